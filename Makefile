@@ -1,0 +1,69 @@
+# The two commands a newcomer needs: `make run` (site on SQLite with demo content) and
+# `make test` (the whole test suite). See README.md for the rest.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= kennisplatform.settings.dev
+
+.PHONY: help install run serve test test-ci test-postgres assets messages check-deploy clean
+
+help:
+	@echo "make run            install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
+	@echo "make test           run the whole test suite (SQLite unless DATABASE_URL is set)"
+	@echo "make test-postgres  start a private PostgreSQL (scripts/postgres) and run the suite on it"
+	@echo "make assets         refresh the vendored NL Design System CSS from npm"
+	@echo "make messages       update and compile the Dutch translations (needs gettext)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall only when the pinned dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install node_modules/.package-lock.json
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# What CI runs: the suite on PostgreSQL (DATABASE_URL must point at it), then on SQLite.
+test-ci: install node_modules/.package-lock.json
+	@test -n "$(DATABASE_URL)" || (echo "test-ci needs DATABASE_URL (see scripts/postgres url)"; exit 2)
+	@echo "=== Test suite on PostgreSQL ==="
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@echo "=== Test suite on SQLite ==="
+	env -u DATABASE_URL $(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+test-postgres: install node_modules/.package-lock.json
+	scripts/postgres start
+	DATABASE_URL="$$(scripts/postgres url)" $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+assets: node_modules/.package-lock.json
+	mkdir -p static/vendor/utrecht
+	cp node_modules/@utrecht/component-library-css/dist/index.css static/vendor/utrecht/component-library.css
+	cp node_modules/@utrecht/design-tokens/dist/theme.css static/vendor/utrecht/design-tokens.css
+
+messages: install
+	$(BIN)/python manage.py makemessages --locale nl --ignore ".venv/*" --ignore "node_modules/*" --no-obsolete
+	$(BIN)/python manage.py compilemessages --locale nl --ignore ".venv/*" --ignore "node_modules/*"
+
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=kennisplatform.settings.production DEBUG=false \
+	SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))") \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) node_modules static_collected .pytest_cache

@@ -1,0 +1,18 @@
+"""Content models, one module per content area; import from here."""
+
+from .taxonomy import Collaboration, DocumentType, Municipality, Province, Theme  # noqa: I001
+from .knowledge import KnowledgeItemPage
+from .library import DocumentLibraryPage, KnowledgeDocumentPage, LibraryFile
+from .publications import PublicationAuthor, PublicationIndexPage, PublicationPage
+from .news import NewsIndexPage, NewsPage
+from .events import EventIndexPage, EventPage
+from .places import CollaborationIndexPage, CollaborationPage, MunicipalityIndexPage
+from .pages import HomePage, StandardPage
+
+__all__ = [
+    "Collaboration", "CollaborationIndexPage", "CollaborationPage", "DocumentLibraryPage",
+    "DocumentType", "EventIndexPage", "EventPage", "HomePage", "KnowledgeDocumentPage",
+    "KnowledgeItemPage", "LibraryFile", "Municipality", "MunicipalityIndexPage", "NewsIndexPage",
+    "NewsPage", "Province", "PublicationAuthor", "PublicationIndexPage", "PublicationPage",
+    "StandardPage", "Theme",
+]

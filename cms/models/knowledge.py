@@ -1,0 +1,47 @@
+"""What every knowledge item (document, publication, news, event) has in common.
+
+Items are tagged with collaborations, municipalities and themes; listings, the municipality
+and collaboration pages, feeds and (later) the search index all read these three relations.
+"""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class KnowledgeItemPage(Page):
+    summary = models.TextField(
+        _("summary"), help_text=_("Two or three sentences, shown in listings, feeds and search results.")
+    )
+    collaborations = ParentalManyToManyField("cms.Collaboration", blank=True, verbose_name=_("collaborations"))
+    municipalities = ParentalManyToManyField("cms.Municipality", blank=True, verbose_name=_("municipalities"))
+    themes = ParentalManyToManyField("cms.Theme", blank=True, verbose_name=_("themes"))
+
+    taxonomy_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("collaborations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("municipalities"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Tagging"),
+        )
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.RelatedFields("collaborations", [index.SearchField("name"), index.SearchField("short_name")]),
+        index.RelatedFields("municipalities", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+
+    # Parent pages list their children through this relation, prefetched in one go.
+    taxonomy_prefetch = ("collaborations", "municipalities", "themes")
+    listing_order = ("-date", "-pk")
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,86 @@
+"""The document library: uploaded files and the knowledge document pages that present them."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from cms.blocks import RICH_TEXT_FEATURES
+from cms.filters import LibraryFilter
+from cms.uploads import check_document_content
+
+from .knowledge import KnowledgeItemPage
+from .listing import ListingPage
+
+
+class LibraryFile(AbstractDocument):
+    """Wagtail's document model, refusing files whose content does not match their type."""
+
+    admin_form_fields = Document.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document file")
+        verbose_name_plural = _("document files")
+
+    def clean(self):
+        super().clean()  # extension allowlist (WAGTAILDOCS_EXTENSIONS)
+        if self.file and not getattr(self.file, "_committed", True):
+            try:
+                check_document_content(self.file, self.file.name)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
+
+
+class KnowledgeDocumentPage(KnowledgeItemPage):
+    """A report, covenant, council proposal, evaluation or settlement model, with its file."""
+
+    date = models.DateField(_("document date"))
+    document_type = models.ForeignKey(
+        "cms.DocumentType",
+        on_delete=models.PROTECT,
+        related_name="documents",
+        verbose_name=_("document type"),
+    )
+    file = models.ForeignKey(
+        "cms.LibraryFile",
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("file"),
+    )
+    body = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = KnowledgeItemPage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("document_type"),
+        FieldPanel("file"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ] + KnowledgeItemPage.taxonomy_panels
+    search_fields = KnowledgeItemPage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("document_type", [index.SearchField("name")]),
+    ]
+    taxonomy_prefetch = KnowledgeItemPage.taxonomy_prefetch + ("document_type", "file")
+    parent_page_types = ["cms.DocumentLibraryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("knowledge document")
+        verbose_name_plural = _("knowledge documents")
+
+
+class DocumentLibraryPage(ListingPage):
+    item_model = KnowledgeDocumentPage
+    subpage_types = ["cms.KnowledgeDocumentPage"]
+    max_count = 1
+
+    filterset_class = LibraryFilter
+
+    class Meta:
+        verbose_name = _("document library")

@@ -1,0 +1,37 @@
+"""Index pages that list their knowledge items with paging."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from cms.pagination import paginate, query_without_page
+from cms.queries import knowledge_items
+
+
+class ListingPage(Page):
+    """A section page (library, news, publications) listing the items below it."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    # Set by subclasses: the item model this page lists, and optionally a django-filter
+    # FilterSet that narrows the list from the query string.
+    item_model = None
+    filterset_class = None
+    page_size = 12
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = knowledge_items(self.item_model).descendant_of(self)
+        if self.filterset_class is not None:
+            context["filter"] = self.filterset_class(request.GET, queryset=items)
+            items = context["filter"].qs
+        context["items"] = paginate(request, items, self.page_size)
+        context["query_string"] = query_without_page(request)
+        return context

@@ -1,0 +1,147 @@
+"""The shared vocabulary every knowledge item is tagged with.
+
+Editors manage these as snippets (see ``cms/wagtail_hooks.py``); they are plain models so the
+search index and listings can filter on them cheaply.
+"""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+
+class Province(models.Model):
+    name = models.CharField(_("name"), max_length=64, unique=True)
+    slug = models.SlugField(_("slug"), max_length=64, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self):
+        return self.name
+
+
+class Municipality(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    cbs_code = models.CharField(
+        _("CBS code"),
+        max_length=6,
+        blank=True,
+        help_text=_("The municipality code of Statistics Netherlands, e.g. GM0376."),
+        validators=[RegexValidator(r"^GM\d{4}$", _("Use the form GM followed by four digits."))],
+    )
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("province")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("cbs_code"), FieldPanel("province")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self):
+        return self.name
+
+
+class DocumentType(models.Model):
+    """Kind of knowledge document: report, covenant, council proposal, settlement model, ..."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("document type")
+        verbose_name_plural = _("document types")
+
+    def __str__(self):
+        return self.name
+
+
+class Collaboration(index.Indexed, models.Model):
+    """A shared civil-service organisation serving several autonomous municipalities."""
+
+    class Form(models.TextChoices):
+        OFFICIAL_MERGER = "ambtelijke-fusie", _("official merger (ambtelijke fusie)")
+        SHARED_SERVICE_CENTRE = "shared-service-centre", _("shared service centre")
+        CENTRAL_MUNICIPALITY = "centrumgemeente", _("central municipality (centrumgemeente)")
+        NETWORK = "netwerk", _("network collaboration")
+
+    class LegalForm(models.TextChoices):
+        OPERATIONS_BODY = "bedrijfsvoeringsorganisatie", _("operations organisation (bedrijfsvoeringsorganisatie)")
+        PUBLIC_BODY = "openbaar-lichaam", _("public body (openbaar lichaam)")
+        JOINT_BODY = "gemeenschappelijk-orgaan", _("joint body (gemeenschappelijk orgaan)")
+        CENTRAL_MUNICIPALITY = "centrumgemeenteconstructie", _("central municipality arrangement")
+        AGREEMENT = "regeling-zonder-meer", _("agreement only (regeling zonder meer)")
+        PRIVATE = "privaatrechtelijk", _("private-law arrangement")
+
+    short_name = models.CharField(_("short name"), max_length=32, unique=True)
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    slug = models.SlugField(_("slug"), max_length=64, unique=True)
+    municipalities = models.ManyToManyField(
+        Municipality, related_name="collaborations", verbose_name=_("member municipalities")
+    )
+    form = models.CharField(_("form of cooperation"), max_length=32, choices=Form.choices)
+    legal_form = models.CharField(
+        _("legal form under the Wgr"), max_length=32, choices=LegalForm.choices, blank=True
+    )
+    founded = models.PositiveSmallIntegerField(_("founded (year)"), null=True, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("short_name"), FieldPanel("name"), FieldPanel("slug")], heading=_("Name")
+        ),
+        FieldPanel("municipalities"),
+        FieldPanel("form"),
+        FieldPanel("legal_form"),
+        FieldPanel("founded"),
+        FieldPanel("website"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("short_name"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["short_name"]
+        verbose_name = _("collaboration")
+        verbose_name_plural = _("collaborations")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def profile_page(self):
+        """The live profile page, or None when editors have not published one."""
+        page = getattr(self, "profile", None)
+        return page if page is not None and page.live else None
+

@@ -1,0 +1,61 @@
+"""Named queries for what visitors see: live, public content only, in listing order.
+
+Pages and feeds call these instead of building querysets themselves, so the rule "never show
+unpublished or private content" lives in one place.
+"""
+
+from django.utils import timezone
+
+
+def visible(model):
+    """Live pages of ``model`` that anonymous visitors may see."""
+    return model.objects.live().public()
+
+
+def first_visible(model):
+    """The (single) visible section page of a type, e.g. the news overview, or None."""
+    return visible(model).order_by("path").first()
+
+
+def knowledge_items(model):
+    """Visible items of a knowledge item model, tags prefetched, in the model's listing order."""
+    return (
+        visible(model)
+        .prefetch_related(*model.taxonomy_prefetch)
+        .order_by(*model.listing_order)
+    )
+
+
+def latest(model, limit):
+    return knowledge_items(model)[:limit]
+
+
+def items_tagged(model, **tag_filter):
+    """Items of ``model`` tagged with e.g. ``collaborations=collab`` or ``municipalities=m``."""
+    return knowledge_items(model).filter(**tag_filter)
+
+
+def upcoming_events(now=None):
+    from cms.models import EventPage
+
+    now = now or timezone.now()
+    return knowledge_items(EventPage).filter(end__gte=now).order_by("start", "pk")
+
+
+def past_events(now=None):
+    from cms.models import EventPage
+
+    now = now or timezone.now()
+    return knowledge_items(EventPage).filter(end__lt=now).order_by("-start", "-pk")
+
+
+def items_about(limit=10, **tag_filter):
+    """The newest items of each kind tagged with one collaboration or municipality."""
+    from cms.models import EventPage, KnowledgeDocumentPage, NewsPage, PublicationPage
+
+    return {
+        "documents": items_tagged(KnowledgeDocumentPage, **tag_filter)[:limit],
+        "publications": items_tagged(PublicationPage, **tag_filter)[:limit],
+        "news": items_tagged(NewsPage, **tag_filter)[:limit],
+        "events": items_tagged(EventPage, **tag_filter)[:limit],
+    }

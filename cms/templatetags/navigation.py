@@ -1,0 +1,58 @@
+"""Template tags for the site chrome: main menu, breadcrumbs and municipality links."""
+
+from django import template
+from wagtail.models import Site
+
+from cms.models import MunicipalityIndexPage
+from cms.queries import first_visible
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("cms/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    root = _site_root(request)
+    if root is None:
+        return {"entries": []}
+    current = context.get("page")
+    pages = [root, *root.get_children().live().public().in_menu()]
+    entries = []
+    for page in pages:
+        is_current = current is not None and current.pk == page.pk
+        in_section = (
+            not is_current and page.pk != root.pk and current is not None
+            and current.path.startswith(page.path)
+        )
+        entries.append({"page": page, "is_current": is_current, "in_section": in_section})
+    return {"entries": entries, "root": root}
+
+
+@register.inclusion_tag("cms/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None, extra_label=None):
+    """Ancestors of the page from the home page down; ``extra_label`` adds a routed sub-page."""
+    page = page or context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": []}
+    ancestors = page.get_ancestors().filter(depth__gte=2).live().specific()
+    return {"ancestors": ancestors, "page": page, "extra_label": extra_label}
+
+
+@register.simple_tag(takes_context=True)
+def municipality_url(context, municipality):
+    """URL of the municipality's page; the index page is looked up once per request."""
+    request = context.get("request")
+    cache_key = "_municipality_index"
+    index = getattr(request, cache_key, None) if request else None
+    if index is None:
+        index = first_visible(MunicipalityIndexPage)
+        if request is not None:
+            setattr(request, cache_key, index or False)
+    if not index:
+        return ""
+    return index.municipality_url(municipality)

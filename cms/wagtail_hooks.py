@@ -1,0 +1,55 @@
+"""Admin registration: the taxonomy as snippets, grouped under one menu item."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.models import Collaboration, DocumentType, Municipality, Province, Theme
+
+
+class CollaborationViewSet(SnippetViewSet):
+    model = Collaboration
+    icon = "group"
+    list_display = ["short_name", "name", "form", "founded"]
+    list_filter = ["form", "legal_form"]
+    search_fields = ["name", "short_name"]
+
+
+class MunicipalityViewSet(SnippetViewSet):
+    model = Municipality
+    icon = "home"
+    list_display = ["name", "cbs_code", "province"]
+    list_filter = ["province"]
+    search_fields = ["name", "cbs_code"]
+
+
+class ProvinceViewSet(SnippetViewSet):
+    model = Province
+    icon = "site"
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    search_fields = ["name"]
+
+
+class DocumentTypeViewSet(SnippetViewSet):
+    model = DocumentType
+    icon = "doc-full"
+
+
+class TaxonomyViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Taxonomy")
+    menu_icon = "list-ul"
+    menu_order = 250
+    items = (
+        CollaborationViewSet,
+        MunicipalityViewSet,
+        ProvinceViewSet,
+        ThemeViewSet,
+        DocumentTypeViewSet,
+    )
+
+
+register_snippet(TaxonomyViewSetGroup)

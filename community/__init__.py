@@ -1,0 +1,2 @@
+"""Community: member profiles, discussions, moderation, notifications and privacy
+(built in the community issue)."""

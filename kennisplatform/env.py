@@ -1,0 +1,61 @@
+"""Reading configuration from the environment, with safe defaults for local runs.
+
+Settings modules call these helpers so that parsing rules (what counts as "true", how lists
+are split) live in one place instead of being repeated in every settings file.
+"""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_VALUES = {"1", "true", "yes", "on"}
+FALSE_VALUES = {"0", "false", "no", "off", ""}
+
+
+def env_str(name, default=""):
+    return os.environ.get(name, default)
+
+
+def env_bool(name, default=False):
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUE_VALUES:
+        return True
+    if value in FALSE_VALUES:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
+
+
+def env_int(name, default):
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from exc
+
+
+def env_list(name, default=()):
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def require_production_safety(*, debug, secret_key):
+    """Refuse to start a production process that would leak data or sign with a known key."""
+    if debug:
+        raise ImproperlyConfigured(
+            "DEBUG is on in production settings. Unset DEBUG (or set DEBUG=false)."
+        )
+    if not secret_key or secret_key.startswith("django-insecure"):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is missing. Set a long random SECRET_KEY in the environment."
+        )
+    if len(secret_key) < 50 or len(set(secret_key)) < 5:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is too weak: use at least 50 random characters."
+        )

@@ -1,0 +1,9 @@
+"""Local development and tests: DEBUG on unless the environment says otherwise."""
+
+from kennisplatform.env import env_bool, env_str
+
+from .base import *  # noqa: F401,F403
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = env_str("SECRET_KEY") or "django-insecure-local-development-only"
+ALLOWED_HOSTS = ["*"]

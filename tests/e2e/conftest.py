@@ -1,0 +1,129 @@
+"""Browser tests: a real server with the demo site, driven by headless Chromium (Debian's
+``chromium`` package) through Playwright, with axe-core (npm) for accessibility scans.
+
+The server runs in its own process on its own SQLite database, so these tests see the site
+exactly as a visitor does and never share a transaction with the test process.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+def _missing(reason):
+    # On CI a missing browser is a broken build, not a reason to skip.
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url, process, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the test server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"the test server did not answer at {url} within {timeout}s")
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory):
+    """Base URL of a running demo site (migrated and seeded from scratch)."""
+    workdir = tmp_path_factory.mktemp("e2e-site")
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="kennisplatform.settings.dev",
+        DATABASE_URL=f"sqlite:///{workdir / 'site.sqlite3'}",
+        MEDIA_ROOT=str(workdir / "media"),
+        DEBUG="true",
+    )
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--noinput", "-v0"], ["seed_demo", "--no-editor"]):
+        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
+    port = _free_port()
+    log = open(workdir / "server.log", "w")
+    server = subprocess.Popen(
+        manage + ["runserver", f"127.0.0.1:{port}", "--noreload"], cwd=ROOT, env=env,
+        stdout=log, stderr=subprocess.STDOUT,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(base_url + "/", server)
+        yield base_url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        _missing(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_site):
+    context = browser.new_context(base_url=live_site, accept_downloads=True, locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE_JS.exists():
+        _missing("axe-core is not installed: run npm ci")
+    return AXE_JS.read_text()
+
+
+def serious_accessibility_violations(page, axe_source):
+    """Run axe-core on the current page (WCAG 2.1 A/AA rules); return serious and critical ones."""
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
+        })"""
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
