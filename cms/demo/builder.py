@@ -2,8 +2,10 @@
 it twice changes nothing; pages editors have changed are left alone."""
 
 import secrets
+from urllib.parse import urlsplit
 from datetime import datetime, time, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
@@ -98,14 +100,14 @@ class DemoSite:
             self.created += 1
             home.featured_collaborations.set(Collaboration.objects.filter(short_name__in=["BEL", "BAR", "OVER"]))
             home.save()
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                site_name="Kennisplatform Ambtelijke Fusie")
-        elif site.root_page_id != home.pk:
-            site.root_page = home
-            site.site_name = "Kennisplatform Ambtelijke Fusie"
-            site.save()
+        # The default site answers on SITE_URL, so feeds and the sitemap link to where it runs.
+        url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        default_port = 443 if url.scheme == "https" else 80
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": url.hostname or "localhost", "port": url.port or default_port,
+                      "root_page": home, "site_name": settings.WAGTAIL_SITE_NAME},
+        )
         return home
 
     def build_sections(self, home):
@@ -150,10 +152,11 @@ class DemoSite:
             self._added(add_page(index, page))
 
     def _tag(self, page, data):
-        page.collaborations = list(Collaboration.objects.filter(short_name__in=data.get("collaborations", [])))
+        collaborations = list(Collaboration.objects.filter(short_name__in=data.get("collaborations", [])))
+        page.collaborations = collaborations
         municipalities = data.get("municipalities")
         if municipalities is None:  # default: the members of the tagged collaborations
-            members = Municipality.objects.filter(collaborations__in=page.collaborations).distinct()
+            members = Municipality.objects.filter(collaborations__in=collaborations).distinct()
         else:
             members = Municipality.objects.filter(name__in=municipalities)
         page.municipalities = list(members)

@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from cms.models import (
-    Collaboration, CollaborationPage, DocumentLibraryPage, DocumentType, KnowledgeDocumentPage,
+    Collaboration, CollaborationPage, DocumentLibraryPage, DocumentType, KnowledgeDocumentPage, LibraryFile,
     Municipality, MunicipalityIndexPage,
 )
 
@@ -21,7 +21,7 @@ def add_document(title, *, collaboration=None, municipality=None, live=True):
     library = DocumentLibraryPage.objects.get()
     page = KnowledgeDocumentPage(
         title=title, date="2020-01-01", summary="Test", live=live,
-        document_type=DocumentType.objects.get(name="Rapport"),
+        document_type=DocumentType.objects.get(name="Rapport"), file=LibraryFile.objects.first(),
     )
     page.collaborations = [collaboration] if collaboration else []
     page.municipalities = [municipality] if municipality else []

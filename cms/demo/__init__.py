@@ -1,0 +1,1 @@
+"""Demo content for local runs, tests and benchmarks (``manage.py seed_demo``)."""
