@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("zoeken/", include("search.urls")),
     path("feeds/nieuws/", feeds.NewsFeed(), name="feed_news"),
     path("feeds/documenten/", feeds.DocumentFeed(), name="feed_documents"),
 ]

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "cms",
     "search",
     "community",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -125,8 +126,24 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kennisplatform Ambtelijke Fusie <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Used from the search issue on; empty means "search the database".
+# --- Search ----------------------------------------------------------------------------
+# Empty ELASTICSEARCH_URL means "search the database"; see README.md ("Search").
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "kennisplatform")
+ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT_SECONDS", 3)
+ELASTICSEARCH_SHARDS = env_int("ELASTICSEARCH_SHARDS", 1)
+ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
+# After a failed request, search the database for this long before trying Elasticsearch again.
+ELASTICSEARCH_RETRY_AFTER_SECONDS = env_int("ELASTICSEARCH_RETRY_AFTER_SECONDS", 30)
+
+# Background work (search index updates). The immediate backend runs a task right after the
+# request's transaction commits; django_tasks_db.DatabaseBackend queues it for
+# `manage.py db_worker`, which production should use.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+    }
+}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
@@ -159,5 +176,6 @@ LOGGING = {
         # Background tasks and Wagtail's page audit messages are too chatty at INFO.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
     },
 }

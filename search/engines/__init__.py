@@ -1,0 +1,1 @@
+"""The two search engines. Both take a ``SearchRequest`` and return ``SearchResults``."""

@@ -1,0 +1,96 @@
+"""The indexing pipeline: content changes -> knowledge items (same transaction) -> outbox ->
+Elasticsearch (after commit, in the background).
+
+The database copy is updated synchronously, so the database engine is never behind. The
+Elasticsearch copy is updated from the outbox by a background task; when Elasticsearch is down
+the outbox keeps the change and `manage.py search_index --sync` (or the next successful flush)
+replays it. A save never fails because of search.
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models import F
+
+from . import elastic
+from .items import sync_item
+from .models import IndexOutbox, KnowledgeItem
+
+logger = logging.getLogger(__name__)
+FLUSH_BATCH = 500
+
+
+def page_changed(page):
+    """Re-derive the item of ``page`` and queue its Elasticsearch update."""
+    sync_item(page)
+    queue_for_elasticsearch([page.pk])
+
+
+def subtree_changed(page):
+    """A move or a privacy change affects the page and everything below it."""
+    for descendant in page.get_descendants(inclusive=True).specific():
+        sync_item(descendant)
+    queue_for_elasticsearch(page.get_descendants(inclusive=True).values_list("pk", flat=True))
+
+
+def page_deleted(page_id):
+    KnowledgeItem.objects.filter(page_id=page_id).delete()
+    queue_for_elasticsearch([page_id])
+
+
+def queue_for_elasticsearch(page_ids):
+    """Record that these pages' Elasticsearch copies are stale; flush after the commit."""
+    if not elastic.is_configured():
+        return  # nothing to replicate to; `search_index --rebuild` builds the index later
+    for page_id in page_ids:
+        updated = IndexOutbox.objects.filter(page_id=page_id).update(version=F("version") + 1)
+        if not updated:
+            IndexOutbox.objects.create(page_id=page_id)
+    transaction.on_commit(_enqueue_flush)
+
+
+def _enqueue_flush():
+    from .tasks import flush_index_outbox
+
+    try:
+        flush_index_outbox.enqueue()
+    except Exception:  # a broken task queue must not break the save that triggered it
+        logger.exception("Could not queue the search index update; the outbox keeps it.")
+
+
+def flush_outbox(batch_size=FLUSH_BATCH):
+    """Send every pending change to Elasticsearch. Returns (sent, failed). Never raises."""
+    if not elastic.is_configured():
+        return 0, 0
+    sent = failed = 0
+    last_id = 0
+    while True:
+        batch = list(IndexOutbox.objects.filter(pk__gt=last_id).order_by("pk")[:batch_size])
+        if not batch:
+            return sent, failed
+        last_id = batch[-1].pk
+        try:
+            _send(batch)
+        except Exception as error:  # connection refused, timeout, rejected documents...
+            logger.warning("Elasticsearch update failed; %d changes stay in the outbox: %s", len(batch), error)
+            IndexOutbox.objects.filter(pk__in=[row.pk for row in batch]).update(
+                attempts=F("attempts") + 1, last_error=str(error)[:2000]
+            )
+            failed += len(batch)
+            return sent, failed + IndexOutbox.objects.filter(pk__gt=last_id).count()
+        for row in batch:
+            # Only drop the row if no newer change arrived while we were sending.
+            IndexOutbox.objects.filter(pk=row.pk, version=row.version).delete()
+        sent += len(batch)
+
+
+def _send(batch):
+    page_ids = [row.page_id for row in batch]
+    items = list(
+        KnowledgeItem.objects.filter(page_id__in=page_ids)
+        .select_related("document_type")
+        .prefetch_related(*elastic.ITEM_PREFETCH)
+    )
+    present = {item.page_id for item in items}
+    elastic.ensure_index()
+    elastic.write(items, [pid for pid in page_ids if pid not in present])

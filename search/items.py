@@ -1,0 +1,108 @@
+"""From a Wagtail page to the knowledge item that both search engines search.
+
+Only live pages without view restrictions (on the page or an ancestor) become items, so
+nothing unpublished, private or members-only can reach search results, counts or suggestions.
+"""
+
+from html import unescape
+
+from django.db import connection
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from cms.models import (
+    CollaborationPage, EventPage, KnowledgeDocumentPage, NewsPage, Province, PublicationPage,
+)
+
+from .models import KnowledgeItem
+from .text import searchable_text
+
+KIND_OF_MODEL = {
+    KnowledgeDocumentPage: KnowledgeItem.Kind.DOCUMENT,
+    PublicationPage: KnowledgeItem.Kind.PUBLICATION,
+    NewsPage: KnowledgeItem.Kind.NEWS,
+    EventPage: KnowledgeItem.Kind.EVENT,
+    CollaborationPage: KnowledgeItem.Kind.COLLABORATION,
+}
+SEARCHABLE_MODELS = tuple(KIND_OF_MODEL)
+
+
+def plain_text(*parts):
+    """Text of rich text / StreamField values, without markup."""
+    return " ".join(unescape(strip_tags(str(part))) for part in parts if part).strip()
+
+
+def is_searchable(page):
+    return (
+        isinstance(page, SEARCHABLE_MODELS)
+        and page.live
+        and not page.get_view_restrictions().exists()
+    )
+
+
+def extract(page):
+    """Field values and tags of a (specific) searchable page."""
+    fields = {"kind": KIND_OF_MODEL[type(page)], "title": page.title, "url": page.url or "", "date": None}
+    tags = {"collaborations": [], "municipalities": [], "themes": list(page.themes.all())}
+    if isinstance(page, CollaborationPage):
+        collaboration = page.collaboration
+        fields["summary"] = page.summary
+        fields["body"] = plain_text(page.body, page.governance, page.lessons_do, page.lessons_dont)
+        tags["collaborations"] = [collaboration]
+        tags["municipalities"] = list(collaboration.municipalities.all())
+    else:
+        fields["summary"] = page.summary
+        tags["collaborations"] = list(page.collaborations.all())
+        tags["municipalities"] = list(page.municipalities.all())
+        if isinstance(page, EventPage):
+            fields["date"] = timezone.localtime(page.start).date()
+            fields["body"] = plain_text(page.body, page.venue, page.address)
+        else:
+            fields["date"] = page.date
+            extra = [page.author_names, page.publisher] if isinstance(page, PublicationPage) else []
+            fields["body"] = plain_text(page.body, *extra)
+    fields["year"] = fields["date"].year if fields["date"] else None
+    fields["document_type"] = getattr(page, "document_type", None)
+    municipality_ids = [m.pk for m in tags["municipalities"]]
+    tags["provinces"] = list(Province.objects.filter(municipalities__in=municipality_ids).distinct())
+    tag_names = [str(tag) for values in tags.values() for tag in values]
+    if fields["document_type"]:
+        tag_names.append(fields["document_type"].name)
+    tag_names += [c.short_name for c in tags["collaborations"]]
+    fields["search_text"] = searchable_text(fields["title"], fields["summary"], fields["body"], *tag_names)
+    return fields, tags
+
+
+def sync_item(page):
+    """Bring the knowledge item of ``page`` in line with the page; return it, or None if the
+    page is not (or no longer) searchable."""
+    page = page.specific
+    if not is_searchable(page):
+        KnowledgeItem.objects.filter(page_id=page.pk).delete()
+        return None
+    fields, tags = extract(page)
+    item, _ = KnowledgeItem.objects.update_or_create(page_id=page.pk, defaults=fields)
+    for name, values in tags.items():
+        getattr(item, name).set(values)
+    update_search_vectors(KnowledgeItem.objects.filter(pk=item.pk))
+    return item
+
+
+def update_search_vectors(items):
+    """Fill the PostgreSQL full-text vector (Dutch configuration); nothing to do elsewhere."""
+    if connection.vendor != "postgresql":
+        return
+    from django.contrib.postgres.search import SearchVector
+
+    items.update(
+        search_vector=SearchVector("title", weight="A", config="dutch")
+        + SearchVector("summary", weight="B", config="dutch")
+        + SearchVector("search_text", weight="C", config="dutch")
+    )
+
+
+def searchable_pages():
+    """Every page that should be an item, as specific instances."""
+    from wagtail.models import Page
+
+    return Page.objects.live().public().type(*SEARCHABLE_MODELS).specific()

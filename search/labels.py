@@ -1,0 +1,42 @@
+"""Human-readable labels for facet values (slugs and codes are what the engines count)."""
+
+from cms.models import Collaboration, DocumentType, Municipality, Province, Theme
+
+from .models import KnowledgeItem
+from .query import FacetValue
+
+MODEL_OF_FACET = {
+    "collaboration": Collaboration,
+    "municipality": Municipality,
+    "province": Province,
+    "theme": Theme,
+    "document_type": DocumentType,
+}
+
+
+def kind_label(kind):
+    return str(KnowledgeItem.Kind(kind).label) if kind in KnowledgeItem.Kind.values else kind
+
+
+def facet_labels(facet_name, values):
+    """Map values of one facet to labels, with one query at most."""
+    if facet_name == "type":
+        return {value: kind_label(value) for value in values}
+    model = MODEL_OF_FACET.get(facet_name)
+    if model is None:
+        return {value: str(value) for value in values}
+    names = dict(model.objects.filter(slug__in=values).values_list("slug", "name"))
+    return {value: names.get(value, value) for value in values}
+
+
+def build_facet_values(facet, counts, selected):
+    """Facet values from ``counts`` (value -> count); selected values stay even at 0."""
+    counts = {str(value): count for value, count in counts.items() if value not in (None, "")}
+    for value in selected:
+        counts.setdefault(value, 0)
+    labels = facet_labels(facet.name, list(counts))
+    if facet.newest_first:
+        order = sorted(counts, reverse=True)
+    else:
+        order = sorted(counts, key=lambda value: (-counts[value], labels[value].lower()))
+    return [FacetValue(value, labels[value], counts[value], value in selected) for value in order]

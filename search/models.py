@@ -1,0 +1,105 @@
+"""The search index's source of truth in the database.
+
+``KnowledgeItem`` is a public, denormalised copy of every live, public knowledge item. The
+database search engine searches it directly; Elasticsearch is a replica of it, kept up to date
+through ``IndexOutbox``. ``SearchQueryLog`` records what people searched for (no personal data).
+"""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class KnowledgeItem(models.Model):
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", _("Document")
+        PUBLICATION = "publication", _("Publication")
+        NEWS = "news", _("News")
+        EVENT = "event", _("Event")
+        COLLABORATION = "collaboration", _("Collaboration profile")
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="knowledge_item")
+    kind = models.CharField(max_length=16, choices=Kind.choices, db_index=True)
+    title = models.CharField(max_length=255)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    date = models.DateField(null=True, db_index=True)
+    year = models.PositiveSmallIntegerField(null=True, db_index=True)
+    collaborations = models.ManyToManyField("cms.Collaboration", related_name="+")
+    municipalities = models.ManyToManyField("cms.Municipality", related_name="+")
+    provinces = models.ManyToManyField("cms.Province", related_name="+")
+    themes = models.ManyToManyField("cms.Theme", related_name="+")
+    document_type = models.ForeignKey("cms.DocumentType", null=True, on_delete=models.SET_NULL, related_name="+")
+    # Lower-cased, accent-folded text of everything searchable: the SQLite path matches on it.
+    search_text = models.TextField(blank=True)
+    # PostgreSQL only (left empty elsewhere): Dutch full-text vector, title weighted highest.
+    search_vector = SearchVectorField(null=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("knowledge item")
+        verbose_name_plural = _("knowledge items")
+
+    def __str__(self):
+        return self.title
+
+
+class IndexOutbox(models.Model):
+    """Pages whose Elasticsearch copy must be refreshed (indexed again, or removed).
+
+    Rows are written in the same transaction as the content change, so no change is lost when
+    Elasticsearch is down; they are removed only after Elasticsearch accepted the update.
+    ``version`` grows on every new change so a flush never drops a change that came in while
+    it was running.
+    """
+
+    page_id = models.PositiveBigIntegerField(unique=True)
+    version = models.PositiveIntegerField(default=1)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("pending index update")
+        verbose_name_plural = _("pending index updates")
+
+
+class SearchQueryLog(models.Model):
+    """One search as typed, for editors' analytics. Holds no user, IP address or session."""
+
+    query = models.CharField(max_length=200, db_index=True)
+    filters = models.JSONField(default=dict, blank=True)
+    results = models.PositiveIntegerField()
+    engine = models.CharField(max_length=16)
+    searched_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("search query")
+        verbose_name_plural = _("search queries")
+
+
+class SynonymGroup(models.Model):
+    """Words and phrases that mean the same, e.g. "GR, gemeenschappelijke regeling".
+
+    A search for one of them also finds the others; editors extend the list in the admin.
+    """
+
+    terms = models.CharField(
+        _("terms"), max_length=500, unique=True,
+        help_text=_("Comma-separated words or phrases that mean the same, e.g. GR, gemeenschappelijke regeling."),
+    )
+
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonyms")
+
+    def __str__(self):
+        return self.terms
+
+    @property
+    def term_list(self):
+        return [term.strip() for term in self.terms.split(",") if term.strip()]

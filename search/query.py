@@ -1,0 +1,114 @@
+"""What a search asks and what it answers, independent of the engine that answers it.
+
+The search page builds a ``SearchRequest`` from the URL, an engine turns it into
+``SearchResults``; the template only ever sees these classes.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+PAGE_SIZE = 10
+MAX_PAGE = 100  # Elasticsearch pages through at most 10,000 hits; nobody reads that far
+MAX_QUERY_LENGTH = 200
+SORTS = ("relevance", "date")
+
+
+@dataclass(frozen=True)
+class FacetSpec:
+    name: str           # URL parameter
+    label: str
+    db_path: str        # ORM lookup on KnowledgeItem
+    es_field: str       # keyword field in the index
+    newest_first: bool = False  # order values by value (years) instead of by count
+
+
+FACETS = (
+    FacetSpec("type", _("Content type"), "kind", "kind"),
+    FacetSpec("collaboration", _("Collaboration"), "collaborations__slug", "collaborations"),
+    FacetSpec("municipality", _("Municipality"), "municipalities__slug", "municipalities"),
+    FacetSpec("province", _("Province"), "provinces__slug", "provinces"),
+    FacetSpec("theme", _("Theme"), "themes__slug", "themes"),
+    FacetSpec("document_type", _("Document type"), "document_type__slug", "document_type"),
+    FacetSpec("year", _("Year"), "year", "year", newest_first=True),
+)
+FACET_BY_NAME = {facet.name: facet for facet in FACETS}
+
+
+@dataclass
+class SearchRequest:
+    query: str = ""
+    filters: dict = field(default_factory=dict)  # facet name -> list of selected values
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+    @classmethod
+    def from_querydict(cls, params):
+        """Read a request from the URL; anything malformed falls back to a sensible default."""
+        filters = {}
+        for facet in FACETS:
+            values = [v.strip()[:100] for v in params.getlist(facet.name) if v.strip()]
+            if facet.name == "year":
+                values = [v for v in values if v.isdigit()]
+            if values:
+                filters[facet.name] = list(dict.fromkeys(values))[:50]
+        try:
+            page = min(max(int(params.get("page", 1)), 1), MAX_PAGE)
+        except ValueError:
+            page = 1
+        sort = params.get("sort", "relevance")
+        return cls(
+            query=" ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH],
+            filters=filters,
+            sort=sort if sort in SORTS else "relevance",
+            page=page,
+        )
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.page_size
+
+    def selected(self, facet_name):
+        return self.filters.get(facet_name, [])
+
+
+@dataclass
+class Hit:
+    title: str
+    url: str
+    kind: str
+    kind_label: str
+    date: object
+    snippet: str  # safe HTML: escaped text with <mark> around matches
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list
+
+
+@dataclass
+class SearchResults:
+    request: SearchRequest
+    hits: list
+    total: int
+    facets: list
+    engine: str
+    suggestion: str = ""
+    fallback: bool = False  # Elasticsearch was configured but did not answer
+
+    @property
+    def page_count(self):
+        return min(math.ceil(self.total / self.request.page_size), MAX_PAGE) if self.total else 0

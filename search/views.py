@@ -1,0 +1,42 @@
+"""The search page and the autocomplete endpoint."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from cms.models import DocumentLibraryPage
+from cms.pagination import paginate, query_without_page
+from cms.queries import first_visible
+
+from .query import MAX_QUERY_LENGTH, SearchRequest
+from .service import KnowledgeSearch, log_search
+from .urlstate import facet_links
+
+AUTOCOMPLETE_MIN_LENGTH = 2
+
+
+@require_GET
+def search_page(request):
+    search_request = SearchRequest.from_querydict(request.GET)
+    results = KnowledgeSearch().search(search_request)
+    log_search(results)
+    return render(request, "search/search_page.html", {
+        "results": results,
+        "search": search_request,
+        "facets": facet_links(request.GET, results.facets),
+        # A page object over the hit numbers, so the site's pagination template can be reused.
+        "items": paginate(request, range(results.page_count * search_request.page_size), search_request.page_size),
+        "query_string": query_without_page(request),
+        "has_filters": bool(search_request.filters),
+        "library": first_visible(DocumentLibraryPage) if not results.hits else None,
+    })
+
+
+@require_GET
+@never_cache
+def autocomplete(request):
+    prefix = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    if len(prefix) < AUTOCOMPLETE_MIN_LENGTH:
+        return JsonResponse({"suggestions": []})
+    return JsonResponse({"suggestions": KnowledgeSearch().autocomplete(prefix)})
