@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= kennisplatform.settings.dev
+# The search tests use a real Elasticsearch here (scripts/elasticsearch start); without one
+# they are skipped locally (and fail on CI).
+export ELASTICSEARCH_TEST_URL ?= http://127.0.0.1:19200
 
 .PHONY: help install run serve test test-ci test-postgres assets messages check-deploy clean
 

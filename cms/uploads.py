@@ -3,9 +3,11 @@
 Wagtail checks the extension against WAGTAILDOCS_EXTENSIONS; that alone lets a renamed
 program called ``rapport.pdf`` through. These checks read the file's first bytes (and, for the
 zip-based office formats, the zip directory) and refuse content that does not match.
+Pure functions: the document model calls ``check_document_content`` from its ``clean()``.
 """
 
 import zipfile
+import zlib
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -20,13 +22,23 @@ ODF_MIMETYPE = {
     "ods": b"application/vnd.oasis.opendocument.spreadsheet",
 }
 KIND_LABEL = {
-    "pdf": "PDF", "docx": "Word", "xlsx": "Excel", "pptx": "PowerPoint",
-    "odt": "OpenDocument-tekst", "ods": "OpenDocument-spreadsheet",
+    "pdf": "PDF",
+    "docx": "Word",
+    "xlsx": "Excel",
+    "pptx": "PowerPoint",
+    "odt": _("OpenDocument text"),
+    "ods": _("OpenDocument spreadsheet"),
 }
+# What zipfile raises on damaged or hostile archives (found by fuzzing): all of them mean "not a
+# valid document". RuntimeError covers "encrypted" and, as its subclass, NotImplementedError.
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError, RuntimeError)
 
 
 def extension_of(filename):
-    return filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    """The lower-case extension, or "" when there is none (``.pdf`` alone counts as none)."""
+    name = (filename or "").rsplit("/", 1)[-1]
+    stem, dot, extension = name.rpartition(".")
+    return extension.lower() if dot and stem else ""
 
 
 def check_document_content(fileobj, filename):
@@ -36,20 +48,11 @@ def check_document_content(fileobj, filename):
     """
     extension = extension_of(filename)
     if extension not in ALLOWED_DOCUMENT_EXTENSIONS:
-        raise ValidationError(
-            _("Files of type .%(extension)s are not accepted. Allowed: %(allowed)s."),
-            code="extension_not_allowed",
-            params={"extension": extension, "allowed": ", ".join(ALLOWED_DOCUMENT_EXTENSIONS)},
-        )
+        raise _not_allowed(extension)
     position = fileobj.tell()
     try:
         fileobj.seek(0)
-        if extension == "pdf":
-            matches = fileobj.read(5) == b"%PDF-"
-        elif extension in OOXML_MAIN_PART:
-            matches = _zip_has(fileobj, {"[Content_Types].xml", OOXML_MAIN_PART[extension]})
-        else:
-            matches = _odf_mimetype(fileobj) == ODF_MIMETYPE[extension]
+        matches = _content_matches(fileobj, extension)
     finally:
         fileobj.seek(position)
     if not matches:
@@ -62,26 +65,40 @@ def check_document_content(fileobj, filename):
         )
 
 
-def _open_zip(fileobj):
+def _not_allowed(extension):
+    allowed = ", ".join(ALLOWED_DOCUMENT_EXTENSIONS)
+    if not extension:
+        return ValidationError(
+            _("This file has no extension. Allowed: %(allowed)s."),
+            code="extension_not_allowed",
+            params={"allowed": allowed},
+        )
+    return ValidationError(
+        _("Files of type .%(extension)s are not accepted. Allowed: %(allowed)s."),
+        code="extension_not_allowed",
+        params={"extension": extension, "allowed": allowed},
+    )
+
+
+def _content_matches(fileobj, extension):
+    """Dispatch on the extension; ``fileobj`` is positioned at its start."""
+    if extension == "pdf":
+        return fileobj.read(5) == b"%PDF-"
+    if fileobj.read(4) != b"PK\x03\x04":
+        return False  # a zip starts with a local file header; this also refuses program+zip hybrids
+    fileobj.seek(0)
     try:
-        return zipfile.ZipFile(fileobj)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return None
+        with zipfile.ZipFile(fileobj) as archive:
+            if extension in OOXML_MAIN_PART:
+                return {"[Content_Types].xml", OOXML_MAIN_PART[extension]} <= set(archive.namelist())
+            return _odf_mimetype(archive) == ODF_MIMETYPE[extension]
+    except ZIP_ERRORS:
+        return False
 
 
-def _zip_has(fileobj, names):
-    archive = _open_zip(fileobj)
-    return archive is not None and names <= set(archive.namelist())
-
-
-def _odf_mimetype(fileobj):
-    archive = _open_zip(fileobj)
-    if archive is None:
-        return None
+def _odf_mimetype(archive):
+    """The content of the first entry if it is ``mimetype`` (ODF requires that), else None."""
     entries = archive.infolist()
-    if not entries or entries[0].filename != "mimetype":
+    if not entries or entries[0].filename != "mimetype" or entries[0].file_size > 100:
         return None
-    try:
-        return archive.read("mimetype").strip()
-    except (zipfile.BadZipFile, OSError, KeyError, EOFError, RuntimeError):
-        return None
+    return archive.read(entries[0])

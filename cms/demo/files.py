@@ -5,32 +5,107 @@ of every accepted type; shipping binary fixtures would hide what is in them.
 """
 
 import io
-import textwrap
+import math
+import re
+import unicodedata
 import zipfile
 from xml.sax.saxutils import escape
 
 # --- PDF ---------------------------------------------------------------------------------
 
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 595, 842, 56  # A4 in points
-LINE_HEIGHT, LINES_PER_PAGE, WRAP_AT = 15, 48, 88
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+BODY, HEADING = ("F1", 11, 15), ("F2", 16, 21)  # font resource, size, line height
+
+# Glyph widths (1/1000 em) of the standard Helvetica fonts for ASCII 32-126, from Adobe's AFM files.
+ASCII_WIDTHS = {
+    "F1": (278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, *[556] * 10, 278,
+           278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
+           722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333,
+           556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500,
+           278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584),
+    "F2": (278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, *[556] * 10, 333,
+           333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833,
+           722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, 333,
+           556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556,
+           333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584),
+}
+# Common non-ASCII glyphs that are not an accented ASCII letter (widest of the two fonts).
+OTHER_WIDTHS = {"‘": 278, "’": 278, "‚": 278, "“": 500, "”": 500, "„": 500, "–": 556, "—": 1000,
+                "•": 350, "…": 1000, "€": 556, "ß": 611, "æ": 889, "Æ": 1000, "ø": 611, "Ø": 778,
+                "«": 556, "»": 556, "°": 400, "§": 556, "©": 737, "®": 737, "™": 1000}
 
 
-def _pdf_text(text):
+def _char_width(char, font):
+    """Width in 1/1000 em; accented letters are as wide as their base letter in Helvetica."""
+    base = unicodedata.normalize("NFD", char)[:1] or char
+    if " " <= base <= "~":
+        return ASCII_WIDTHS[font][ord(base) - 32]
+    return OTHER_WIDTHS.get(char, 1000)  # unknown: assume a full em, so text never overflows
+
+
+def _text_width(text, font, size):
+    return sum(_char_width(char, font) for char in text) * size / 1000
+
+
+def _wrap(text, font, size):
+    """Greedy word wrap to TEXT_WIDTH; a word longer than a line is cut where it must be."""
+    lines, line = [], ""
+    for word in text.split():
+        while _text_width(word, font, size) > TEXT_WIDTH:
+            cut = max(i for i in range(1, len(word) + 1) if _text_width(word[:i], font, size) <= TEXT_WIDTH)
+            lines += [line] if line else []
+            lines.append(word[:cut])
+            line, word = "", word[cut:]
+        candidate = f"{line} {word}" if line else word
+        if _text_width(candidate, font, size) <= TEXT_WIDTH:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    return lines + [line] if line else lines
+
+
+def _pdf_lines(title, paragraphs):
+    """(style, text) per line; an empty text is the gap after the title and each paragraph."""
+    lines = [(HEADING, line) for line in _wrap(title, *HEADING[:2])] + [(BODY, "")]
+    for paragraph in paragraphs:
+        lines += [(BODY, line) for line in _wrap(paragraph, *BODY[:2])] + [(BODY, "")]
+    return lines
+
+
+def _paginate(lines):
+    """Split lines into pages by the height they take."""
+    pages, page, used = [], [], 0
+    for style, text in lines:
+        if page and used + style[2] > PAGE_HEIGHT - 2 * MARGIN:
+            pages.append(page)
+            page, used = [], 0
+        if page or text:  # no gap at the top of a page
+            page.append((style, text))
+            used += style[2]
+    return pages + [page] if page else pages or [[]]
+
+
+def _pdf_string(text):
     """Encode for WinAnsiEncoding (cp1252 covers Dutch) and escape PDF string syntax."""
     raw = text.encode("cp1252", errors="replace")
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def _pdf_lines(title, paragraphs):
-    lines = [("F2", 16, title), ("F1", 11, "")]
-    for paragraph in paragraphs:
-        lines += [("F1", 11, line) for line in textwrap.wrap(paragraph, WRAP_AT)] + [("F1", 11, "")]
-    return lines
+def _page_stream(page):
+    stream = io.BytesIO()
+    y = PAGE_HEIGHT - MARGIN
+    for (font, size, height), text in page:
+        if text:
+            stream.write(f"BT /{font} {size} Tf {MARGIN} {y - size} Td (".encode() + _pdf_string(text) + b") Tj ET\n")
+        y -= height
+    return stream.getvalue()
 
 
 def make_pdf(title, paragraphs):
-    lines = _pdf_lines(title, paragraphs)
-    pages = [lines[i:i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)]
+    """A PDF 1.4 with the title in bold and the paragraphs wrapped over as many A4 pages as needed."""
+    pages = _paginate(_pdf_lines(title, paragraphs))
     # Objects: 1 catalog, 2 page tree, 3-4 fonts, 5 info, then a page and its content per page.
     first_page = 6
     kids = " ".join(f"{first_page + 2 * i} 0 R" for i in range(len(pages)))
@@ -39,26 +114,23 @@ def make_pdf(title, paragraphs):
         f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
-        b"<< /Title (" + _pdf_text(title) + b") /Producer (Kennisplatform demo) >>",
+        # Document-level text strings are UTF-16 (not WinAnsi), so the title keeps every character.
+        f"<< /Title <FEFF{title.encode('utf-16-be').hex().upper()}> /Producer (Kennisplatform demo) >>".encode(),
     ]
-    for index, page_lines in enumerate(pages):
-        stream = io.BytesIO()
-        y = PAGE_HEIGHT - MARGIN
-        for font, size, text in page_lines:
-            stream.write(f"BT /{font} {size} Tf {MARGIN} {y} Td (".encode() + _pdf_text(text) + b") Tj ET\n")
-            y -= LINE_HEIGHT + (6 if size > 11 else 0)
-        content = stream.getvalue()
+    for index, page in enumerate(pages):
+        content = _page_stream(page)
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_WIDTH} {PAGE_HEIGHT}] "
             f"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents {first_page + 2 * index + 1} 0 R >>".encode()
         )
-        objects.append(f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"endstream")
+        objects.append(f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream")
     return _pdf_document(objects)
 
 
 def _pdf_document(objects):
+    """Number the objects, then write the cross-reference table with their byte offsets."""
     out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")  # binary comment: tells tools the file is binary
     offsets = []
     for number, body in enumerate(objects, start=1):
         offsets.append(out.tell())
@@ -79,6 +151,14 @@ NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text):
+    """Escape for XML text, dropping control characters XML 1.0 cannot hold at all."""
+    return escape(XML_ILLEGAL.sub("", str(text)))
+
+
 def _zip(parts, first_stored=None):
     """Zip ``parts`` (name -> text); ``first_stored`` is written first and uncompressed (ODF)."""
     buffer = io.BytesIO()
@@ -91,6 +171,7 @@ def _zip(parts, first_stored=None):
 
 
 def _content_types(overrides):
+    """[Content_Types].xml: Office opens no part whose content type is not declared here."""
     items = "".join(f'<Override PartName="{part}" ContentType="{ctype}"/>' for part, ctype in overrides)
     return (
         f'{XML_HEAD}<Types xmlns="{NS_CT}">'
@@ -108,9 +189,10 @@ def _relationships(*relations):
 
 
 def make_docx(title, paragraphs):
+    """A Word document: the title as a large bold line, then one paragraph each."""
     ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    body = f'<w:p><w:r><w:rPr><w:b/><w:sz w:val="32"/></w:rPr><w:t xml:space="preserve">{escape(title)}</w:t></w:r></w:p>'
-    body += "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in paragraphs)
+    body = f'<w:p><w:r><w:rPr><w:b/><w:sz w:val="32"/></w:rPr><w:t xml:space="preserve">{_xml(title)}</w:t></w:r></w:p>'
+    body += "".join(f'<w:p><w:r><w:t xml:space="preserve">{_xml(p)}</w:t></w:r></w:p>' for p in paragraphs)
     return _zip({
         "[Content_Types].xml": _content_types([
             ("/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
@@ -121,20 +203,32 @@ def make_docx(title, paragraphs):
 
 
 def _column_letter(index):
-    return chr(ord("A") + index)  # enough for the few columns a demo sheet has
+    """0 -> A, 25 -> Z, 26 -> AA: spreadsheet column names."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def _is_number(value):
+    """Numbers become numeric cells; bools and NaN/infinity have no portable cell form, so stay text."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def make_xlsx(title, rows):
+    """An Excel workbook with one sheet: the title in A1, then ``rows`` (text or numbers)."""
     ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     xml_rows = []
     for r, row in enumerate([[title], *rows], start=1):
         cells = []
         for c, value in enumerate(row):
             ref = f"{_column_letter(c)}{r}"
-            if isinstance(value, (int, float)):
+            if _is_number(value):
                 cells.append(f'<c r="{ref}"><v>{value}</v></c>')
             else:
-                cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(value))}</t></is></c>')
+                cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{_xml(value)}</t></is></c>')
         xml_rows.append(f'<row r="{r}">{"".join(cells)}</row>')
     return _zip({
         "[Content_Types].xml": _content_types([
@@ -154,13 +248,14 @@ DML = "http://schemas.openxmlformats.org/drawingml/2006/main"
 PML_CT = "application/vnd.openxmlformats-officedocument.presentationml"
 
 
-def _text_shape(shape_id, name, paragraphs, y, size):
-    runs = "".join(f'<a:p><a:r><a:rPr lang="nl-NL" sz="{size}"/><a:t>{escape(p)}</a:t></a:r></a:p>' for p in paragraphs)
+def _text_shape(shape_id, name, paragraphs, y, height, size):
+    """A text box across the slide; text that does not fit is shrunk (normAutofit)."""
+    runs = "".join(f'<a:p><a:r><a:rPr lang="nl-NL" sz="{size}"/><a:t>{_xml(p)}</a:t></a:r></a:p>' for p in paragraphs)
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
-        f'<p:spPr><a:xfrm><a:off x="457200" y="{y}"/><a:ext cx="8229600" cy="1143000"/></a:xfrm>'
+        f'<p:spPr><a:xfrm><a:off x="457200" y="{y}"/><a:ext cx="8229600" cy="{height}"/></a:xfrm>'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>'
-        f'<p:txBody><a:bodyPr wrap="square"/><a:lstStyle/>{runs}</p:txBody></p:sp>'
+        f'<p:txBody><a:bodyPr wrap="square"><a:normAutofit/></a:bodyPr><a:lstStyle/>{runs}</p:txBody></p:sp>'
     )
 
 
@@ -193,10 +288,12 @@ def _theme():
 
 
 def make_pptx(title, paragraphs):
+    """A one-slide presentation (with the master, layout and theme PowerPoint insists on)."""
     namespaces = f'xmlns:a="{DML}" xmlns:r="{NS_REL}" xmlns:p="{PML}"'
     colour_map = ('<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" '
                   'accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>')
-    slide_shapes = _text_shape(2, "Titel", [title], 457200, 3200) + _text_shape(3, "Tekst", paragraphs, 1828800, 1800)
+    slide_shapes = (_text_shape(2, "Titel", [title], 457200, 1143000, 3200)
+                    + _text_shape(3, "Tekst", paragraphs, 1828800, 4572000, 1800))
     return _zip({
         "[Content_Types].xml": _content_types([
             ("/ppt/presentation.xml", f"{PML_CT}.presentation.main+xml"),
@@ -241,6 +338,7 @@ ODF_NAMESPACES = (
 
 
 def _odf(mimetype, body):
+    """Package ``body`` as ODF: ``mimetype`` first and uncompressed, so tools can sniff the type."""
     manifest = (
         f'{XML_HEAD}<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
         f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{mimetype}" manifest:version="1.3"/>'
@@ -252,20 +350,22 @@ def _odf(mimetype, body):
 
 
 def make_odt(title, paragraphs):
-    text = f'<text:h text:outline-level="1">{escape(title)}</text:h>'
-    text += "".join(f"<text:p>{escape(p)}</text:p>" for p in paragraphs)
+    """An OpenDocument text: the title as a heading, then one paragraph each."""
+    text = f'<text:h text:outline-level="1">{_xml(title)}</text:h>'
+    text += "".join(f"<text:p>{_xml(p)}</text:p>" for p in paragraphs)
     return _odf("application/vnd.oasis.opendocument.text", f"<office:text>{text}</office:text>")
 
 
 def make_ods(title, rows):
+    """An OpenDocument spreadsheet laid out like ``make_xlsx``."""
     xml_rows = []
     for row in [[title], *rows]:
         cells = []
         for value in row:
-            if isinstance(value, (int, float)):
+            if _is_number(value):
                 cells.append(f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>')
             else:
-                cells.append(f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p></table:table-cell>')
+                cells.append(f'<table:table-cell office:value-type="string"><text:p>{_xml(value)}</text:p></table:table-cell>')
         xml_rows.append(f"<table:table-row>{''.join(cells)}</table:table-row>")
     sheet = f'<table:table table:name="Blad1">{"".join(xml_rows)}</table:table>'
     return _odf("application/vnd.oasis.opendocument.spreadsheet", f"<office:spreadsheet>{sheet}</office:spreadsheet>")
