@@ -91,7 +91,6 @@ class SynonymGroup(models.Model):
         help_text=_("Comma-separated words or phrases that mean the same, e.g. GR, gemeenschappelijke regeling."),
     )
 
-
     class Meta:
         ordering = ["terms"]
         verbose_name = _("synonym group")
