@@ -29,8 +29,11 @@ def activity_chart(days):
             "zero_y": round(CHART_HEIGHT - zero_height, 1),
             "zero_height": round(zero_height, 1),
         })
-    return {"bars": bars, "peak": peak if any(day.searches for day in days) else 0,
-            "width": CHART_WIDTH, "height": CHART_HEIGHT}
+    return {
+        "bars": bars, "peak": peak if any(day.searches for day in days) else 0,
+        "first_day": days[0].day if days else None, "last_day": days[-1].day if days else None,
+        "width": CHART_WIDTH, "height": CHART_HEIGHT,
+    }
 
 
 class SearchAnalyticsView(WagtailAdminTemplateMixin, TemplateView):

@@ -1,5 +1,6 @@
 """Search analytics for editors: the figures, the admin report and who may see it."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -75,6 +76,7 @@ def test_an_editor_sees_the_report_with_chart_and_tables(client, searches):
     assert response.status_code == 200
     html = response.content.decode()
     assert "search-analytics__chart" in html and html.count("<rect") == 14  # 7 days, two bars each
+    assert re.search(r'<rect x="[\d.]+" y="[\d.]+" width="[\d.]+"', html)  # SVG numbers, not "2,4"
     assert "verrekenmodel" in html and "parkeervergunning" in html
     assert "oude vraag" not in html
     assert "Zoekvragen zonder resultaten" in html
