@@ -62,6 +62,9 @@ def knowledge_item_document(dutch):
     return KnowledgeItemDocument
 
 
+MAINTENANCE_TIMEOUT_SECONDS = 120
+
+
 @lru_cache(maxsize=1)
 def client():
     return Elasticsearch(
@@ -70,6 +73,12 @@ def client():
         max_retries=0,
         retry_on_timeout=False,
     )
+
+
+def maintenance_client():
+    """The client with a patient timeout, for index builds: a search may give up after a few
+    seconds, creating an index on a busy cluster may not."""
+    return client().options(request_timeout=MAINTENANCE_TIMEOUT_SECONDS)
 
 
 def is_configured():

@@ -54,7 +54,7 @@ def rebuild_index(progress=_noop):
     the old index through the outbox; they are written again to the new index after the swap,
     and documents deleted meanwhile are removed.
     """
-    es = elastic.client()
+    es = elastic.maintenance_client()
     started = timezone.now()
     name = elastic.new_index_name()
     dutch = elastic.create_index(name, es)
@@ -83,7 +83,7 @@ def rebuild_index(progress=_noop):
 
 def catch_up(since, es=None):
     """Re-send items changed since ``since`` and drop documents whose item no longer exists."""
-    es = es or elastic.client()
+    es = es or elastic.maintenance_client()
     changed = list(items_for_index().filter(updated_at__gte=since))
     known = set(KnowledgeItem.objects.values_list("page_id", flat=True))
     indexed = {int(hit["_id"]) for hit in scan(es, index=elastic.alias_name(), query={"query": {"match_all": {}}}, _source=False)}

@@ -23,7 +23,9 @@ def elasticsearch_available():
         return False
     try:
         # Not ping(): the test distribution does not serve GET /.
-        return bool(Elasticsearch(ES_URL, request_timeout=3).cluster.health())
+        # Waits for a freshly started cluster to be ready rather than failing the first test.
+        health = Elasticsearch(ES_URL, request_timeout=70).cluster.health(wait_for_status="yellow", timeout="60s")
+        return not health["timed_out"]
     except Exception:
         return False
 
@@ -51,7 +53,7 @@ def elasticsearch(es_url, settings, db):
     reset_search_state()
     rebuild_index()
     yield elastic.client()
-    elastic.client().indices.delete(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*", ignore_unavailable=True)
+    elastic.maintenance_client().indices.delete(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*", ignore_unavailable=True)
     reset_search_state()
 
 

@@ -2,6 +2,7 @@
 status and index commands, and a real stop and restart of Elasticsearch."""
 
 import io
+import os
 import subprocess
 import threading
 from pathlib import Path
@@ -85,7 +86,10 @@ def _script(command):
     return subprocess.run([str(SCRIPT), command], capture_output=True, text=True, timeout=240)
 
 
-@pytest.mark.skipif(ES_URL != "http://127.0.0.1:19200", reason="only with the project's own test server")
+OWN_SERVER_URL = f"http://127.0.0.1:{os.environ.get('ES_PORT', '19200')}"
+
+
+@pytest.mark.skipif(ES_URL != OWN_SERVER_URL, reason="only with the project's own test server (scripts/elasticsearch)")
 def test_real_outage_stop_publish_delete_restart_sync(elasticsearch, django_capture_on_commit_callbacks):
     assert _script("stop").returncode == 0
     try:
