@@ -14,7 +14,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("account/", include("allauth.urls")),
     path("zoeken/", include("search.urls")),
+    path("", include("cms.events.urls")),
     path("feeds/nieuws/", feeds.NewsFeed(), name="feed_news"),
     path("feeds/documenten/", feeds.DocumentFeed(), name="feed_documents"),
 ]

@@ -15,8 +15,8 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from cms.models import (
-    Collaboration, CollaborationIndexPage, CollaborationPage, DocumentLibraryPage, DocumentType,
-    EventIndexPage, EventPage, HomePage, KnowledgeDocumentPage, LibraryFile, Municipality,
+    Audience, Collaboration, CollaborationIndexPage, CollaborationPage, DocumentLibraryPage, DocumentType,
+    EventIndexPage, EventPage, EventQuestion, HomePage, KnowledgeDocumentPage, LibraryFile, Municipality,
     MunicipalityIndexPage, NewsIndexPage, NewsPage, Province, PublicationAuthor,
     PublicationIndexPage, PublicationPage, StandardPage, Theme,
 )
@@ -205,10 +205,12 @@ class DemoSite:
         # The next edition is always about three months ahead, so the demo has an upcoming event.
         next_day = (timezone.localtime() + timedelta(days=90)).date()
         editions = [
-            ("Dag van de Ambtelijke Fusie 2017", "dag-van-de-ambtelijke-fusie-2017", past_day.date()),
-            ("Dag van de Ambtelijke Fusie", "dag-van-de-ambtelijke-fusie", next_day),
+            ("Dag van de Ambtelijke Fusie 2017", "dag-van-de-ambtelijke-fusie-2017", past_day.date(), {}),
+            ("Dag van de Ambtelijke Fusie", "dag-van-de-ambtelijke-fusie", next_day, {
+                "registration_enabled": True, "capacity": 120, "waiting_list": True, "audience": Audience.EVERYONE,
+            }),
         ]
-        for title, slug, day in editions:
+        for title, slug, day, registration in editions:
             if child_by_slug(index, slug):
                 continue
             page = EventPage(
@@ -220,8 +222,33 @@ class DemoSite:
                 "ambtelijke fusieorganisaties: praktijkverhalen, workshops en netwerken.",
                 body=[("paragraph", "<p>Met bijdragen uit de BEL Combinatie, de BAR-organisatie en de "
                                     "OVER-gemeenten over sturing, verrekening en personeel.</p>")],
+                **registration,
             )
+            if registration:
+                page.questions = [
+                    EventQuestion(label="Functie", kind=EventQuestion.Kind.TEXT),
+                    EventQuestion(label="Workshopronde", kind=EventQuestion.Kind.CHOICE, required=True,
+                                  choices="Sturing en governance\nVerrekenmodellen\nPersoneel en cultuur"),
+                    EventQuestion(label="Dieetwensen", kind=EventQuestion.Kind.LONG_TEXT,
+                                  help_text="Bijvoorbeeld vegetarisch of een allergie."),
+                ]
             self._added(add_page(index, self._tag(page, {"themes": ["Governance", "Personeel"]})))
+        self.build_members_meeting(index, tz)
+
+    def build_members_meeting(self, index, tz):
+        """A small members-only meeting, so the demo shows both kinds of registration."""
+        slug = "intervisie-griffiers"
+        if child_by_slug(index, slug):
+            return
+        day = (timezone.localtime() + timedelta(days=45)).date()
+        page = EventPage(
+            title="Intervisie griffiers van ambtelijke fusiegemeenten", slug=slug,
+            start=datetime.combine(day, time(15, 0), tzinfo=tz), end=datetime.combine(day, time(17, 0), tzinfo=tz),
+            online_url="https://meet.example.nl/intervisie-griffiers",
+            summary="Online intervisie voor griffiers: hoe houden drie raden grip op één ambtelijke organisatie?",
+            registration_enabled=True, capacity=12, waiting_list=True, audience=Audience.MEMBERS,
+        )
+        self._added(add_page(index, self._tag(page, {"themes": ["Governance"]})))
 
 
 def demo_file(title, extension, paragraphs):

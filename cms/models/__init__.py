@@ -5,14 +5,15 @@ from .knowledge import KnowledgeItemPage
 from .library import DocumentLibraryPage, KnowledgeDocumentPage, LibraryFile
 from .publications import PublicationAuthor, PublicationIndexPage, PublicationPage
 from .news import NewsIndexPage, NewsPage
-from .events import EventIndexPage, EventPage
+from .events import Audience, EventIndexPage, EventPage, EventQuestion
+from .registrations import EventCancellation, EventRegistration, RegistrationStatus
 from .places import CollaborationIndexPage, CollaborationPage, MunicipalityIndexPage
 from .pages import HomePage, StandardPage
 
 __all__ = [
-    "Collaboration", "CollaborationIndexPage", "CollaborationPage", "DocumentLibraryPage",
-    "DocumentType", "EventIndexPage", "EventPage", "HomePage", "KnowledgeDocumentPage",
+    "Audience", "Collaboration", "CollaborationIndexPage", "CollaborationPage", "DocumentLibraryPage",
+    "DocumentType", "EventCancellation", "EventIndexPage", "EventPage", "EventQuestion", "EventRegistration", "HomePage", "KnowledgeDocumentPage",
     "KnowledgeItemPage", "LibraryFile", "Municipality", "MunicipalityIndexPage", "NewsIndexPage",
     "NewsPage", "Province", "PublicationAuthor", "PublicationIndexPage", "PublicationPage",
-    "StandardPage", "Theme",
+    "RegistrationStatus", "StandardPage", "Theme",
 ]

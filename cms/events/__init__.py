@@ -1,0 +1,1 @@
+"""Event registration: who may register, the seat allocation, e-mails, calendars and views."""
