@@ -130,7 +130,7 @@ class EventPage(RoutablePageMixin, KnowledgeItemPage):
 
         return register(request, self)
 
-    @path("agenda.ics")
+    @path("ical/")
     def calendar_file(self, request):
         from cms.events.views import event_calendar_file
 
@@ -191,7 +191,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         context["past"] = paginate(request, past_events().descendant_of(self))
         return context
 
-    @path("agenda.ics")
+    @path("ical/")
     def calendar_feed(self, request):
         from cms.events.views import upcoming_calendar_feed
 

@@ -12,6 +12,15 @@
   var applyButton = form.querySelector(".kp-facets__apply");
   if (applyButton) applyButton.hidden = true;
 
+  // The filters live in the URL. When the back or forward button brings this page back, the
+  // browser may restore the boxes as they were ticked when the visitor left (back/forward
+  // cache, form restoration); put every control back to what this page's URL says.
+  window.addEventListener("pageshow", function (event) {
+    var navigation = window.performance && performance.getEntriesByType
+      ? performance.getEntriesByType("navigation")[0] : null;
+    if (event.persisted || (navigation && navigation.type !== "navigate")) form.reset();
+  });
+
   var input = document.getElementById("search-q");
   var url = input && input.getAttribute("data-autocomplete-url");
   if (!url) return;
@@ -30,12 +39,20 @@
 
   var active = -1, timer = null, lastQuery = "";
 
+  function unhighlight() {
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+  }
+
   function close() {
     list.hidden = true;
     list.innerHTML = "";
-    active = -1;
+    unhighlight();
     input.setAttribute("aria-expanded", "false");
-    input.removeAttribute("aria-activedescendant");
+  }
+
+  function go(option) {
+    window.location.href = option.getAttribute("data-url");
   }
 
   function highlight(index) {
@@ -48,17 +65,18 @@
 
   function show(suggestions) {
     list.innerHTML = "";
+    // A new list starts without a highlight: Enter then searches what was typed.
+    unhighlight();
     if (!suggestions.length) { close(); return; }
     suggestions.forEach(function (suggestion, i) {
+      // Plain text options (no links inside: an option must not contain interactive content).
       var item = document.createElement("li");
       item.id = "search-q-suggestion-" + i;
       item.setAttribute("role", "option");
       item.setAttribute("aria-selected", "false");
-      var link = document.createElement("a");
-      link.href = suggestion.url;
-      link.tabIndex = -1;
-      link.textContent = suggestion.title;
-      item.appendChild(link);
+      item.setAttribute("data-url", suggestion.url);
+      item.textContent = suggestion.title;
+      item.addEventListener("click", function () { go(item); });
       list.appendChild(item);
     });
     list.hidden = false;
@@ -82,11 +100,15 @@
     if (list.hidden) return;
     if (event.key === "ArrowDown") { event.preventDefault(); highlight(active + 1); }
     else if (event.key === "ArrowUp") { event.preventDefault(); highlight(active - 1); }
-    else if (event.key === "Escape") { close(); }
+    // Escape closes the list only; a second Escape clears the box (the search field's own default).
+    else if (event.key === "Escape") { event.preventDefault(); close(); }
     else if (event.key === "Enter" && active >= 0) {
-      event.preventDefault();
-      window.location.href = list.querySelectorAll("[role=option] a")[active].href;
+      var options = list.querySelectorAll("[role=option]");
+      if (options[active]) { event.preventDefault(); go(options[active]); }
     }
   });
+  // Clicking an option must not take the focus from the search box first.
+  list.addEventListener("mousedown", function (event) { event.preventDefault(); });
   input.addEventListener("blur", function () { setTimeout(close, 200); });
+  window.addEventListener("pageshow", close);
 })();

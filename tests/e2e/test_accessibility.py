@@ -20,6 +20,11 @@ PAGES = [
     "/evenementen/",
     "/evenementen/dag-van-de-ambtelijke-fusie-2017/",
     "/over/",
+    "/zoeken/",
+    "/zoeken/?q=verrekenen",
+    "/zoeken/?q=verrekenen&collaboration=bar-organisatie&year=2013&sort=date",
+    "/zoeken/?q=zzzqqqxx&collaboration=de-kompanjie",
+    "/zoeken/?q=verekenmodel",
     "/bestaat-niet/",
 ]
 
