@@ -40,8 +40,12 @@ def is_searchable(page):
     )
 
 
-def extract(page):
-    """Field values and tags of a (specific) searchable page."""
+def extract(page, province_of=None):
+    """Field values and tags of a (specific) searchable page.
+
+    ``province_of`` (municipality id -> Province) saves a query per page when many pages are
+    extracted at once; without it the provinces are looked up.
+    """
     fields = {"kind": KIND_OF_MODEL[type(page)], "title": page.title, "url": page.url or "", "date": None}
     tags = {"collaborations": [], "municipalities": [], "themes": list(page.themes.all())}
     if isinstance(page, CollaborationPage):
@@ -63,14 +67,40 @@ def extract(page):
             fields["body"] = plain_text(page.body, *extra)
     fields["year"] = fields["date"].year if fields["date"] else None
     fields["document_type"] = getattr(page, "document_type", None)
-    municipality_ids = [m.pk for m in tags["municipalities"]]
-    tags["provinces"] = list(Province.objects.filter(municipalities__in=municipality_ids).distinct())
+    tags["provinces"] = provinces_of(tags["municipalities"], province_of)
     tag_names = [str(tag) for values in tags.values() for tag in values]
     if fields["document_type"]:
         tag_names.append(fields["document_type"].name)
     tag_names += [c.short_name for c in tags["collaborations"]]
     fields["search_text"] = searchable_text(fields["title"], fields["summary"], fields["body"], *tag_names)
     return fields, tags
+
+
+def provinces_of(municipalities, province_of=None):
+    """The provinces of ``municipalities``, each once, in the order of Province.Meta."""
+    if province_of is None:
+        municipality_ids = [m.pk for m in municipalities]
+        return list(Province.objects.filter(municipalities__in=municipality_ids).distinct())
+    unique = {province.pk: province for province in (province_of[m.pk] for m in municipalities)}
+    return sorted(unique.values(), key=lambda province: (province.name, province.pk))
+
+
+def province_map():
+    """Municipality id -> Province, for ``extract`` over many pages."""
+    from cms.models import Municipality
+
+    provinces = {province.pk: province for province in Province.objects.all()}
+    return {pk: provinces[province_id] for pk, province_id in Municipality.objects.values_list("pk", "province_id")}
+
+
+# What ``extract`` reads from each page type, fetched up front for many pages at once.
+EXTRACT_RELATED = {
+    CollaborationPage: (("collaboration",), ("themes", "collaboration__municipalities")),
+    KnowledgeDocumentPage: (("document_type",), ("collaborations", "municipalities", "themes")),
+    PublicationPage: ((), ("collaborations", "municipalities", "themes", "authors")),
+    NewsPage: ((), ("collaborations", "municipalities", "themes")),
+    EventPage: ((), ("collaborations", "municipalities", "themes")),
+}
 
 
 def sync_item(page):

@@ -51,7 +51,8 @@ class SearchRequest:
         for facet in FACETS:
             values = [v.strip()[:100] for v in params.getlist(facet.name) if v.strip()]
             if facet.name == "year":
-                values = [v for v in values if v.isdigit()]
+                # Four ASCII digits: "²" is a digit to Python, and 99999999999 overflows the engines.
+                values = [v for v in values if len(v) == 4 and v.isascii() and v.isdigit()]
             if values:
                 filters[facet.name] = list(dict.fromkeys(values))[:50]
         try:

@@ -2,19 +2,25 @@
 fresh Elasticsearch index behind the alias without interrupting searches."""
 
 import logging
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from operator import itemgetter
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from elasticsearch.helpers import scan
 
 from . import elastic
 from .indexing import flush_outbox
-from .items import searchable_pages, sync_item
+from .items import EXTRACT_RELATED, extract, province_map, searchable_pages, update_search_vectors
 from .models import KnowledgeItem
 
 logger = logging.getLogger(__name__)
 BATCH = 1000
+DERIVE_BATCH = 500  # pages per query: below SQLite's 999 parameters
+WRITERS = 2  # bulk requests in flight while the index is built
 
 
 def _noop(done, total):
@@ -22,15 +28,30 @@ def _noop(done, total):
 
 
 def derive_items(progress=_noop):
-    """Make KnowledgeItem match the page tree exactly (adds, updates and removes items)."""
-    pages = searchable_pages()
-    total = pages.count()
+    """Make KnowledgeItem match the page tree exactly (adds, updates and removes items).
+
+    Works in batches: the pages of a batch are read with their tags in a few queries, and only
+    the items whose values or tags differ are written (as ``sync_item`` would write them).
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    ids_by_type = {}
+    for pk, content_type_id in searchable_pages().order_by("pk").values_list("pk", "content_type_id"):
+        ids_by_type.setdefault(content_type_id, []).append(pk)
+    total = sum(len(ids) for ids in ids_by_type.values())
+    province_of = province_map()
     seen = set()
-    for done, page in enumerate(pages.iterator(chunk_size=BATCH), start=1):
-        with transaction.atomic():
-            sync_item(page)
-        seen.add(page.pk)
-        if done % 100 == 0 or done == total:
+    done = 0
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        select, prefetch = EXTRACT_RELATED[model]
+        for start in range(0, len(ids), DERIVE_BATCH):
+            chunk = ids[start:start + DERIVE_BATCH]
+            pages = model.objects.filter(pk__in=chunk).select_related(*select).prefetch_related(*prefetch)
+            with transaction.atomic():
+                _write_items([(page.pk, *extract(page, province_of)) for page in pages])
+            seen.update(chunk)
+            done += len(chunk)
             progress(done, total)
     # Compared in Python: an IN clause with 100,000 ids is too much for SQLite.
     stale = [pk for pk, page_id in KnowledgeItem.objects.values_list("pk", "page_id") if page_id not in seen]
@@ -39,12 +60,93 @@ def derive_items(progress=_noop):
     return total
 
 
+ITEM_FIELDS = ("kind", "title", "url", "date", "summary", "body", "year", "document_type", "search_text")
+TAG_NAMES = ("collaborations", "municipalities", "provinces", "themes")
+
+
+def _write_items(extracted):
+    """Create or update the items of ``extracted`` ((page_id, fields, tags), ...) in bulk."""
+    page_ids = [page_id for page_id, _, _ in extracted]
+    existing = {
+        item.page_id: item
+        for item in KnowledgeItem.objects.filter(page_id__in=page_ids).prefetch_related(*TAG_NAMES)
+    }
+    now = timezone.now()
+    new, changed, retag = [], [], []
+    for page_id, fields, tags in extracted:
+        tag_ids = {name: {value.pk for value in values} for name, values in tags.items()}
+        item = existing.get(page_id)
+        if item is None:
+            item = KnowledgeItem(page_id=page_id, **fields)
+            new.append((item, tag_ids))
+            continue
+        if any(getattr(item, name) != fields[name] for name in ITEM_FIELDS if name != "document_type") or (
+            item.document_type_id != (fields["document_type"].pk if fields["document_type"] else None)
+        ):
+            for name, value in fields.items():
+                setattr(item, name, value)
+            item.updated_at = now
+            changed.append(item)
+        if any({value.pk for value in getattr(item, name).all()} != tag_ids[name] for name in TAG_NAMES):
+            retag.append((item, tag_ids))
+    KnowledgeItem.objects.bulk_create([item for item, _ in new], batch_size=DERIVE_BATCH)
+    KnowledgeItem.objects.bulk_update(changed, [*ITEM_FIELDS, "updated_at"], batch_size=100)
+    # Tags changed on an otherwise equal item: it changed all the same (the index must follow).
+    touched = {item.pk for item in changed}
+    retagged = [item for item, _ in retag if item.pk not in touched]
+    KnowledgeItem.objects.filter(pk__in=[item.pk for item in retagged]).update(updated_at=now)
+    for name in TAG_NAMES:
+        field = KnowledgeItem._meta.get_field(name)
+        through = field.remote_field.through
+        source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+        through.objects.filter(**{f"{source}__in": [item.pk for item, _ in retag]}).delete()
+        through.objects.bulk_create([
+            through(**{source: item.pk, target: value_id})
+            for item, tag_ids in new + retag for value_id in sorted(tag_ids[name])
+        ], batch_size=1000)
+    update_search_vectors(KnowledgeItem.objects.filter(pk__in=[item.pk for item, _ in new] + list(touched)))
+
+
 def items_for_index():
     return (
         KnowledgeItem.objects.order_by("pk")
         .select_related("document_type")
         .prefetch_related(*elastic.ITEM_PREFETCH)
     )
+
+
+def _item_batches():
+    """Every item in batches of BATCH, with its tags attached as ``prefetch_related`` would.
+
+    The tags come from the through tables and one shared instance per taxonomy value (a few
+    hundred in all), instead of a model instance per tag row: several times faster, and the
+    same documents (``elastic.document_for``) come out.
+    """
+    taxonomy = {}
+    for name in elastic.ITEM_PREFETCH:
+        field = KnowledgeItem._meta.get_field(name)
+        values = list(field.related_model.objects.all())  # in the model's default ordering
+        taxonomy[name] = (field, {value.pk: (rank, value) for rank, value in enumerate(values)})
+    last = 0
+    while True:
+        items = list(KnowledgeItem.objects.filter(pk__gt=last).order_by("pk").select_related("document_type")[:BATCH])
+        if not items:
+            return
+        last = items[-1].pk
+        ids = [item.pk for item in items]
+        for name, (field, values) in taxonomy.items():
+            through = field.remote_field.through
+            source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+            tags = {}
+            for item_id, value_id in through.objects.filter(**{f"{source}__in": ids}).values_list(source, target):
+                tags.setdefault(item_id, []).append(values[value_id])
+            for item in items:
+                # What prefetch_related leaves behind: a QuerySet with its results filled in.
+                queryset = QuerySet(field.related_model)
+                queryset._result_cache = [value for _, value in sorted(tags.get(item.pk, ()), key=itemgetter(0))]
+                queryset._prefetch_done = True
+                item.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
+        yield items
 
 
 def rebuild_index(progress=_noop):
@@ -60,18 +162,22 @@ def rebuild_index(progress=_noop):
     dutch = elastic.create_index(name, es)
     # Faster bulk loading: no refreshes or replicas until the index is complete.
     es.indices.put_settings(index=name, settings={"refresh_interval": "-1", "number_of_replicas": 0})
-    items = items_for_index()
-    total = items.count()
+    total = KnowledgeItem.objects.count()
     done = 0
-    batch = []
-    for item in items.iterator(chunk_size=BATCH):
-        batch.append(item)
-        if len(batch) == BATCH:
-            done += elastic.write(batch, [], index=name, es=es)
-            batch = []
+    # Two bulk writers: one turns a batch into documents while the other waits for
+    # Elasticsearch, and this thread reads the next batch from the database meanwhile.
+    with ThreadPoolExecutor(max_workers=WRITERS) as writers:
+        pending = deque()
+        for batch in _item_batches():
+            pending.append(writers.submit(elastic.write, batch, [], index=name, es=es))
+            while len(pending) > WRITERS:
+                done += pending.popleft().result()
+                progress(done, total)
+        while pending:
+            done += pending.popleft().result()
             progress(done, total)
-    done += elastic.write(batch, [], index=name, es=es)
-    progress(done, total)
+    if not done:
+        progress(done, total)
     es.indices.put_settings(index=name, settings={
         "refresh_interval": "1s", "number_of_replicas": settings.ELASTICSEARCH_REPLICAS,
     })

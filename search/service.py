@@ -48,8 +48,12 @@ class KnowledgeSearch:
                 ElasticsearchCircuit.reset()
                 return result, False
             except ENGINE_ERRORS as error:
-                logger.warning("Elasticsearch did not answer (%s); searching the database.", error)
-                ElasticsearchCircuit.trip()
+                if isinstance(error, ApiError) and error.meta.status < 500:
+                    # The cluster is fine; this request was refused. Don't send everyone else away.
+                    logger.error("Elasticsearch refused a search (%s); answering it from the database.", error)
+                else:
+                    logger.warning("Elasticsearch did not answer (%s); searching the database.", error)
+                    ElasticsearchCircuit.trip()
         return getattr(database, method)(*args), elastic.is_configured()
 
     def search(self, request):

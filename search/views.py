@@ -19,8 +19,14 @@ AUTOCOMPLETE_MIN_LENGTH = 2
 @require_GET
 def search_page(request):
     search_request = SearchRequest.from_querydict(request.GET)
+    first_page_asked = search_request.page == 1  # only those are logged, also if clamped below
     results = KnowledgeSearch().search(search_request)
-    log_search(results)
+    if not results.hits and search_request.page > results.page_count > 0:
+        # Past the last page (an old bookmark, a hand-edited URL): show the last page, as listings do.
+        search_request.page = results.page_count
+        results = KnowledgeSearch().search(search_request)
+    if first_page_asked:
+        log_search(results)
     return render(request, "search/search_page.html", {
         "results": results,
         "search": search_request,
