@@ -20,6 +20,9 @@ from .calendar import event_ics, feed_ics
 from .forms import RegistrationForm
 
 
+CHECK_EMAIL_SESSION_KEY = "event_registration_email"
+
+
 def _member(request):
     return request.user if request.user.is_authenticated and request.user.email else None
 
@@ -62,7 +65,9 @@ def register(request, event):
         # Keep what they typed; say why.
         return event.render(request, context_overrides=registration_context(request, event, form=form, refusal=refused.message))
     if member is None:
-        return render(request, "cms/events/check_your_email.html", {"event": event, "email": form.cleaned_data["email"]})
+        # Redirect, so reloading the next page does not post the form (and send the mail) again.
+        request.session[CHECK_EMAIL_SESSION_KEY] = form.cleaned_data["email"]
+        return redirect(event.url + event.reverse_subpage("registration_sent"))
     registration = outcome.registration
     if outcome.already_registered:
         messages.info(request, _("You were already registered for this event."))
@@ -71,6 +76,13 @@ def register(request, event):
     else:
         messages.success(request, _("You are registered. A confirmation with a calendar invitation is on its way to %(email)s.") % {"email": registration.email})
     return redirect(event.url + "#aanmelden")
+
+
+def registration_sent(request, event):
+    email = request.session.get(CHECK_EMAIL_SESSION_KEY)
+    if not email:
+        return redirect(event.url)
+    return render(request, "cms/events/check_your_email.html", {"event": event, "email": email})
 
 
 def _registration_or_404(token):

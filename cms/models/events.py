@@ -130,6 +130,12 @@ class EventPage(RoutablePageMixin, KnowledgeItemPage):
 
         return register(request, self)
 
+    @path("aanmelden/verstuurd/")
+    def registration_sent(self, request):
+        from cms.events.views import registration_sent
+
+        return registration_sent(request, self)
+
     @path("ical/")
     def calendar_file(self, request):
         from cms.events.views import event_calendar_file

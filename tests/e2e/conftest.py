@@ -58,15 +58,28 @@ def _wait_for(url, process, timeout=60):
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
+def site_workdir(tmp_path_factory):
+    return tmp_path_factory.mktemp("e2e-site")
+
+
+@pytest.fixture(scope="session")
+def mail_dir(site_workdir):
+    """Where the test server writes the e-mails it sends (Django's file-based e-mail backend)."""
+    return site_workdir / "mail"
+
+
+@pytest.fixture(scope="session")
+def live_site(site_workdir, mail_dir):
     """Base URL of a running demo site (migrated and seeded from scratch)."""
-    workdir = tmp_path_factory.mktemp("e2e-site")
+    workdir = site_workdir
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
     env.update(
         DJANGO_SETTINGS_MODULE="kennisplatform.settings.dev",
         DATABASE_URL=f"sqlite:///{workdir / 'site.sqlite3'}",
         MEDIA_ROOT=str(workdir / "media"),
         DEBUG="true",
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(mail_dir),
     )
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--noinput", "-v0"], ["seed_demo", "--no-editor"]):

@@ -19,6 +19,8 @@ PAGES = [
     "/nieuws/btw-plicht-gemeenten-bij-ambtelijke-fusie/",
     "/evenementen/",
     "/evenementen/dag-van-de-ambtelijke-fusie-2017/",
+    "/evenementen/dag-van-de-ambtelijke-fusie/",  # with the registration form
+    "/evenementen/intervisie-griffiers/",  # members only: a link to log in instead of the form
     "/over/",
     "/zoeken/",
     "/zoeken/?q=verrekenen",
@@ -26,7 +28,10 @@ PAGES = [
     "/zoeken/?q=zzzqqqxx&collaboration=de-kompanjie",
     "/zoeken/?q=verekenmodel",
     "/bestaat-niet/",
+    "/account/login/",
 ]
+# The form with errors, the check-your-e-mail page and the e-mailed confirm and cancel pages
+# need a POST or a token: test_event_journey.py scans them along the way.
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -39,7 +39,10 @@ def test_the_event_page_shows_the_form_places_and_structured_data(client, event)
 def test_a_guest_registers_confirms_by_link_and_cancels(client, event, sending, mailoutbox):
     with sending():
         response = client.post(register_url(event), {**guest_form(), question_field(event): "beleidsadviseur"})
-    assert response.status_code == 200 and "Kijk in uw e-mail" in response.content.decode()
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
+    assert "Kijk in uw e-mail" in page and "petra@laren.nl" in page
+    assert client.get(response.url).status_code == 200  # a reload shows it again, without a new post
     registration = EventRegistration.objects.get(event=event)
     assert registration.answers == {"Functie": "beleidsadviseur"}
     link = re.search(r"http://\S+/aanmelding/\S+/bevestigen/", mailoutbox[0].body).group(0)
