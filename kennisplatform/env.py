@@ -59,3 +59,15 @@ def require_production_safety(*, debug, secret_key):
         raise ImproperlyConfigured(
             "SECRET_KEY is too weak: use at least 50 random characters."
         )
+
+
+def cache_from_url(url):
+    """A CACHES entry from CACHE_URL: ``db`` (a table in the database, shared by every app
+    process; the default), ``redis://host:6379/0``, or ``locmem`` (one process only)."""
+    if url in ("", "db"):
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "kennisplatform_cache"}
+    if url == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(f"CACHE_URL must be db, locmem or a redis:// URL, not {url!r}.")

@@ -7,3 +7,5 @@ from .base import *  # noqa: F401,F403
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY") or "django-insecure-local-development-only"
 ALLOWED_HOSTS = ["*"]
+# So the demo editor can try the admin at once; production requires two-factor for staff.
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", False)

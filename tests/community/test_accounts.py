@@ -1,0 +1,116 @@
+"""Accounts: sign-up with verification, no account enumeration, rate-limited logins, one login
+for members and the admin, and two-factor authentication required for staff."""
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value, yield_hotp_counters_from_time
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.urls import reverse
+
+PASSWORD = "een-lang-wachtwoord-2026"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(db):
+    cache.clear()  # rate-limit counters are in the cache
+    yield
+    cache.clear()
+
+
+def verified_member(email="lid@bel.nl", **extra):
+    user = get_user_model().objects.create_user(email.split("@")[0], email, PASSWORD, **extra)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def log_in(client, email, password=PASSWORD):
+    return client.post(reverse("account_login"), {"login": email, "password": password})
+
+
+def current_code(secret):
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
+def test_sign_up_requires_a_strong_password_and_a_verified_address(client, mailoutbox):
+    weak = client.post(reverse("account_signup"), {"email": "nieuw@laren.nl", "password1": "wachtwoord", "password2": "wachtwoord"})
+    assert "te kort" in weak.content.decode() or "te algemeen" in weak.content.decode()
+    assert not get_user_model().objects.filter(email="nieuw@laren.nl").exists()
+    client.post(reverse("account_signup"), {"email": "nieuw@laren.nl", "password1": PASSWORD, "password2": PASSWORD})
+    assert get_user_model().objects.filter(email="nieuw@laren.nl").exists()
+    assert len(mailoutbox) == 1 and "nieuw@laren.nl" in mailoutbox[0].to
+    client.logout()
+    response = log_in(client, "nieuw@laren.nl")  # not verified yet: no session
+    assert "_auth_user_id" not in client.session
+    link = re.search(r"https?://\S+/account/confirm-email/\S+", mailoutbox[0].body).group(0)
+    client.post(link.split("//", 1)[1][link.split("//", 1)[1].index("/"):])
+    assert EmailAddress.objects.get(email="nieuw@laren.nl").verified
+    assert response.status_code in (200, 302)
+
+
+def test_password_reset_does_not_reveal_who_has_an_account(client, mailoutbox):
+    verified_member("bestaat@bar.nl")
+    known = client.post(reverse("account_reset_password"), {"email": "bestaat@bar.nl"})
+    unknown = client.post(reverse("account_reset_password"), {"email": "bestaat-niet@bar.nl"})
+    assert known.status_code == unknown.status_code == 302 and known.url == unknown.url
+    assert [m.to for m in mailoutbox] == [["bestaat@bar.nl"], ["bestaat-niet@bar.nl"]]  # the unknown one is told there is no account
+
+
+def test_repeated_failed_logins_are_rate_limited(client):
+    verified_member("doelwit@over.nl")
+    pages = [log_in(client, "doelwit@over.nl", "fout-wachtwoord-123").content.decode() for _ in range(6)]
+    limited = "Te veel inlogpogingen"
+    assert limited not in pages[0] and limited in pages[-1]
+    assert limited in log_in(client, "doelwit@over.nl").content.decode()  # even the right password, for now
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_login_is_the_site_login(client, db):
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login")) and "next=/admin/pages/" in response.url
+    assert client.get("/admin/").url.startswith(reverse("account_login"))
+
+
+@pytest.fixture
+def editor_without_2fa(db, settings):
+    settings.STAFF_MFA_REQUIRED = True
+    user = verified_member("redacteur@vng.nl")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def test_editors_must_set_up_two_factor_before_the_admin(client, editor_without_2fa):
+    client.force_login(editor_without_2fa)
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302 and response.url.startswith(reverse("mfa_activate_totp"))
+    assert client.get(reverse("my_registrations")).status_code == 200  # the rest of the site is open
+    TOTP.activate(editor_without_2fa, generate_totp_secret())
+    assert client.get("/admin/").status_code == 200
+
+
+def test_logging_in_with_two_factor_asks_for_the_code(client, editor_without_2fa):
+    secret = generate_totp_secret()
+    TOTP.activate(editor_without_2fa, secret)
+    response = log_in(client, "redacteur@vng.nl")
+    assert response.status_code == 302 and response.url == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session  # the password alone is not enough
+    assert client.post(reverse("mfa_authenticate"), {"code": "000000"}).status_code == 200
+    assert "_auth_user_id" not in client.session
+    client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+    assert client.session["_auth_user_id"] == str(editor_without_2fa.pk)
+
+
+def test_members_do_not_need_two_factor(client, settings, db):
+    settings.STAFF_MFA_REQUIRED = True
+    member = verified_member("lid@wormerland.nl")
+    response = log_in(client, "lid@wormerland.nl")
+    assert response.status_code == 302 and client.session["_auth_user_id"] == str(member.pk)
+
+
+def test_the_login_page_is_dutch_and_in_the_site_layout(client, db):
+    html = client.get(reverse("account_login")).content.decode()
+    assert 'class="kp-header"' in html and "Wachtwoord" in html
