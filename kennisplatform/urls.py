@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("", include("community.urls")),
     path("account/", include("allauth.urls")),
     path("zoeken/", include("search.urls")),
     path("", include("cms.events.urls")),

@@ -192,6 +192,13 @@ TASKS = {
 REGISTRATION_RETENTION_MONTHS = env_int("REGISTRATION_RETENTION_MONTHS", 6)
 EVENT_REMINDER_DAYS = env_int("EVENT_REMINDER_DAYS", 2)
 
+# --- Community -------------------------------------------------------------------------
+# Members who joined less than this many days ago post with limits (links per post, posts
+# per hour), which keeps most spam out without a moderator's work.
+COMMUNITY_NEW_MEMBER_DAYS = env_int("COMMUNITY_NEW_MEMBER_DAYS", 7)
+COMMUNITY_NEW_MEMBER_MAX_LINKS = env_int("COMMUNITY_NEW_MEMBER_MAX_LINKS", 2)
+COMMUNITY_NEW_MEMBER_POSTS_PER_HOUR = env_int("COMMUNITY_NEW_MEMBER_POSTS_PER_HOUR", 5)
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
 

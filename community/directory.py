@@ -1,0 +1,75 @@
+"""The members' directory and profiles (members only), and editing one's own profile."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from cms.pagination import paginate, query_without_page
+
+from .avatars import normalised_avatar
+from .forms import DirectoryFilter, ProfileForm
+from .models import MemberProfile, ProfileVisibility
+from .permissions import is_member, is_moderator
+
+
+def _members_only(request):
+    if not (is_member(request.user) or is_moderator(request.user)):
+        raise Http404  # login_required sent anonymous visitors to the login already
+
+
+def profile_of(user):
+    profile, _created = MemberProfile.objects.get_or_create(user=user)
+    return profile
+
+
+@login_required
+def member_directory(request):
+    _members_only(request)
+    form = DirectoryFilter(request.GET or None)
+    profiles = (
+        MemberProfile.objects.filter(visibility=ProfileVisibility.MEMBERS, user__is_active=True)
+        .select_related("user", "municipality", "collaboration")
+        .order_by("user__first_name", "user__last_name", "user__username")
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["collaboration"]:
+            profiles = profiles.filter(collaboration=data["collaboration"])
+        if data["municipality"]:
+            profiles = profiles.filter(municipality=data["municipality"])
+        if data["function"]:
+            profiles = profiles.filter(function__icontains=data["function"])
+    return render(request, "community/directory.html", {
+        "form": form, "profiles": paginate(request, profiles, 24), "query_string": query_without_page(request),
+    })
+
+
+@login_required
+def member_profile(request, username):
+    _members_only(request)
+    user = get_object_or_404(get_user_model(), username=username, is_active=True)
+    profile = profile_of(user)
+    if profile.visibility == ProfileVisibility.HIDDEN and user != request.user and not is_moderator(request.user):
+        raise Http404
+    topics = user.topics.filter(hidden=False).select_related("category")[:10]
+    return render(request, "community/member_profile.html", {"member": user, "profile": profile, "topics": topics})
+
+
+@login_required
+def edit_profile(request):
+    profile = profile_of(request.user)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile,
+                       initial={"first_name": request.user.first_name, "last_name": request.user.last_name})
+    if request.method == "POST" and form.is_valid():
+        profile = form.save(commit=False)
+        if "avatar" in request.FILES:
+            profile.avatar.save("avatar.jpg", normalised_avatar(request.FILES["avatar"]), save=False)
+        profile.save()
+        request.user.first_name, request.user.last_name = form.cleaned_data["first_name"], form.cleaned_data["last_name"]
+        request.user.save(update_fields=["first_name", "last_name"])
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("community:member", username=request.user.get_username())
+    return render(request, "community/profile_form.html", {"form": form})

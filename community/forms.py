@@ -1,0 +1,61 @@
+"""Forms of the community pages."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cms.models import Collaboration, Municipality
+
+from .models import Flag, MemberProfile
+
+BODY_HELP = _("You can use Markdown: **bold**, *italic*, [link](https://…), > quote, - list. Mention a member with @username.")
+
+
+class PostForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your message"), max_length=20000, help_text=BODY_HELP,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
+
+class TopicForm(PostForm):
+    title = forms.CharField(label=_("Title"), max_length=150)
+    field_order = ["title", "body"]
+
+
+class FlagForm(forms.Form):
+    reason = forms.ChoiceField(label=_("What is wrong with this post?"), choices=Flag.Reason.choices, widget=forms.RadioSelect)
+    explanation = forms.CharField(label=_("Explanation (optional)"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DirectoryFilter(forms.Form):
+    collaboration = forms.ModelChoiceField(
+        label=_("Collaboration"), queryset=Collaboration.objects.order_by("short_name"), required=False,
+        to_field_name="slug", empty_label=_("All collaborations"),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.order_by("name"), required=False,
+        to_field_name="slug", empty_label=_("All municipalities"),
+    )
+    function = forms.CharField(label=_("Function"), max_length=100, required=False)
+
+
+AVATAR_MAX_BYTES = 2 * 1024 * 1024
+AVATAR_MAX_PIXELS = 4000 * 4000
+
+
+class ProfileForm(forms.ModelForm):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+
+    class Meta:
+        model = MemberProfile
+        fields = ["function", "organisation", "municipality", "collaboration", "bio", "avatar", "visibility", "show_email", "notify_on_mention"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_avatar(self):
+        from .avatars import check_avatar
+
+        avatar = self.cleaned_data.get("avatar")
+        if avatar and hasattr(avatar, "content_type"):  # a new upload
+            check_avatar(avatar, AVATAR_MAX_BYTES, AVATAR_MAX_PIXELS)
+        return avatar

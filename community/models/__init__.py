@@ -1,0 +1,10 @@
+"""Community models, one module per area; import from here."""
+
+from .profiles import MemberProfile, ProfileVisibility  # noqa: I001
+from .discussions import Category, CategoryAccess, Post, Topic, TopicSubscription
+from .moderation import Flag, ModerationAction, Suspension
+
+__all__ = [
+    "Category", "CategoryAccess", "Flag", "MemberProfile", "ModerationAction", "Post", "ProfileVisibility",
+    "Suspension", "Topic", "TopicSubscription",
+]

@@ -1,0 +1,103 @@
+"""Discussions: categories (public or members-only), topics and posts.
+
+A post whose author deleted their account keeps its text with no author, shown as
+"verwijderde gebruiker", so threads stay readable.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class CategoryAccess(models.TextChoices):
+    PUBLIC = "public", _("Everyone can read; members write")
+    MEMBERS = "members", _("Members only")
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True)
+    description = models.TextField(_("description"), blank=True)
+    access = models.CharField(_("who can read"), max_length=10, choices=CategoryAccess, default=CategoryAccess.PUBLIC)
+    theme = models.ForeignKey("cms.Theme", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("theme"))
+    collaboration = models.ForeignKey(
+        "cms.Collaboration", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("collaboration"),
+    )
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("discussion category")
+        verbose_name_plural = _("discussion categories")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("community:category", args=[self.slug])
+
+    @property
+    def is_public(self):
+        return self.access == CategoryAccess.PUBLIC
+
+
+class Topic(models.Model):
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="topics", verbose_name=_("category"))
+    title = models.CharField(_("title"), max_length=150)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="topics",
+    )
+    created_at = models.DateTimeField(_("started at"), default=timezone.now)
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now, db_index=True)
+    pinned = models.BooleanField(_("pinned"), default=False)
+    locked = models.BooleanField(_("locked"), default=False, help_text=_("No new replies."))
+    hidden = models.BooleanField(_("hidden"), default=False)
+
+    class Meta:
+        ordering = ["-pinned", "-last_activity_at"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("community:topic", args=[self.pk])
+
+    @property
+    def is_public(self):
+        return self.category.is_public and not self.hidden
+
+
+class Post(models.Model):
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts", verbose_name=_("topic"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts",
+    )
+    body = models.TextField(_("message"), max_length=20000)
+    body_html = models.TextField(editable=False)
+    created_at = models.DateTimeField(_("posted at"), default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
+    hidden = models.BooleanField(_("hidden"), default=False)
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+
+    def __str__(self):
+        return f"{self.topic} #{self.pk}"
+
+
+class TopicSubscription(models.Model):
+    """E-mail me new replies in this topic (starting or replying subscribes you)."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="subscriptions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="topic_subscriptions")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["topic", "user"], name="one_subscription_per_topic")]

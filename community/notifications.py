@@ -1,0 +1,83 @@
+"""E-mail about new posts: to the topic's subscribers and to members mentioned with @name.
+
+Each e-mail carries a link that ends the subscription without logging in (a signed token).
+Mail goes out in a background task after the post is committed.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from . import markup
+
+logger = logging.getLogger(__name__)
+UNSUBSCRIBE_SALT = "community.unsubscribe"
+
+
+def unsubscribe_token(topic_id, user_id):
+    return signing.dumps([topic_id, user_id], salt=UNSUBSCRIBE_SALT)
+
+
+def read_unsubscribe_token(token):
+    """(topic_id, user_id), or None for a tampered token."""
+    try:
+        topic_id, user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return topic_id, user_id
+
+
+def post_created(post):
+    def enqueue():
+        from .tasks import notify_about_post
+
+        try:
+            notify_about_post.enqueue(post.pk)
+        except Exception:
+            logger.exception("Could not queue notifications for post %s.", post.pk)
+
+    transaction.on_commit(enqueue)
+
+
+def recipients(post):
+    """[(user, why)] for a new post: mentioned members first, then subscribers; never the author."""
+    from django.contrib.auth import get_user_model
+
+    from .permissions import can_read
+
+    found = {}
+    names = markup.mentioned_usernames(post.body)
+    if names:
+        mentioned = get_user_model().objects.filter(username__in=names, is_active=True).select_related("profile")
+        for user in mentioned:
+            profile = getattr(user, "profile", None)
+            if profile is None or profile.notify_on_mention:
+                found[user.pk] = (user, "mention")
+    for subscription in post.topic.subscriptions.select_related("user"):
+        found.setdefault(subscription.user_id, (subscription.user, "subscription"))
+    found.pop(post.author_id, None)
+    return [(user, why) for user, why in found.values() if user.email and user.is_active and can_read(user, post.topic)]
+
+
+def send_post_notifications(post):
+    site = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    sent = 0
+    for user, why in recipients(post):
+        context = {
+            "post": post, "topic": post.topic, "why": why, "site_name": settings.WAGTAIL_SITE_NAME,
+            "author": post.author.get_full_name() or post.author.get_username() if post.author else "",
+            "topic_url": site + post.topic.get_absolute_url() + f"#bericht-{post.pk}",
+            "unsubscribe_url": site + reverse("community:unsubscribe", args=[unsubscribe_token(post.topic_id, user.pk)]),
+        }
+        subject = " ".join(render_to_string("community/email/new_post_subject.txt", context).split())
+        body = render_to_string("community/email/new_post.txt", context)
+        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        message.extra_headers["List-Unsubscribe"] = f"<{context['unsubscribe_url']}>"
+        message.send()
+        sent += 1
+    return sent

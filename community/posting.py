@@ -1,0 +1,91 @@
+"""Starting topics, replying and editing: the rules for what members write.
+
+New members (registered less than COMMUNITY_NEW_MEMBER_DAYS ago) may post a limited number
+of links per post and posts per hour, which stops most spam without a moderator's work.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from . import markup, notifications
+from .models import Post, Topic, TopicSubscription
+from .permissions import can_edit, can_post
+
+
+class PostingRefused(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def mention_url(username):
+    user = get_user_model().objects.filter(username__iexact=username, is_active=True).first()
+    return reverse("community:member", args=[user.get_username()]) if user else None
+
+
+def render_body(text):
+    return markup.render(text, mention_url=mention_url)
+
+
+def is_new_member(user):
+    return user.date_joined > timezone.now() - timedelta(days=settings.COMMUNITY_NEW_MEMBER_DAYS)
+
+
+def check_limits(user, body):
+    if not is_new_member(user):
+        return
+    links = markup.count_links(body)
+    if links > settings.COMMUNITY_NEW_MEMBER_MAX_LINKS:
+        raise PostingRefused(ngettext(
+            "New members may include at most %(count)d link per post.",
+            "New members may include at most %(count)d links per post.",
+            settings.COMMUNITY_NEW_MEMBER_MAX_LINKS,
+        ) % {"count": settings.COMMUNITY_NEW_MEMBER_MAX_LINKS})
+    recent = Post.objects.filter(author=user, created_at__gte=timezone.now() - timedelta(hours=1)).count()
+    if recent >= settings.COMMUNITY_NEW_MEMBER_POSTS_PER_HOUR:
+        raise PostingRefused(_("You have posted a lot in the last hour. Please wait a while before posting again."))
+
+
+def _subscribe(topic, user):
+    TopicSubscription.objects.get_or_create(topic=topic, user=user)
+
+
+def start_topic(user, category, title, body):
+    if not can_post(user):
+        raise PostingRefused(_("You cannot post at the moment."))
+    check_limits(user, body)
+    with transaction.atomic():
+        topic = Topic.objects.create(category=category, title=title, author=user)
+        post = Post.objects.create(topic=topic, author=user, body=body, body_html=render_body(body))
+        _subscribe(topic, user)
+        notifications.post_created(post)
+    return topic
+
+
+def reply(user, topic, body):
+    if not can_post(user, topic):
+        raise PostingRefused(_("This topic is closed for new replies.") if topic.locked else _("You cannot post at the moment."))
+    check_limits(user, body)
+    with transaction.atomic():
+        post = Post.objects.create(topic=topic, author=user, body=body, body_html=render_body(body))
+        Topic.objects.filter(pk=topic.pk).update(last_activity_at=post.created_at)
+        _subscribe(topic, user)
+        notifications.post_created(post)
+    return post
+
+
+def edit(user, post, body):
+    if not can_edit(user, post):
+        raise PostingRefused(_("You cannot edit this post."))
+    if markup.count_links(body) > markup.count_links(post.body):
+        check_limits(user, body)  # editing in links counts like posting them
+    post.body, post.body_html, post.edited_at = body, render_body(body), timezone.now()
+    post.save(update_fields=["body", "body_html", "edited_at"])
+    return post

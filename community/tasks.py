@@ -1,0 +1,12 @@
+"""Background tasks of the community: notification e-mail never holds up a post."""
+
+from django_tasks import task
+
+
+@task()
+def notify_about_post(post_id):
+    from .models import Post
+    from .notifications import send_post_notifications
+
+    post = Post.objects.select_related("topic__category", "author").filter(pk=post_id, hidden=False).first()
+    return send_post_notifications(post) if post else 0

@@ -1,0 +1,173 @@
+"""Discussion pages: categories, topics, posting, editing, flagging and unsubscribing.
+
+The rules live in ``permissions`` and ``posting``; these views only ask and show.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cms.pagination import paginate
+
+from . import markup, posting
+from .forms import FlagForm, PostForm, TopicForm
+from .models import Category, Flag, Post, Topic, TopicSubscription
+from .notifications import read_unsubscribe_token
+from .permissions import can_edit, can_flag, can_post, can_read, is_member, is_moderator, readable_categories
+
+POSTS_PER_PAGE = 20
+
+
+def _deny(request):
+    """Members-only content: log in if you can; otherwise it does not exist for you."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404
+
+
+def category_list(request):
+    categories = readable_categories(request.user, Category.objects.all())
+    return render(request, "community/category_list.html", {"categories": categories})
+
+
+def category_detail(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    if not category.is_public and not (is_member(request.user) or is_moderator(request.user)):
+        return _deny(request)
+    topics = category.topics.select_related("author")
+    if not is_moderator(request.user):
+        topics = topics.filter(hidden=False)
+    return render(request, "community/category_detail.html", {
+        "category": category, "topics": paginate(request, topics), "may_post": can_post(request.user),
+    })
+
+
+def topic_detail(request, pk, form=None, refusal=None):
+    topic = get_object_or_404(Topic.objects.select_related("category"), pk=pk)
+    if not can_read(request.user, topic):
+        return _deny(request)
+    posts = topic.posts.select_related("author__profile")
+    page = paginate(request, posts, POSTS_PER_PAGE)
+    if form is None and can_post(request.user, topic):
+        quoted = topic.posts.filter(pk=request.GET.get("citeer") or 0, hidden=False).select_related("author").first()
+        initial = {"body": markup.quote(quoted.body, _author_name(quoted))} if quoted else None
+        form = PostForm(initial=initial)
+    return render(request, "community/topic_detail.html", {
+        "topic": topic, "posts": page, "form": form if can_post(request.user, topic) else None, "refusal": refusal,
+        "moderator": is_moderator(request.user),
+        "subscribed": request.user.is_authenticated and topic.subscriptions.filter(user=request.user).exists(),
+        "editable": {post.pk for post in page if can_edit(request.user, post)},
+        "flaggable": {post.pk for post in page if can_flag(request.user, post)},
+    }, status=400 if refusal or (form is not None and form.errors) else 200)
+
+
+def _author_name(post):
+    return post.author.get_full_name() or post.author.get_username() if post.author else _("deleted user")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_topic(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    if not can_post(request.user):
+        raise PermissionDenied
+    form = TopicForm(request.POST or None)
+    refusal = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            topic = posting.start_topic(request.user, category, form.cleaned_data["title"], form.cleaned_data["body"])
+        except posting.PostingRefused as refused:
+            refusal = refused.message
+        else:
+            return redirect(topic)
+    return render(request, "community/topic_form.html", {"category": category, "form": form, "refusal": refusal},
+                  status=400 if refusal or form.errors else 200)
+
+
+@login_required
+@require_POST
+def reply(request, pk):
+    topic = get_object_or_404(Topic.objects.select_related("category"), pk=pk)
+    if not can_read(request.user, topic):
+        raise Http404
+    form = PostForm(request.POST)
+    if not form.is_valid():
+        return topic_detail(request, pk, form=form)
+    try:
+        post = posting.reply(request.user, topic, form.cleaned_data["body"])
+    except posting.PostingRefused as refused:
+        return topic_detail(request, pk, form=form, refusal=refused.message)
+    last_page = (topic.posts.count() - 1) // POSTS_PER_PAGE + 1
+    return redirect(f"{topic.get_absolute_url()}?page={last_page}#bericht-{post.pk}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_post(request, pk):
+    post = get_object_or_404(Post.objects.select_related("topic__category"), pk=pk)
+    if not can_edit(request.user, post):
+        raise PermissionDenied
+    form = PostForm(request.POST or None, initial={"body": post.body})
+    refusal = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            posting.edit(request.user, post, form.cleaned_data["body"])
+        except posting.PostingRefused as refused:
+            refusal = refused.message
+        else:
+            messages.success(request, _("Your post has been changed."))
+            return redirect(f"{post.topic.get_absolute_url()}#bericht-{post.pk}")
+    return render(request, "community/post_edit.html", {"post": post, "form": form, "refusal": refusal})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def flag_post(request, pk):
+    post = get_object_or_404(Post.objects.select_related("topic__category"), pk=pk)
+    if not (can_read(request.user, post.topic) and can_flag(request.user, post)):
+        raise PermissionDenied
+    form = FlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            Flag.objects.create(post=post, reporter=request.user, **form.cleaned_data)
+        except IntegrityError:
+            pass  # flagged before: one flag per member is enough
+        messages.success(request, _("Thank you. A moderator will look at this post."))
+        return redirect(f"{post.topic.get_absolute_url()}#bericht-{post.pk}")
+    return render(request, "community/flag_form.html", {"post": post, "form": form})
+
+
+@login_required
+@require_POST
+def toggle_subscription(request, pk):
+    topic = get_object_or_404(Topic, pk=pk)
+    if not can_read(request.user, topic):
+        raise Http404
+    subscription = TopicSubscription.objects.filter(topic=topic, user=request.user)
+    if subscription.exists():
+        subscription.delete()
+        messages.success(request, _("You no longer receive e-mails about this topic."))
+    else:
+        TopicSubscription.objects.create(topic=topic, user=request.user)
+        messages.success(request, _("You will receive an e-mail when someone replies."))
+    return redirect(topic)
+
+
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """From the link in a notification e-mail: no login needed, a button to confirm."""
+    parsed = read_unsubscribe_token(token)
+    if parsed is None:
+        raise Http404
+    topic = get_object_or_404(Topic, pk=parsed[0])
+    done = False
+    if request.method == "POST":
+        TopicSubscription.objects.filter(topic=topic, user_id=parsed[1]).delete()
+        done = True
+    return render(request, "community/unsubscribe.html", {"topic": topic, "done": done})

@@ -1,0 +1,48 @@
+"""Fixtures for the community tests: categories, members with verified addresses, moderators."""
+
+from datetime import timedelta
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from community.models import Category, CategoryAccess
+
+PASSWORD = "een-lang-wachtwoord-2026"
+
+
+def make_user(username, *, verified=True, joined_days_ago=100, groups=(), **extra):
+    user = get_user_model().objects.create_user(username, f"{username}@voorbeeld.nl", PASSWORD, **extra)
+    user.date_joined = timezone.now() - timedelta(days=joined_days_ago)
+    user.save(update_fields=["date_joined"])
+    EmailAddress.objects.create(user=user, email=user.email, verified=verified, primary=True)
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.fixture
+def public_category(db):
+    return Category.objects.create(name="Verrekening", slug="verrekening", access=CategoryAccess.PUBLIC)
+
+
+@pytest.fixture
+def members_category(db):
+    return Category.objects.create(name="Griffiersoverleg", slug="griffiersoverleg", access=CategoryAccess.MEMBERS)
+
+
+@pytest.fixture
+def member(db):
+    return make_user("anna", first_name="Anna", last_name="de Vries")
+
+
+@pytest.fixture
+def other_member(db):
+    return make_user("bert", first_name="Bert", last_name="Bos")
+
+
+@pytest.fixture
+def moderator(db):
+    return make_user("moderator", groups=["Moderators"])
