@@ -1,6 +1,7 @@
 """Template tags for the site chrome: main menu, breadcrumbs and municipality links."""
 
 from django import template
+from django.urls import reverse
 from wagtail.models import Site
 
 from cms.models import MunicipalityIndexPage
@@ -30,7 +31,9 @@ def main_menu(context):
             and current.path.startswith(page.path)
         )
         entries.append({"page": page, "is_current": is_current, "in_section": in_section})
-    return {"entries": entries, "root": root}
+    # The discussions are not a Wagtail page, but belong in the menu all the same.
+    in_discussions = request is not None and request.path.startswith(reverse("community:categories"))
+    return {"entries": entries, "root": root, "in_discussions": in_discussions}
 
 
 @register.inclusion_tag("cms/includes/breadcrumbs.html", takes_context=True)
