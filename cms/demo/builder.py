@@ -2,9 +2,10 @@
 it twice changes nothing; pages editors have changed are left alone."""
 
 import secrets
-from urllib.parse import urlsplit
 from datetime import datetime, time, timedelta
+from urllib.parse import urlsplit
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -282,4 +283,6 @@ def ensure_editor():
     password = secrets.token_urlsafe(12)
     user.set_password(password)
     user.save()
+    # Logging in is by e-mail address (allauth), which must be verified.
+    EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
     return user, password

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from wagtail.models import Page, Site
 
 from cms.models import (
@@ -63,13 +64,17 @@ def test_running_seed_demo_again_changes_nothing():
     assert "0 new pages" in output.getvalue()
 
 
-def test_seed_demo_prints_a_working_editor_login():
+def test_seed_demo_prints_a_working_editor_login(client):
     output = io.StringIO()
     call_command("seed_demo", "--force", stdout=output)
     line = next(line for line in output.getvalue().splitlines() if "Editor login" in line)
+    email = line.split("e-mail address '")[1].split("'")[0]
     password = line.split("password '")[1].split("'")[0]
     user = get_user_model().objects.get(username="redacteur")
     assert user.check_password(password)
+    # Through the real login page, then into the admin.
+    client.post(reverse("account_login"), {"login": email, "password": password})
+    assert client.get("/admin/").status_code == 200
     assert user.is_staff and not user.is_superuser
     assert user.has_perm("wagtailadmin.access_admin")
     assert user.has_perm("cms.change_collaboration")

@@ -31,5 +31,5 @@ class Command(BaseCommand):
         if not no_editor:
             user, password = ensure_editor()
             self.stdout.write(self.style.SUCCESS(
-                f"Editor login at /admin/: username '{user.username}', password '{password}' "
+                f"Editor login at /admin/: e-mail address '{user.email}', password '{password}' "
                 "(a new password is set on every run)."))
