@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import directory, views
+from . import directory, moderation_views, views
 
 app_name = "community"
 
@@ -14,6 +14,11 @@ urlpatterns = [
     path("discussies/afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("discussies/<slug:slug>/", views.category_detail, name="category"),
     path("discussies/<slug:slug>/nieuw/", views.new_topic, name="new_topic"),
+    path("moderatie/", moderation_views.queue, name="moderation_queue"),
+    path("moderatie/logboek/", moderation_views.log, name="moderation_log"),
+    path("moderatie/bericht/<int:pk>/", moderation_views.post_action, name="moderation_post"),
+    path("moderatie/onderwerp/<int:pk>/", moderation_views.topic_action, name="moderation_topic"),
+    path("moderatie/lid/<str:username>/", moderation_views.member_action, name="moderation_member"),
     path("leden/", directory.member_directory, name="directory"),
     path("leden/<str:username>/", directory.member_profile, name="member"),
     path("account/profiel/", directory.edit_profile, name="edit_profile"),

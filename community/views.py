@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from . import markup, posting
 from .forms import FlagForm, PostForm, TopicForm
 from .models import Category, Flag, Post, Topic, TopicSubscription
 from .notifications import read_unsubscribe_token
-from .permissions import can_edit, can_flag, can_post, can_read, is_member, is_moderator, readable_categories
+from .permissions import active_suspension, can_edit, can_flag, can_post, can_read, is_member, is_moderator, readable_categories
 
 POSTS_PER_PAGE = 20
 
@@ -61,6 +61,8 @@ def topic_detail(request, pk, form=None, refusal=None):
     return render(request, "community/topic_detail.html", {
         "topic": topic, "posts": page, "form": form if can_post(request.user, topic) else None, "refusal": refusal,
         "moderator": is_moderator(request.user),
+        "suspension": active_suspension(request.user),
+        "categories": Category.objects.all() if is_moderator(request.user) else [],
         "subscribed": request.user.is_authenticated and topic.subscriptions.filter(user=request.user).exists(),
         "editable": {post.pk for post in page if can_edit(request.user, post)},
         "flaggable": {post.pk for post in page if can_flag(request.user, post)},
@@ -135,9 +137,10 @@ def flag_post(request, pk):
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            Flag.objects.create(post=post, reporter=request.user, **form.cleaned_data)
+            with transaction.atomic():
+                Flag.objects.get_or_create(post=post, reporter=request.user, defaults=form.cleaned_data)
         except IntegrityError:
-            pass  # flagged before: one flag per member is enough
+            pass  # the same member's parallel request got there first: one flag is enough
         messages.success(request, _("Thank you. A moderator will look at this post."))
         return redirect(f"{post.topic.get_absolute_url()}#bericht-{post.pk}")
     return render(request, "community/flag_form.html", {"post": post, "form": form})
