@@ -1,18 +1,19 @@
-"""The members' directory and profiles (members only), and editing one's own profile."""
+"""The members' directory and profiles (members only), and a member's own profile and data."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from cms.pagination import paginate, query_without_page
 
 from .avatars import normalised_avatar
-from .forms import DirectoryFilter, ProfileForm
+from .forms import DeleteAccountForm, DirectoryFilter, ProfileForm
 from .models import MemberProfile, ProfileVisibility
 from .permissions import is_member, is_moderator
+from .privacy import delete_account, export_member_data
 
 
 def _members_only(request):
@@ -73,3 +74,23 @@ def edit_profile(request):
         messages.success(request, _("Your profile has been saved."))
         return redirect("community:member", username=request.user.get_username())
     return render(request, "community/profile_form.html", {"form": form})
+
+
+@login_required
+def my_data(request):
+    """See what we keep, download it, or delete the account (password required)."""
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        delete_account(user)
+        messages.success(request, _("Your account has been deleted. Your posts remain, without your name."))
+        return redirect("/")
+    return render(request, "community/my_data.html", {"form": form})
+
+
+@login_required
+def download_my_data(request):
+    response = JsonResponse(export_member_data(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
+    return response

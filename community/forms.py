@@ -59,3 +59,20 @@ class ProfileForm(forms.ModelForm):
         if avatar and hasattr(avatar, "content_type"):  # a new upload
             check_avatar(avatar, AVATAR_MAX_BYTES, AVATAR_MAX_PIXELS)
         return avatar
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To be sure it is you."),
+    )
+    confirm = forms.BooleanField(label=_("Yes, delete my account for good"))
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        if not self.user.check_password(self.cleaned_data["password"]):
+            raise forms.ValidationError(_("That is not your password."))
+        return ""

@@ -22,4 +22,6 @@ urlpatterns = [
     path("leden/", directory.member_directory, name="directory"),
     path("leden/<str:username>/", directory.member_profile, name="member"),
     path("account/profiel/", directory.edit_profile, name="edit_profile"),
+    path("account/mijn-gegevens/", directory.my_data, name="my_data"),
+    path("account/mijn-gegevens/download/", directory.download_my_data, name="download_my_data"),
 ]
