@@ -25,12 +25,12 @@ def make_user(username, *, verified=True, joined_days_ago=100, groups=(), **extr
 
 @pytest.fixture
 def public_category(db):
-    return Category.objects.create(name="Verrekening", slug="verrekening", access=CategoryAccess.PUBLIC)
+    return Category.objects.create(name="Verrekening (test)", slug="test-verrekening", access=CategoryAccess.PUBLIC)
 
 
 @pytest.fixture
 def members_category(db):
-    return Category.objects.create(name="Griffiersoverleg", slug="griffiersoverleg", access=CategoryAccess.MEMBERS)
+    return Category.objects.create(name="Besloten overleg (test)", slug="test-besloten", access=CategoryAccess.MEMBERS)
 
 
 @pytest.fixture

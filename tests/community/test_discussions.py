@@ -13,7 +13,7 @@ from .conftest import make_user
 
 def test_members_start_a_topic_and_others_reply(client, member, other_member, public_category, django_capture_on_commit_callbacks, mailoutbox):
     client.force_login(member)
-    response = client.post(reverse("community:new_topic", args=["verrekening"]),
+    response = client.post(reverse("community:new_topic", args=["test-verrekening"]),
                            {"title": "Hoe verdelen jullie de ICT-kosten?", "body": "Wij gebruiken **inwoneraantallen**."})
     topic = public_category.topics.get()
     assert response.status_code == 302 and response.url == topic.get_absolute_url()
@@ -42,7 +42,7 @@ def test_the_unsubscribe_link_works_without_logging_in(client, member, other_mem
 
 def test_members_only_categories_are_invisible_to_visitors(client, member, members_category, public_category):
     topic = posting.start_topic(member, members_category, "Vertrouwelijk", "Alleen voor leden")
-    assert "Griffiersoverleg" not in client.get(reverse("community:categories")).content.decode()
+    assert "Besloten overleg (test)" not in client.get(reverse("community:categories")).content.decode()
     assert client.get(topic.get_absolute_url()).status_code == 302  # to the login
     assert client.get(members_category.get_absolute_url()).status_code == 302
     client.force_login(member)
@@ -120,6 +120,6 @@ def test_a_deleted_author_leaves_a_readable_thread(client, member, other_member,
 
 def test_invalid_input_keeps_the_text(client, member, public_category):
     client.force_login(member)
-    response = client.post(reverse("community:new_topic", args=["verrekening"]), {"title": "", "body": "Mijn lange tekst"})
+    response = client.post(reverse("community:new_topic", args=["test-verrekening"]), {"title": "", "body": "Mijn lange tekst"})
     assert response.status_code == 400
     assert "Mijn lange tekst" in response.content.decode() and "Controleer het formulier" in response.content.decode()

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo.builder import DemoSite, ensure_editor
 from cms.demo.synthetic import add_synthetic_items
+from community.demo import build_discussions
 
 
 class Command(BaseCommand):
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         if scale < 0:
             raise CommandError("--scale must be 0 or more.")
         DemoSite(log=self.stdout.write).build()
+        build_discussions(log=self.stdout.write)
         if scale:
             added = add_synthetic_items(scale, log=self.stdout.write)
             self.stdout.write(f"Added {added} synthetic items ({scale} requested in total).")
