@@ -76,3 +76,14 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(self.cleaned_data["password"]):
             raise forms.ValidationError(_("That is not your password."))
         return ""
+
+
+class SignupNameForm(forms.Form):
+    """Added to allauth's sign-up form: members appear by name, not by a generated username."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
+    last_name = forms.CharField(label=_("Last name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"}))
+
+    def signup(self, request, user):
+        user.first_name, user.last_name = self.cleaned_data["first_name"], self.cleaned_data["last_name"]
+        user.save(update_fields=["first_name", "last_name"])

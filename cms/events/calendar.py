@@ -12,14 +12,16 @@ def _uid(event):
     return f"event-{event.pk}@{host}"
 
 
-def _location(event):
+def _location(event, online_url):
     parts = [part for part in (event.venue, event.address) if part]
-    if not parts and event.online_url:
-        return event.online_url
+    if not parts and online_url:
+        return online_url
     return ", ".join(parts)
 
 
-def vevent(event, cancelled=False):
+def vevent(event, cancelled=False, for_attendee=False):
+    """``for_attendee``: the invitation of someone with a place, which may carry the meeting link."""
+    online_url = event.online_url if for_attendee else event.public_online_url
     entry = Event()
     entry.add("uid", _uid(event))
     entry.add("dtstamp", timezone.now())
@@ -27,7 +29,7 @@ def vevent(event, cancelled=False):
     entry.add("dtend", event.end)
     entry.add("summary", event.title)
     entry.add("description", f"{event.summary}\n\n{event.full_url or ''}".strip())
-    if location := _location(event):
+    if location := _location(event, online_url):
         entry.add("location", location)
     if event.full_url:
         entry.add("url", event.full_url)
@@ -51,10 +53,10 @@ def calendar(events, name=None, method=None):
     return cal
 
 
-def event_ics(event, cancelled=False):
+def event_ics(event, cancelled=False, for_attendee=False):
     """One event as bytes, for a download or an e-mail attachment."""
     cal = calendar([], method="CANCEL" if cancelled else "PUBLISH")
-    cal.add_component(vevent(event, cancelled=cancelled))
+    cal.add_component(vevent(event, cancelled=cancelled, for_attendee=for_attendee))
     return cal.to_ical()
 
 

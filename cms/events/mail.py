@@ -67,7 +67,7 @@ def build(registration, kind, extra=None):
     body = render_to_string(f"cms/events/email/{kind}.txt", context)
     message = EmailMessage(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [registration.email])
     if kind in WITH_INVITATION:
-        message.attach("uitnodiging.ics", event_ics(registration.event), "text/calendar; method=PUBLISH")
+        message.attach("uitnodiging.ics", event_ics(registration.event, for_attendee=True), "text/calendar; method=PUBLISH")
     elif kind == EVENT_CANCELLED:
         message.attach("afgelast.ics", event_ics(registration.event, cancelled=True), "text/calendar; method=CANCEL")
     return message

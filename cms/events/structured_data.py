@@ -19,7 +19,10 @@ def event_schema(event):
     if event.venue or event.address:
         places.append({"@type": "Place", "name": event.venue or event.address, "address": event.address or event.venue})
     if event.online_url:
-        places.append({"@type": "VirtualLocation", "url": event.online_url})
+        virtual = {"@type": "VirtualLocation"}
+        if event.public_online_url:
+            virtual["url"] = event.public_online_url
+        places.append(virtual)
     if places:
         data["location"] = places[0] if len(places) == 1 else places
         data["eventAttendanceMode"] = (

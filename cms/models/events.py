@@ -6,6 +6,7 @@ themselves are ``cms.models.registrations``.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -114,6 +115,11 @@ class EventPage(RoutablePageMixin, KnowledgeItemPage):
         return hasattr(self, "cancellation")
 
     @property
+    def public_online_url(self):
+        """The meeting link for everyone, unless people register: then only for those with a place."""
+        return "" if self.registration_enabled else self.online_url
+
+    @property
     def closes_at(self):
         return self.registration_closes or self.start
 
@@ -126,6 +132,8 @@ class EventPage(RoutablePageMixin, KnowledgeItemPage):
 
     @path("aanmelden/")
     def register(self, request):
+        if request.method != "POST":  # a bookmarked or reloaded form address
+            return redirect(self.url)
         from cms.events.views import register
 
         return register(request, self)

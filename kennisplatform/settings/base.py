@@ -79,6 +79,10 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# Show the login page to a logged-in member sent there by the admin (with the admin's "no
+# access" message) instead of bouncing them back to the admin in a loop.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+ACCOUNT_SIGNUP_FORM_CLASS = "community.forms.SignupNameForm"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Brute-force protection (allauth's rate limits, kept in CACHES): its defaults, stated here.
@@ -109,6 +113,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "cms.context_processors.site_name",
             ],
         },
     },

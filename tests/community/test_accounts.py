@@ -37,10 +37,12 @@ def current_code(secret):
 
 def test_sign_up_requires_a_strong_password_and_a_verified_address(client, mailoutbox):
     weak = client.post(reverse("account_signup"), {"email": "nieuw@laren.nl", "password1": "wachtwoord", "password2": "wachtwoord"})
-    assert "te kort" in weak.content.decode() or "te algemeen" in weak.content.decode()
+    assert "Dit wachtwoord is te kort" in weak.content.decode()  # in Dutch
     assert not get_user_model().objects.filter(email="nieuw@laren.nl").exists()
-    client.post(reverse("account_signup"), {"email": "nieuw@laren.nl", "password1": PASSWORD, "password2": PASSWORD})
-    assert get_user_model().objects.filter(email="nieuw@laren.nl").exists()
+    client.post(reverse("account_signup"), {"email": "nieuw@laren.nl", "password1": PASSWORD, "password2": PASSWORD,
+                                            "first_name": "Nieuw", "last_name": "Lid"})
+    user = get_user_model().objects.get(email="nieuw@laren.nl")
+    assert user.get_full_name() == "Nieuw Lid"  # members appear by name, not by a generated username
     assert len(mailoutbox) == 1 and "nieuw@laren.nl" in mailoutbox[0].to
     client.logout()
     response = log_in(client, "nieuw@laren.nl")  # not verified yet: no session
@@ -114,3 +116,11 @@ def test_members_do_not_need_two_factor(client, settings, db):
 def test_the_login_page_is_dutch_and_in_the_site_layout(client, db):
     html = client.get(reverse("account_login")).content.decode()
     assert 'class="kp-header"' in html and "Wachtwoord" in html
+
+
+def test_a_member_opening_the_admin_is_not_sent_round_in_circles(client, db):
+    member = verified_member("nieuwsgierig@bar.nl")
+    client.force_login(member)
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 200 and len(response.redirect_chain) <= 3
+    assert response.request["PATH_INFO"] == reverse("account_login")

@@ -68,6 +68,8 @@ def test_csv_export_is_safe_for_spreadsheets(client, editor_member, filled_event
     assert body.splitlines()[0].startswith("Evenement,Naam,E-mailadres")
     assert "anna@bar.nl" in body and "BAR-organisatie" in body and "Dieet: vegetarisch" in body
     assert "'=HYPERLINK" in body  # a formula is text, not a formula
+    assert "Bevestigd" in body and "Op de wachtlijst" in body and "confirmed" not in body
+    assert "+00:00" not in body and "." not in body.splitlines()[1].split(",")[5]  # local time, whole seconds
 
 
 def test_xlsx_export_has_every_registration(client, editor_member, filled_event):

@@ -162,3 +162,30 @@ def test_event_ics_and_the_upcoming_calendar(client, event):
     feed = client.get(event.get_parent().url + "ical/").content.decode()
     assert feed.count("BEGIN:VEVENT") >= 3  # the demo's upcoming events and this one
     assert event.title in feed and "Dag van de Ambtelijke Fusie 2017" not in feed  # upcoming only
+
+
+def test_the_meeting_link_is_only_for_people_with_a_place(client, member):
+    event = make_event(online_url="https://meet.example.nl/geheim", questions=[])
+    assert "meet.example.nl/geheim" not in client.get(event.url).content.decode()
+    assert "meet.example.nl/geheim" not in client.get(event.url + "ical/").content.decode()
+    assert "meet.example.nl/geheim" not in client.get(event.get_parent().url + "ical/").content.decode()
+    service.register_member(event, member, name="Anna")
+    client.force_login(member)
+    assert "meet.example.nl/geheim" in client.get(event.url).content.decode()
+
+
+def test_a_cancelled_event_is_marked_in_listings(client, event):
+    service.cancel_event(event, "Geen zaal.")
+    html = client.get(event.get_parent().url).content.decode()
+    card = html[html.index(event.title) - 600:html.index(event.title)]
+    assert "Geannuleerd" in card
+
+
+def test_opening_the_form_address_leads_to_the_event(client, event):
+    response = client.get(register_url(event))
+    assert response.status_code == 302 and response.url == event.url
+
+
+def test_page_titles_carry_the_site_name(client, event):
+    html = client.get(event.url).content.decode()
+    assert f"<title>{event.title} · Kennisplatform Ambtelijke Fusie</title>" in html

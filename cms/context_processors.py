@@ -1,0 +1,8 @@
+"""Template context for every page."""
+
+from django.conf import settings
+
+
+def site_name(request):
+    """The site's name for titles and the footer (WAGTAIL_SITE_NAME, from SITE_NAME)."""
+    return {"WAGTAIL_SITE_NAME": settings.WAGTAIL_SITE_NAME}

@@ -1,0 +1,538 @@
+"""Search benchmarks (``make bench-search``; not part of the test suite).
+
+Measures, per corpus, and prints as a table next to the targets of the search issue:
+
+* bulk indexing throughput: ``rebuild_index`` (a new Elasticsearch index written in bulk and
+  swapped behind the alias), in items/s; item derivation (``derive_items``: pages ->
+  ``KnowledgeItem``) is reported separately, and so is the time seeding took;
+* latency p50/p95/p99 of the engine alone (``KnowledgeSearch().search(SearchRequest(...))`` in
+  one process) and of the search page end to end (HTTP GET of ``/zoeken/?...`` against gunicorn
+  on 127.0.0.1 with production settings, DEBUG off), each for three scenarios: text only, text
+  plus three facets (collaboration, theme, year), and facet browsing without text.
+
+Two corpora, each in its own PostgreSQL database (the production database) on the project's
+development server (``scripts/postgres``), never the dev or test databases:
+
+* ``elasticsearch``: demo content + ``BENCH_SCALE`` (100,000) synthetic items, database
+  ``kennisplatform_bench_<scale>``, Elasticsearch index prefix ``bench-<scale>`` (alias
+  ``bench-<scale>-knowledge``) on ``scripts/elasticsearch``;
+* ``database``: demo content + ``BENCH_DB_SCALE`` (10,000) synthetic items, database
+  ``kennisplatform_bench_<scale>``, ``ELASTICSEARCH_URL`` empty (the database engine).
+
+The databases are kept: the next run finds the pages seeded (``seed_demo --scale`` only adds
+what is missing) and the items derived, so only the index build and the latency runs are
+repeated. ``BENCH_REDERIVE=1`` empties ``KnowledgeItem`` first to time a full derivation again;
+drop the databases (``dropdb``) to time seeding again. Media files go to ``.bench/media``,
+collected static files to ``.bench/static``, the results to ``.bench/search.json``.
+
+Run::
+
+    make bench-search                                   # starts PostgreSQL and Elasticsearch if needed
+    BENCH_SCALE=20000 BENCH_DB_SCALE=5000 make bench-search     # smaller corpora, quicker
+    .venv/bin/python tests/benchmarks/search_bench.py --only database --requests 100
+
+Environment (all optional): ``BENCH_SCALE`` (100000), ``BENCH_DB_SCALE`` (10000),
+``BENCH_REQUESTS`` measured requests per scenario and layer (300), ``BENCH_WARMUP`` (30),
+``BENCH_WORKERS`` gunicorn workers (2), ``BENCH_PORT`` (18765), ``BENCH_REDERIVE`` (0),
+``BENCH_POSTGRES_URL`` (``scripts/postgres url``; the database name is replaced),
+``BENCH_DATABASE=sqlite`` (SQLite files in ``.bench/`` instead of PostgreSQL),
+``BENCH_ELASTICSEARCH_URL`` (``scripts/elasticsearch url``), ``BENCH_OUTPUT``
+(``.bench/search.json``).
+
+The machine is shared (2 cores): figures depend on what else runs; the report records the load
+average before and after.
+"""
+
+import argparse
+import json
+import os
+import platform
+import random
+import secrets
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from datetime import datetime
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+BENCH_DIR = PROJECT / ".bench"
+PYTHON = sys.executable
+SCENARIOS = ("text", "text+3 facets", "facets only")
+
+# The synthetic vocabulary (cms/demo/synthetic.py) plus what people type around it: synonyms,
+# abbreviations, inflections, two-word queries and the odd typo.
+TEXT_QUERIES = [
+    "verrekenmodel", "gemeenschappelijke regeling", "begroting", "dienstverleningsovereenkomst",
+    "bestuurskrachtmeting", "ondernemingsraad", "klanttevredenheid", "informatiebeveiliging",
+    "inkoop en aanbesteding", "sociaal domein", "personeelsbeleid", "huisvesting", "archief",
+    "belastingen", "jeugdzorg", "Wmo", "omgevingswet", "rekenkameronderzoek", "evaluatie",
+    "kostenverdeelsleutel", "shared service centrum", "cultuurtraject", "opdrachtgeverschap",
+    "verrekenen", "verrekening", "GR", "SSC", "plan van aanpak", "raadsinformatiebrief omgevingswet",
+    "evaluatie samenwerking", "kaderbrief begroting", "voortgangsrapportage jeugdzorg",
+    "onderzoek naar huisvesting", "handreiking opdrachtgeverschap", "besluit verdeelsleutel",
+    "werkorganisatie", "nulmeting", "begrooting", "informatiebevijliging",
+]
+TARGETS = {
+    # (engine, layer or "index") -> (bound, unit, scale the target is set for)
+    ("elasticsearch", "engine"): (50, "p95 ms", 100_000),
+    ("elasticsearch", "page"): (150, "p95 ms", 100_000),
+    ("database", "page"): (300, "p95 ms", 10_000),
+    ("elasticsearch", "index"): (2000, "items/s", 100_000),
+}
+
+
+# --- configuration -------------------------------------------------------------------------
+
+def env_int(name, default):
+    return int(os.environ.get(name) or default)
+
+
+def script_output(*args):
+    try:
+        return subprocess.run(args, cwd=PROJECT, check=True, capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def corpora(only=None):
+    """The two corpora and the environment each runs in."""
+    es_scale, db_scale = env_int("BENCH_SCALE", 100_000), env_int("BENCH_DB_SCALE", 10_000)
+    es_url = os.environ.get("BENCH_ELASTICSEARCH_URL") or script_output("scripts/elasticsearch", "url") or "http://127.0.0.1:19200"
+    found = []
+    for engine, scale in (("database", db_scale), ("elasticsearch", es_scale)):
+        if only and engine != only:
+            continue
+        database, db_label = database_url(f"kennisplatform_bench_{scale}")
+        found.append({
+            "engine": engine,
+            "scale": scale,
+            "database": db_label,
+            "database_url": database,
+            "index_prefix": f"bench-{scale}" if engine == "elasticsearch" else None,
+            "elasticsearch_url": es_url if engine == "elasticsearch" else "",
+        })
+    return found
+
+
+def database_url(name):
+    """(DATABASE_URL, label) of a bench database called ``name``."""
+    if os.environ.get("BENCH_DATABASE", "postgresql") == "sqlite":
+        path = BENCH_DIR / f"{name}.sqlite3"
+        return f"sqlite:///{path}", f"SQLite {path.relative_to(PROJECT)}"
+    base = os.environ.get("BENCH_POSTGRES_URL") or script_output("scripts/postgres", "url") \
+        or "postgres://kennisplatform:kennisplatform@127.0.0.1:15432/kennisplatform"
+    parts = urllib.parse.urlsplit(base)
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}")), f"PostgreSQL {name} on {parts.hostname}:{parts.port}"
+
+
+def ensure_database(corpus):
+    """Create the corpus's PostgreSQL database (owned by the project's role) if it is missing."""
+    url = corpus["database_url"]
+    if not url.startswith("postgres"):
+        BENCH_DIR.mkdir(exist_ok=True)
+        return
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+            print(f"Created database {name}", flush=True)
+
+
+def django_env(corpus, settings="kennisplatform.settings.dev", **extra):
+    env = dict(os.environ)
+    env.update({
+        "DJANGO_SETTINGS_MODULE": settings,
+        "DATABASE_URL": corpus["database_url"],
+        "ELASTICSEARCH_URL": corpus["elasticsearch_url"],
+        "ELASTICSEARCH_INDEX_PREFIX": corpus["index_prefix"] or "bench-unused",
+        "MEDIA_ROOT": str(BENCH_DIR / "media"),
+        "STATIC_ROOT": str(BENCH_DIR / "static"),
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(PROJECT),
+    })
+    env.update({key: str(value) for key, value in extra.items()})
+    return env
+
+
+def run_worker(step, corpus, **params):
+    """Run ``step`` of this script in a fresh process configured for ``corpus``; return its JSON."""
+    with tempfile.NamedTemporaryFile("r", suffix=".json", dir=BENCH_DIR) as result:
+        env = django_env(corpus, BENCH_RESULT=result.name, BENCH_PARAMS=json.dumps(params))
+        subprocess.run([PYTHON, __file__, f"_{step}", corpus["engine"]], cwd=PROJECT, env=env, check=True)
+        return json.load(open(result.name))
+
+
+# --- workers (run inside Django) ------------------------------------------------------------
+
+def setup_django():
+    sys.path.insert(0, str(PROJECT))
+    import django
+
+    django.setup()
+
+
+def worker_result(data):
+    with open(os.environ["BENCH_RESULT"], "w") as handle:
+        json.dump(data, handle, default=str)
+
+
+def worker_prepare(engine):
+    """Migrate, seed, derive the items and (Elasticsearch) build the index, timing each step."""
+    setup_django()
+    from django.core.management import call_command
+
+    from cms.demo.builder import DemoSite
+    from cms.demo.synthetic import add_synthetic_items
+    from search.items import searchable_pages
+    from search.models import KnowledgeItem
+    from search.rebuild import derive_items, rebuild_index
+
+    params = json.loads(os.environ["BENCH_PARAMS"])
+    scale = params["scale"]
+    out = {}
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the site's database cache, if it uses one
+
+    started = time.perf_counter()
+    DemoSite(log=lambda *args: None).build()
+    step = max(scale // 10, 1000)
+    added = add_synthetic_items(scale, log=lambda line: print(line, flush=True))
+    out["seed"] = {"added": added, "seconds": time.perf_counter() - started}
+    print(f"  seed: {added} synthetic pages added in {out['seed']['seconds']:.1f} s", flush=True)
+
+    if params.get("rederive"):
+        KnowledgeItem.objects.all().delete()
+    # "full": (nearly) every item is new, as on the first run; "incremental": the items exist
+    # and only differences are written (a re-run).
+    before, pages = KnowledgeItem.objects.count(), searchable_pages().count()
+    started = time.perf_counter()
+    total = derive_items(progress=progress_printer("  derive", step))
+    seconds = time.perf_counter() - started
+    mode = "full" if before < pages / 2 else "incremental"
+    out["derive"] = {"items": total, "seconds": seconds, "mode": mode, "existing_before": before}
+    print(f"  derive ({out['derive']['mode']}): {total} items in {seconds:.1f} s", flush=True)
+    out["items"] = KnowledgeItem.objects.count()
+    out["pages"] = searchable_pages().count()
+
+    if engine == "elasticsearch":
+        marks = []
+
+        def index_progress(done, total):
+            marks.append((time.perf_counter(), done))
+
+        started = time.perf_counter()
+        result = rebuild_index(progress=index_progress)
+        seconds = time.perf_counter() - started
+        bulk_seconds = marks[-1][0] - started if marks else seconds
+        out["index"] = {
+            "documents": result["documents"], "seconds": seconds, "bulk_seconds": bulk_seconds,
+            "index": result["index"], "dutch_analysis": result["dutch_analysis"],
+        }
+        print(f"  index: {result['documents']} documents in {seconds:.1f} s "
+              f"({result['documents'] / seconds:.0f} items/s)", flush=True)
+    worker_result(out)
+
+
+def progress_printer(label, every):
+    state = {"next": every}
+
+    def show(done, total):
+        if done >= state["next"] or done == total:
+            print(f"{label}: {done}/{total}", flush=True)
+            state["next"] = (done // every + 1) * every
+    return show
+
+
+def worker_engine(engine):
+    """Latency of KnowledgeSearch().search() in this process, per scenario."""
+    setup_django()
+    from django.http import QueryDict
+
+    from search.query import SearchRequest
+    from search.service import KnowledgeSearch
+
+    params = json.loads(os.environ["BENCH_PARAMS"])
+    scenarios = build_scenarios(params["requests"], params["warmup"])
+    search = KnowledgeSearch()
+    out = {"scenarios": scenarios, "latency": {}}
+    for name, queries in scenarios.items():
+        requests = [SearchRequest.from_querydict(QueryDict(query)) for query in queries["warmup"] + queries["measure"]]
+        warmup = len(queries["warmup"])
+        timings, totals = [], []
+        for number, request in enumerate(requests):
+            started = time.perf_counter()
+            results = search.search(request)
+            elapsed = time.perf_counter() - started
+            if results.engine != engine or results.fallback:
+                raise RuntimeError(f"{engine} expected, {results.engine} answered (fallback={results.fallback})")
+            if number >= warmup:
+                timings.append(elapsed * 1000)
+                totals.append(results.total)
+        out["latency"][name] = {"ms": timings, "mean_total": sum(totals) / len(totals),
+                                "zero_results": sum(1 for total in totals if total == 0)}
+    worker_result(out)
+
+
+def build_scenarios(count, warmup, seed=2026):
+    """Query strings for each scenario (the same for the engine and the page runs)."""
+    from cms.models import Collaboration, DocumentType, Theme
+    from search.models import KnowledgeItem
+
+    rng = random.Random(seed)
+    collaborations = list(Collaboration.objects.values_list("slug", flat=True))
+    themes = list(Theme.objects.values_list("slug", flat=True))
+    types = list(DocumentType.objects.values_list("slug", flat=True))
+    years = sorted(y for y in KnowledgeItem.objects.values_list("year", flat=True).distinct() if y)
+    municipalities = list(
+        KnowledgeItem.municipalities.through.objects.values_list("municipality__slug", flat=True).distinct()
+    )
+    provinces = list(KnowledgeItem.provinces.through.objects.values_list("province__slug", flat=True).distinct())
+    kinds = list(KnowledgeItem.objects.values_list("kind", flat=True).distinct())
+    browse_facets = {
+        "type": kinds, "collaboration": collaborations, "municipality": municipalities,
+        "province": provinces, "theme": themes, "document_type": types, "year": years,
+    }
+
+    def text():
+        return [("q", rng.choice(TEXT_QUERIES))] + ([("sort", "date")] if rng.random() < 0.1 else [])
+
+    def text_facets():
+        return [("q", rng.choice(TEXT_QUERIES)), ("collaboration", rng.choice(collaborations)),
+                ("theme", rng.choice(themes)), ("year", rng.choice(years))]
+
+    def browse():
+        names = rng.sample(sorted(browse_facets), k=rng.randint(1, 3))
+        params = [(name, rng.choice(browse_facets[name])) for name in names]
+        if rng.random() < 0.15:  # a second value in one facet (OR)
+            params.append((names[0], rng.choice(browse_facets[names[0]])))
+        if rng.random() < 0.2:
+            params.append(("page", rng.randint(2, 3)))
+        return params
+
+    makers = {"text": text, "text+3 facets": text_facets, "facets only": browse}
+    return {
+        name: {
+            "warmup": [urllib.parse.urlencode(make()) for _ in range(warmup)],
+            "measure": [urllib.parse.urlencode(make()) for _ in range(count)],
+        }
+        for name, make in makers.items()
+    }
+
+
+# --- the search page over HTTP --------------------------------------------------------------
+
+def measure_page(corpus, scenarios, workers, port):
+    """Start gunicorn (production settings) for ``corpus`` and time GET /zoeken/?... ."""
+    env = django_env(
+        corpus, settings="kennisplatform.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64), DEBUG="false", SECURE_SSL_REDIRECT="false",
+        ALLOWED_HOSTS="127.0.0.1", DATABASE_CONN_MAX_AGE=60,
+    )
+    # Production settings serve static files through a manifest: collect them once (quick when
+    # nothing changed).
+    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+                   cwd=PROJECT, env=env, check=True)
+    gunicorn = Path(PYTHON).with_name("gunicorn")
+    log = open(BENCH_DIR / f"gunicorn-{corpus['engine']}.log", "w")
+    server = subprocess.Popen(
+        [str(gunicorn), "kennisplatform.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+         "--access-logfile", "-", "--log-level", "warning"],
+        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=log,
+    )
+    base = f"http://127.0.0.1:{port}/zoeken/"
+    try:
+        wait_for(base, server)
+        out = {}
+        for name, queries in scenarios.items():
+            for query in queries["warmup"]:
+                get(f"{base}?{query}")
+            timings, sizes = [], []
+            for query in queries["measure"]:
+                elapsed, size = get(f"{base}?{query}")
+                timings.append(elapsed)
+                sizes.append(size)
+            out[name] = {"ms": timings, "mean_bytes": sum(sizes) / len(sizes)}
+        return out
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def wait_for(url, server, timeout=90):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn exited ({server.returncode}); see {BENCH_DIR}/gunicorn-*.log")
+        try:
+            get(url)
+            return
+        except (urllib.error.URLError, ConnectionError, RuntimeError):
+            time.sleep(0.5)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+def get(url):
+    """(milliseconds, bytes) of one GET, connection set-up to the last byte; non-200 raises."""
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=30) as response:
+        body = response.read()
+        status = response.status
+    elapsed = (time.perf_counter() - started) * 1000
+    if status != 200:
+        raise RuntimeError(f"{url} answered {status}")
+    return elapsed, len(body)
+
+
+# --- report ---------------------------------------------------------------------------------
+
+def percentile(values, p):
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    position = (len(ordered) - 1) * p / 100
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def judge(engine, layer, value, corpus_items):
+    target = TARGETS.get((engine, layer))
+    if target is None:
+        return "", ""
+    bound, unit, scale = target
+    met = value >= bound if unit == "items/s" else value <= bound
+    text = f"{'≥' if unit == 'items/s' else '≤'} {bound:,} {unit.split()[-1]}"
+    verdict = "met" if met else "NOT MET"
+    if corpus_items < scale * 0.95:
+        verdict += f" (corpus < {scale:,})"
+    return text, verdict
+
+
+def summarise(corpus):
+    rows = []
+    items = corpus["prepare"]["items"]
+    for layer, source in (("engine", corpus.get("engine_latency", {})), ("page", corpus.get("page_latency", {}))):
+        for name in SCENARIOS:
+            if name not in source:
+                continue
+            timings = source[name]["ms"]
+            stats = {f"p{p}": round(percentile(timings, p), 1) for p in (50, 95, 99)}
+            target, verdict = judge(corpus["engine"], layer, stats["p95"], items)
+            rows.append({
+                "corpus_items": items, "engine": corpus["engine"], "layer": layer, "scenario": name,
+                "n": len(timings), **stats, "mean": round(sum(timings) / len(timings), 1),
+                "target": target, "verdict": verdict,
+            })
+    return rows
+
+
+def print_report(report):
+    print()
+    print(f"Search benchmarks, {report['started']} on {report['machine']}")
+    print(f"Load average before: {report['load_before']}, after: {report['load_after']}")
+    for corpus in report["corpora"]:
+        prep = corpus["prepare"]
+        print(f"\n{corpus['engine']}: {prep['items']:,} items ({prep['pages']:,} searchable pages: demo content + "
+              f"{corpus['scale']:,} synthetic), {corpus['database']}"
+              + (f", index {prep['index']['index']} ({'Dutch analysis' if prep['index']['dutch_analysis'] else 'standard analyzer'})"
+                 if "index" in prep else ""))
+        seed = prep["seed"]
+        print(f"  seed_demo --scale {corpus['scale']}: {seed['added']:,} pages added in {seed['seconds']:.1f} s"
+              + (f" ({seed['added'] / seed['seconds']:.0f} pages/s)" if seed["added"] else " (already seeded)"))
+        derive = prep["derive"]
+        print(f"  derive items ({derive['mode']}): {derive['items']:,} in {derive['seconds']:.1f} s "
+              f"({derive['items'] / derive['seconds']:.0f} items/s)")
+        if "index" in prep:
+            index = prep["index"]
+            rate = index["documents"] / index["seconds"]
+            target, verdict = judge("elasticsearch", "index", rate, prep["items"])
+            print(f"  Elasticsearch index build (rebuild_index): {index['documents']:,} items in {index['seconds']:.1f} s = "
+                  f"{rate:,.0f} items/s (bulk phase {index['documents'] / index['bulk_seconds']:,.0f} items/s); "
+                  f"target {target}: {verdict}")
+    rows = [row for corpus in report["corpora"] for row in corpus["rows"]]
+    if not rows:
+        return
+    header = ("items", "engine", "layer", "scenario", "n", "p50 ms", "p95 ms", "p99 ms", "target p95", "")
+    table = [header] + [
+        (f"{row['corpus_items']:,}", row["engine"], row["layer"], row["scenario"], str(row["n"]),
+         f"{row['p50']:.1f}", f"{row['p95']:.1f}", f"{row['p99']:.1f}", row["target"], row["verdict"])
+        for row in rows
+    ]
+    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+    print()
+    for number, line in enumerate(table):
+        print("  ".join(cell.rjust(width) if i in (0, 4, 5, 6, 7) else cell.ljust(width)
+                        for i, (cell, width) in enumerate(zip(line, widths))).rstrip())
+        if number == 0:
+            print("  ".join("-" * width for width in widths))
+    print("\nengine = KnowledgeSearch().search() in one process; page = HTTP GET /zoeken/ on gunicorn "
+          f"({report['gunicorn_workers']} workers, production settings, DEBUG off), one request at a time.")
+
+
+def load_average():
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", choices=["elasticsearch", "database"], help="run one corpus only")
+    parser.add_argument("--requests", type=int, default=env_int("BENCH_REQUESTS", 300))
+    parser.add_argument("--warmup", type=int, default=env_int("BENCH_WARMUP", 30))
+    parser.add_argument("--no-page", action="store_true", help="skip the HTTP measurements")
+    args = parser.parse_args()
+    BENCH_DIR.mkdir(exist_ok=True)
+    workers = env_int("BENCH_WORKERS", 2)
+    port = env_int("BENCH_PORT", 18765)
+    report = {
+        "started": datetime.now().isoformat(timespec="seconds"),
+        "machine": f"{platform.node()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "load_before": load_average(),
+        "gunicorn_workers": workers,
+        "requests_per_scenario": args.requests,
+        "warmup_per_scenario": args.warmup,
+        "corpora": [],
+    }
+    for corpus in corpora(args.only):
+        print(f"== {corpus['engine']}: {corpus['scale']:,} synthetic items, {corpus['database']}", flush=True)
+        ensure_database(corpus)
+        corpus["prepare"] = run_worker("prepare", corpus, scale=corpus["scale"],
+                                       rederive=os.environ.get("BENCH_REDERIVE", "") not in ("", "0"))
+        print("  engine latency...", flush=True)
+        engine = run_worker("engine", corpus, requests=args.requests, warmup=args.warmup)
+        corpus["engine_latency"] = engine["latency"]
+        if not args.no_page:
+            print("  search page latency (gunicorn)...", flush=True)
+            corpus["page_latency"] = measure_page(corpus, engine["scenarios"], workers, port)
+        corpus["rows"] = summarise(corpus)
+        corpus.pop("database_url")
+        report["corpora"].append(corpus)
+    report["load_after"] = load_average()
+    print_report(report)
+    output = Path(os.environ.get("BENCH_OUTPUT") or BENCH_DIR / "search.json")
+    output.write_text(json.dumps(report, indent=1, default=str))
+    print(f"\nResults (with every timing): {output}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] in ("_prepare", "_engine"):
+        {"_prepare": worker_prepare, "_engine": worker_engine}[sys.argv[1]](sys.argv[2])
+    else:
+        main()
