@@ -87,3 +87,4 @@ class SignupNameForm(forms.Form):
     def signup(self, request, user):
         user.first_name, user.last_name = self.cleaned_data["first_name"], self.cleaned_data["last_name"]
         user.save(update_fields=["first_name", "last_name"])
+        MemberProfile.objects.get_or_create(user=user)  # in the directory from the start (their choice later)

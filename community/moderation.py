@@ -84,8 +84,10 @@ def open_flags():
     from .models import Post
 
     return (
-        Post.objects.filter(flags__resolved_at__isnull=True)
-        .annotate(open_flags=Count("flags", filter=Q(flags__resolved_at__isnull=True)), last_flagged=Max("flags__created_at"))
+        Post.objects.annotate(
+            open_flags=Count("flags", filter=Q(flags__resolved_at__isnull=True)), last_flagged=Max("flags__created_at"),
+        )
+        .filter(open_flags__gt=0)
         .select_related("topic__category", "author")
         .order_by("-open_flags", "-last_flagged")
     )

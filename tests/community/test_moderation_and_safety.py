@@ -222,3 +222,11 @@ def test_every_community_form_needs_a_csrf_token(member, moderator, public_categ
         assert strict.post(url, data).status_code == 403, url
     topic.refresh_from_db()
     assert not topic.locked and topic.posts.count() == 1
+
+
+def test_the_queue_lists_only_posts_with_open_reports(topic, member, other_member, moderator):
+    reported = posting.reply(member, topic, "Gemeld")
+    Flag.objects.create(post=reported, reporter=other_member, reason="spam")
+    assert list(moderation.open_flags()) == [reported]
+    moderation.dismiss_flags(moderator, reported)
+    assert list(moderation.open_flags()) == []

@@ -29,9 +29,16 @@ PAGES = [
     "/zoeken/?q=verekenmodel",
     "/bestaat-niet/",
     "/account/login/",
+    "/account/signup/",
+    "/account/password/reset/",
+    "/discussies/",
+    "/discussies/financien-en-verrekening/",
+    "/discussies/sturing-en-de-raden/",
 ]
 # The form with errors, the check-your-e-mail page and the e-mailed confirm and cancel pages
 # need a POST or a token: test_event_journey.py scans them along the way.
+# Topic pages (their URLs hold a database id), allauth's sign-up errors and e-mail confirmation,
+# and the pages only members and moderators see: test_community_journey.py scans them.
 
 
 @pytest.mark.parametrize("url", PAGES)
