@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE ?= kennisplatform.settings.dev
 # they are skipped locally (and fail on CI).
 export ELASTICSEARCH_TEST_URL ?= http://127.0.0.1:19200
 
-.PHONY: help install run serve test test-ci test-postgres assets messages check-deploy clean
+.PHONY: help install run serve test test-ci test-postgres assets messages check-deploy bench-search clean
 
 help:
 	@echo "make run            install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
@@ -55,6 +55,15 @@ test-ci: install node_modules/.package-lock.json
 test-postgres: install node_modules/.package-lock.json
 	scripts/postgres start
 	DATABASE_URL="$$(scripts/postgres url)" $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Search benchmarks, not part of the suite: indexing throughput and search latency at 100,000
+# items (Elasticsearch) and 10,000 (database engine), on bench databases of their own. The first
+# run seeds them (kept for the next). BENCH_SCALE, BENCH_DB_SCALE, BENCH_REQUESTS and more:
+# see tests/benchmarks/search_bench.py.
+bench-search: install
+	scripts/postgres start
+	scripts/elasticsearch start
+	$(BIN)/python tests/benchmarks/search_bench.py $(BENCH_ARGS)
 
 assets: node_modules/.package-lock.json
 	mkdir -p static/vendor/utrecht

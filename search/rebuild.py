@@ -4,7 +4,6 @@ fresh Elasticsearch index behind the alias without interrupting searches."""
 import logging
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from operator import itemgetter
 
 from django.conf import settings
 from django.db import transaction
@@ -118,34 +117,46 @@ def items_for_index():
 def _item_batches():
     """Every item in batches of BATCH, with its tags attached as ``prefetch_related`` would.
 
-    The tags come from the through tables and one shared instance per taxonomy value (a few
-    hundred in all), instead of a model instance per tag row: several times faster, and the
-    same documents (``elastic.document_for``) come out.
+    The tags come from the through tables, and every item with the same tags shares one
+    read-only result list of shared taxonomy instances, instead of a model instance per tag
+    row: several times faster, and the same documents (``elastic.document_for``) come out.
     """
-    taxonomy = {}
+    taxonomy, shared = {}, {}
     for name in elastic.ITEM_PREFETCH:
         field = KnowledgeItem._meta.get_field(name)
         values = list(field.related_model.objects.all())  # in the model's default ordering
-        taxonomy[name] = (field, {value.pk: (rank, value) for rank, value in enumerate(values)})
+        taxonomy[name] = (field, {value.pk: rank for rank, value in enumerate(values)}, values)
+
+    def tag_queryset(name, ranks):
+        key = (name, ranks)
+        if key not in shared:
+            field, _, values = taxonomy[name]
+            # What prefetch_related leaves behind: a QuerySet with its results filled in.
+            queryset = QuerySet(field.related_model)
+            queryset._result_cache = [values[rank] for rank in ranks]
+            queryset._prefetch_done = True
+            shared[key] = queryset
+        return shared[key]
+
     last = 0
     while True:
-        items = list(KnowledgeItem.objects.filter(pk__gt=last).order_by("pk").select_related("document_type")[:BATCH])
+        items = list(
+            KnowledgeItem.objects.filter(pk__gt=last).order_by("pk").select_related("document_type")
+            .defer("search_text", "search_vector")[:BATCH]
+        )
         if not items:
             return
         last = items[-1].pk
         ids = [item.pk for item in items]
-        for name, (field, values) in taxonomy.items():
+        for name, (field, rank_of, _) in taxonomy.items():
             through = field.remote_field.through
             source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
             tags = {}
             for item_id, value_id in through.objects.filter(**{f"{source}__in": ids}).values_list(source, target):
-                tags.setdefault(item_id, []).append(values[value_id])
+                tags.setdefault(item_id, []).append(rank_of[value_id])
             for item in items:
-                # What prefetch_related leaves behind: a QuerySet with its results filled in.
-                queryset = QuerySet(field.related_model)
-                queryset._result_cache = [value for _, value in sorted(tags.get(item.pk, ()), key=itemgetter(0))]
-                queryset._prefetch_done = True
-                item.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
+                ranks = tuple(sorted(tags.get(item.pk, ())))
+                item.__dict__.setdefault("_prefetched_objects_cache", {})[name] = tag_queryset(name, ranks)
         yield items
 
 
@@ -160,8 +171,11 @@ def rebuild_index(progress=_noop):
     started = timezone.now()
     name = elastic.new_index_name()
     dutch = elastic.create_index(name, es)
-    # Faster bulk loading: no refreshes or replicas until the index is complete.
-    es.indices.put_settings(index=name, settings={"refresh_interval": "-1", "number_of_replicas": 0})
+    # Faster bulk loading: no refreshes or replicas until the index is complete, and no fsync
+    # of the translog per bulk request (a crash now only loses an index nobody searches yet).
+    es.indices.put_settings(index=name, settings={
+        "refresh_interval": "-1", "number_of_replicas": 0, "translog.durability": "async",
+    })
     total = KnowledgeItem.objects.count()
     done = 0
     # Two bulk writers: one turns a batch into documents while the other waits for
@@ -180,6 +194,7 @@ def rebuild_index(progress=_noop):
         progress(done, total)
     es.indices.put_settings(index=name, settings={
         "refresh_interval": "1s", "number_of_replicas": settings.ELASTICSEARCH_REPLICAS,
+        "translog.durability": "request",
     })
     es.indices.refresh(index=name)
     elastic.swap_alias(name, es)
