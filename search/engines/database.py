@@ -9,7 +9,7 @@ import difflib
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
 
 from ..highlight import snippet
 from ..labels import build_facet_values, kind_label
@@ -75,7 +75,7 @@ def _match_text(items, query, variants):
         return (
             items.filter(search_vector=search_query)
             .annotate(title_vector=SearchVector("title", config="dutch"))
-            .annotate(rank=title_hit + SearchRank("search_vector", search_query))
+            .annotate(rank=title_hit + SearchRank(F("search_vector"), search_query))
         )
     condition = Q()
     for variant in variants:
