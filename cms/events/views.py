@@ -107,7 +107,10 @@ def confirm(request, token):
 @require_http_methods(["GET", "POST"])
 def cancel(request, token):
     registration = _registration_or_404(token)
-    context = {"registration": registration, "event": registration.event}
+    context = {
+        "registration": registration, "event": registration.event,
+        "someone_waiting": registration.event.registrations.filter(status=RegistrationStatus.WAITLISTED).exists(),
+    }
     if request.method == "POST" and registration.status != RegistrationStatus.CANCELLED:
         context.update(registration=service.cancel(registration), done=True)
         if request.POST.get("next") == "my_registrations":
