@@ -83,6 +83,13 @@ class SignupNameForm(forms.Form):
 
     first_name = forms.CharField(label=_("First name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
     last_name = forms.CharField(label=_("Last name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"}))
+    # A honeypot: hidden by CSS (site.css), so people leave it empty and bots fill it in.
+    website = forms.CharField(label=_("Leave this field empty"), required=False, widget=forms.TextInput(attrs={"autocomplete": "off"}))
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(_("Leave this field empty."))
+        return ""
 
     def signup(self, request, user):
         user.first_name, user.last_name = self.cleaned_data["first_name"], self.cleaned_data["last_name"]

@@ -124,3 +124,9 @@ def test_a_member_opening_the_admin_is_not_sent_round_in_circles(client, db):
     response = client.get("/admin/", follow=True)
     assert response.status_code == 200 and len(response.redirect_chain) <= 3
     assert response.request["PATH_INFO"] == reverse("account_login")
+
+
+def test_a_bot_filling_the_honeypot_gets_no_account(client, db):
+    client.post(reverse("account_signup"), {"email": "bot@spam.example", "password1": PASSWORD, "password2": PASSWORD,
+                                            "first_name": "Bot", "last_name": "Bot", "website": "http://spam.example"})
+    assert not get_user_model().objects.filter(email="bot@spam.example").exists()
