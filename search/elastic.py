@@ -185,15 +185,15 @@ ITEM_PREFETCH = ("collaborations", "municipalities", "provinces", "themes")
 
 def index_actions(items, index):
     for item in items:
-        yield {"_op_type": "index", "_index": index, "_id": item.page_id, "_source": document_for(item)}
+        yield {"_op_type": "index", "_index": index, "_id": item.document_id, "_source": document_for(item)}
 
 
-def write(items, deleted_page_ids, index=None, es=None, refresh=False):
-    """Index ``items`` and delete ``deleted_page_ids`` in one bulk request."""
+def write(items, deleted_ids, index=None, es=None, refresh=False):
+    """Index ``items`` and delete the documents ``deleted_ids`` in one bulk request."""
     es = es or client()
     index = index or alias_name()
     actions = list(index_actions(items, index))
-    actions += [{"_op_type": "delete", "_index": index, "_id": page_id} for page_id in deleted_page_ids]
+    actions += [{"_op_type": "delete", "_index": index, "_id": value} for value in deleted_ids]
     if not actions:
         return 0
     success, errors = bulk(es, actions, raise_on_error=False, refresh=refresh)

@@ -1,4 +1,4 @@
-"""The indexing pipeline: content changes -> knowledge items (same transaction) -> outbox ->
+"""The indexing pipeline: content changes (pages, discussion topics) -> knowledge items (same transaction) -> outbox ->
 Elasticsearch (after commit, in the background).
 
 The database copy is updated synchronously, so the database engine is never behind. The
@@ -10,11 +10,12 @@ replays it. A save never fails because of search.
 import logging
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 
 from . import elastic
+from .discussions import sync_topic_item
 from .items import sync_item
-from .models import IndexOutbox, KnowledgeItem
+from .models import IndexOutbox, KnowledgeItem, document_id, split_document_ids
 
 logger = logging.getLogger(__name__)
 FLUSH_BATCH = 500
@@ -23,29 +24,43 @@ FLUSH_BATCH = 500
 def page_changed(page):
     """Re-derive the item of ``page`` and queue its Elasticsearch update."""
     sync_item(page)
-    queue_for_elasticsearch([page.pk])
+    queue_for_elasticsearch([document_id(page_id=page.pk)])
 
 
 def subtree_changed(page):
     """A move or a privacy change affects the page and everything below it."""
     for descendant in page.get_descendants(inclusive=True).specific():
         sync_item(descendant)
-    queue_for_elasticsearch(page.get_descendants(inclusive=True).values_list("pk", flat=True))
+    page_ids = page.get_descendants(inclusive=True).values_list("pk", flat=True)
+    queue_for_elasticsearch([document_id(page_id=pk) for pk in page_ids])
 
 
 def page_deleted(page_id):
     KnowledgeItem.objects.filter(page_id=page_id).delete()
-    queue_for_elasticsearch([page_id])
+    queue_for_elasticsearch([document_id(page_id=page_id)])
 
 
-def queue_for_elasticsearch(page_ids):
-    """Record that these pages' Elasticsearch copies are stale; flush after the commit."""
+def topics_changed(topics):
+    """Re-derive the items of these discussion topics (new posts, moderation, a category
+    turned members-only...) and queue their Elasticsearch updates."""
+    for topic in topics:
+        sync_topic_item(topic)
+    queue_for_elasticsearch([document_id(topic_id=topic.pk) for topic in topics])
+
+
+def topic_deleted(topic_id):
+    KnowledgeItem.objects.filter(topic_id=topic_id).delete()
+    queue_for_elasticsearch([document_id(topic_id=topic_id)])
+
+
+def queue_for_elasticsearch(document_ids):
+    """Record that these items' Elasticsearch copies are stale; flush after the commit."""
     if not elastic.is_configured():
         return  # nothing to replicate to; `search_index --rebuild` builds the index later
-    for page_id in page_ids:
-        updated = IndexOutbox.objects.filter(page_id=page_id).update(version=F("version") + 1)
+    for value in document_ids:
+        updated = IndexOutbox.objects.filter(document_id=value).update(version=F("version") + 1)
         if not updated:
-            IndexOutbox.objects.create(page_id=page_id)
+            IndexOutbox.objects.create(document_id=value)
     transaction.on_commit(_enqueue_flush)
 
 
@@ -85,12 +100,13 @@ def flush_outbox(batch_size=FLUSH_BATCH):
 
 
 def _send(batch):
-    page_ids = [row.page_id for row in batch]
+    document_ids = [row.document_id for row in batch]
+    page_ids, topic_ids = split_document_ids(document_ids)
     items = list(
-        KnowledgeItem.objects.filter(page_id__in=page_ids)
+        KnowledgeItem.objects.filter(Q(page_id__in=page_ids) | Q(topic_id__in=topic_ids))
         .select_related("document_type")
         .prefetch_related(*elastic.ITEM_PREFETCH)
     )
-    present = {item.page_id for item in items}
+    present = {item.document_id for item in items}
     elastic.ensure_index()
-    elastic.write(items, [pid for pid in page_ids if pid not in present])
+    elastic.write(items, [value for value in document_ids if value not in present])

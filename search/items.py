@@ -65,8 +65,13 @@ def extract(page, province_of=None):
             fields["date"] = page.date
             extra = [page.author_names, page.publisher] if isinstance(page, PublicationPage) else []
             fields["body"] = plain_text(page.body, *extra)
-    fields["year"] = fields["date"].year if fields["date"] else None
     fields["document_type"] = getattr(page, "document_type", None)
+    return complete(fields, tags, province_of)
+
+
+def complete(fields, tags, province_of=None):
+    """Add what follows from an item's own fields and tags: year, provinces, search text."""
+    fields["year"] = fields["date"].year if fields["date"] else None
     tags["provinces"] = provinces_of(tags["municipalities"], province_of)
     tag_names = [str(tag) for values in tags.values() for tag in values]
     if fields["document_type"]:
@@ -110,8 +115,12 @@ def sync_item(page):
     if not is_searchable(page):
         KnowledgeItem.objects.filter(page_id=page.pk).delete()
         return None
-    fields, tags = extract(page)
-    item, _ = KnowledgeItem.objects.update_or_create(page_id=page.pk, defaults=fields)
+    return save_item({"page_id": page.pk}, *extract(page))
+
+
+def save_item(source, fields, tags):
+    """Create or update the item of ``source`` ({"page_id": ...} or {"topic_id": ...})."""
+    item, _ = KnowledgeItem.objects.update_or_create(**source, defaults=fields)
     for name, values in tags.items():
         getattr(item, name).set(values)
     update_search_vectors(KnowledgeItem.objects.filter(pk=item.pk))

@@ -1,8 +1,8 @@
 """The search index's source of truth in the database.
 
-``KnowledgeItem`` is a public, denormalised copy of every live, public knowledge item. The
-database search engine searches it directly; Elasticsearch is a replica of it, kept up to date
-through ``IndexOutbox``. ``SearchQueryLog`` records what people searched for (no personal data).
+``KnowledgeItem`` is a public, denormalised copy of every live, public knowledge item: a page
+or a discussion topic in a public category. The database search engine searches it directly;
+Elasticsearch is a replica of it, kept up to date through ``IndexOutbox``. ``SearchQueryLog`` records what people searched for (no personal data).
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -17,8 +17,11 @@ class KnowledgeItem(models.Model):
         NEWS = "news", _("News")
         EVENT = "event", _("Event")
         COLLABORATION = "collaboration", _("Collaboration profile")
+        DISCUSSION = "discussion", _("Discussion")
 
-    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="knowledge_item")
+    # The source: a page, or a discussion topic (exactly one of the two).
+    page = models.OneToOneField("wagtailcore.Page", null=True, on_delete=models.CASCADE, related_name="knowledge_item")
+    topic = models.OneToOneField("community.Topic", null=True, on_delete=models.CASCADE, related_name="knowledge_item")
     kind = models.CharField(max_length=16, choices=Kind.choices, db_index=True)
     title = models.CharField(max_length=255)
     summary = models.TextField(blank=True)
@@ -40,13 +43,42 @@ class KnowledgeItem(models.Model):
     class Meta:
         verbose_name = _("knowledge item")
         verbose_name_plural = _("knowledge items")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(page__isnull=False, topic__isnull=True) | models.Q(page__isnull=True, topic__isnull=False),
+                name="knowledge_item_has_one_source",
+            ),
+        ]
 
     def __str__(self):
         return self.title
 
+    @property
+    def document_id(self):
+        """Its id in Elasticsearch (and the outbox): the page id, or "topic-<id>"."""
+        return document_id(page_id=self.page_id, topic_id=self.topic_id)
+
+
+def document_id(page_id=None, topic_id=None):
+    return str(page_id) if page_id is not None else f"{TOPIC_PREFIX}{topic_id}"
+
+
+TOPIC_PREFIX = "topic-"
+
+
+def split_document_ids(document_ids):
+    """Page ids and topic ids behind a list of document ids."""
+    page_ids, topic_ids = [], []
+    for value in document_ids:
+        if value.startswith(TOPIC_PREFIX):
+            topic_ids.append(int(value.removeprefix(TOPIC_PREFIX)))
+        else:
+            page_ids.append(int(value))
+    return page_ids, topic_ids
+
 
 class IndexOutbox(models.Model):
-    """Pages whose Elasticsearch copy must be refreshed (indexed again, or removed).
+    """Items whose Elasticsearch copy must be refreshed (indexed again, or removed).
 
     Rows are written in the same transaction as the content change, so no change is lost when
     Elasticsearch is down; they are removed only after Elasticsearch accepted the update.
@@ -54,7 +86,7 @@ class IndexOutbox(models.Model):
     it was running.
     """
 
-    page_id = models.PositiveBigIntegerField(unique=True)
+    document_id = models.CharField(max_length=40, unique=True)  # KnowledgeItem.document_id
     version = models.PositiveIntegerField(default=1)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)

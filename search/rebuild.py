@@ -12,9 +12,10 @@ from django.utils import timezone
 from elasticsearch.helpers import scan
 
 from . import elastic
+from .discussions import extract_topic, searchable_topics
 from .indexing import flush_outbox
 from .items import EXTRACT_RELATED, extract, province_map, searchable_pages, update_search_vectors
-from .models import KnowledgeItem
+from .models import KnowledgeItem, document_id
 
 logger = logging.getLogger(__name__)
 BATCH = 1000
@@ -27,19 +28,21 @@ def _noop(done, total):
 
 
 def derive_items(progress=_noop):
-    """Make KnowledgeItem match the page tree exactly (adds, updates and removes items).
+    """Make KnowledgeItem match the page tree and the public discussions exactly (adds,
+    updates and removes items).
 
-    Works in batches: the pages of a batch are read with their tags in a few queries, and only
-    the items whose values or tags differ are written (as ``sync_item`` would write them).
+    Works in batches: the sources of a batch are read with their tags in a few queries, and
+    only the items whose values or tags differ are written (as ``sync_item`` would write them).
     """
     from django.contrib.contenttypes.models import ContentType
 
     ids_by_type = {}
     for pk, content_type_id in searchable_pages().order_by("pk").values_list("pk", "content_type_id"):
         ids_by_type.setdefault(content_type_id, []).append(pk)
-    total = sum(len(ids) for ids in ids_by_type.values())
+    topic_ids = list(searchable_topics().order_by("pk").values_list("pk", flat=True))
+    total = sum(len(ids) for ids in ids_by_type.values()) + len(topic_ids)
     province_of = province_map()
-    seen = set()
+    seen_pages, seen_topics = set(), set()
     done = 0
     for content_type_id, ids in ids_by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -48,12 +51,24 @@ def derive_items(progress=_noop):
             chunk = ids[start:start + DERIVE_BATCH]
             pages = model.objects.filter(pk__in=chunk).select_related(*select).prefetch_related(*prefetch)
             with transaction.atomic():
-                _write_items([(page.pk, *extract(page, province_of)) for page in pages])
-            seen.update(chunk)
+                _write_items("page_id", [(page.pk, *extract(page, province_of)) for page in pages])
+            seen_pages.update(chunk)
             done += len(chunk)
             progress(done, total)
+    for start in range(0, len(topic_ids), DERIVE_BATCH):
+        topics = searchable_topics().filter(pk__in=topic_ids[start:start + DERIVE_BATCH])
+        extracted = [(topic.pk, extract_topic(topic, province_of)) for topic in topics]
+        extracted = [(pk, *values) for pk, values in extracted if values is not None]
+        with transaction.atomic():
+            _write_items("topic_id", extracted)
+        seen_topics.update(pk for pk, _, _ in extracted)
+        done += len(topic_ids[start:start + DERIVE_BATCH])
+        progress(done, total)
     # Compared in Python: an IN clause with 100,000 ids is too much for SQLite.
-    stale = [pk for pk, page_id in KnowledgeItem.objects.values_list("pk", "page_id") if page_id not in seen]
+    stale = [
+        pk for pk, page_id, topic_id in KnowledgeItem.objects.values_list("pk", "page_id", "topic_id")
+        if page_id not in seen_pages and topic_id not in seen_topics
+    ]
     for start in range(0, len(stale), BATCH):
         KnowledgeItem.objects.filter(pk__in=stale[start:start + BATCH]).delete()
     return total
@@ -63,20 +78,21 @@ ITEM_FIELDS = ("kind", "title", "url", "date", "summary", "body", "year", "docum
 TAG_NAMES = ("collaborations", "municipalities", "provinces", "themes")
 
 
-def _write_items(extracted):
-    """Create or update the items of ``extracted`` ((page_id, fields, tags), ...) in bulk."""
-    page_ids = [page_id for page_id, _, _ in extracted]
+def _write_items(source, extracted):
+    """Create or update the items of ``extracted`` ((source id, fields, tags), ...) in bulk;
+    ``source`` names the id: "page_id" or "topic_id"."""
+    source_ids = [source_id for source_id, _, _ in extracted]
     existing = {
-        item.page_id: item
-        for item in KnowledgeItem.objects.filter(page_id__in=page_ids).prefetch_related(*TAG_NAMES)
+        getattr(item, source): item
+        for item in KnowledgeItem.objects.filter(**{f"{source}__in": source_ids}).prefetch_related(*TAG_NAMES)
     }
     now = timezone.now()
     new, changed, retag = [], [], []
-    for page_id, fields, tags in extracted:
+    for source_id, fields, tags in extracted:
         tag_ids = {name: {value.pk for value in values} for name, values in tags.items()}
-        item = existing.get(page_id)
+        item = existing.get(source_id)
         if item is None:
-            item = KnowledgeItem(page_id=page_id, **fields)
+            item = KnowledgeItem(**{source: source_id}, **fields)
             new.append((item, tag_ids))
             continue
         if any(getattr(item, name) != fields[name] for name in ITEM_FIELDS if name != "document_type") or (
@@ -206,8 +222,9 @@ def catch_up(since, es=None):
     """Re-send items changed since ``since`` and drop documents whose item no longer exists."""
     es = es or elastic.maintenance_client()
     changed = list(items_for_index().filter(updated_at__gte=since))
-    known = set(KnowledgeItem.objects.values_list("page_id", flat=True))
-    indexed = {int(hit["_id"]) for hit in scan(es, index=elastic.alias_name(), query={"query": {"match_all": {}}}, _source=False)}
+    sources = KnowledgeItem.objects.values_list("page_id", "topic_id")
+    known = {document_id(page_id, topic_id) for page_id, topic_id in sources}
+    indexed = {hit["_id"] for hit in scan(es, index=elastic.alias_name(), query={"query": {"match_all": {}}}, _source=False)}
     elastic.write(changed, sorted(indexed - known), es=es, refresh=True)
     flush_outbox()
 

@@ -1,12 +1,18 @@
-"""Keep the search index in step with the page tree: publish, unpublish, move, delete and
-privacy changes all pass through ``search.indexing``."""
+"""Keep the search index in step with the page tree (publish, unpublish, move, delete and
+privacy changes) and with the discussions (posts, moderation, category access); all pass
+through ``search.indexing``."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from community.models import Category, Post, Topic
+
 from . import indexing
+
+# Topic fields that do not show in search: saving only these leaves the item as it is.
+UNSEARCHED_TOPIC_FIELDS = {"locked", "pinned"}
 
 
 @receiver(page_published)
@@ -35,3 +41,27 @@ def on_privacy_change(sender, instance, **kwargs):
     except Page.DoesNotExist:  # the restriction goes because its page was deleted
         return
     indexing.subtree_changed(page)
+
+
+@receiver(post_save, sender=Topic)
+def on_topic_saved(sender, instance, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= UNSEARCHED_TOPIC_FIELDS:
+        return
+    indexing.topics_changed([instance])
+
+
+@receiver(post_delete, sender=Topic)
+def on_topic_deleted(sender, instance, **kwargs):
+    indexing.topic_deleted(instance.pk)
+
+
+@receiver(post_save, sender=Post)
+def on_post_saved(sender, instance, **kwargs):
+    # Posts are only deleted with their topic (members' posts outlive their accounts).
+    indexing.topics_changed([instance.topic])
+
+
+@receiver(post_save, sender=Category)
+def on_category_saved(sender, instance, created, **kwargs):
+    if not created:  # its access, theme or collaboration may have changed
+        indexing.topics_changed(list(instance.topics.all()))

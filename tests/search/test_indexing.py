@@ -37,7 +37,7 @@ def test_publishing_indexes_after_commit(elasticsearch, django_capture_on_commit
     page = new_document("Evaluatie werkorganisatie Zuidplas")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         page.save_revision().publish()
-        assert IndexOutbox.objects.filter(page_id=page.pk).exists()
+        assert IndexOutbox.objects.filter(document_id=str(page.pk)).exists()
     # Before the commit nothing was sent: the update waits for the transaction.
     refresh(elasticsearch)
     assert "Evaluatie werkorganisatie Zuidplas" not in all_titles("q=Zuidplas")
@@ -115,7 +115,7 @@ def test_an_outage_loses_nothing(elasticsearch, settings, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         gone.delete()
     assert IndexOutbox.objects.count() == 2
-    assert IndexOutbox.objects.get(page_id=page.pk).attempts >= 1
+    assert IndexOutbox.objects.get(document_id=str(page.pk)).attempts >= 1
 
     results = run("q=storing")
     assert results.fallback and results.engine == "database"

@@ -35,7 +35,7 @@ def test_rebuild_swaps_the_alias_while_searches_keep_answering(elasticsearch):
         try:
             while not stop.is_set():
                 try:
-                    results = run("type=document&type=news&type=publication&type=event&type=collaboration")
+                    results = run("type=document&type=news&type=publication&type=event&type=collaboration&type=discussion")
                     totals.append((results.engine, results.total))
                 except Exception as error:  # noqa: BLE001 - any failure is what we look for
                     failures.append(error)
@@ -64,7 +64,7 @@ def test_status_and_sync_commands(elasticsearch, django_capture_on_commit_callba
     assert f"{KnowledgeItem.objects.count()} knowledge items" in text
     assert f"{KnowledgeItem.objects.count()} in the index" in text
     assert "In step." in text
-    IndexOutbox.objects.create(page_id=KnowledgeDocumentPage.objects.first().pk)
+    IndexOutbox.objects.create(document_id=str(KnowledgeDocumentPage.objects.first().pk))
     out = io.StringIO()
     call_command("search_status", stdout=out)
     assert "1 updates in the outbox" in out.getvalue()
