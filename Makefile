@@ -71,7 +71,7 @@ assets: node_modules/.package-lock.json
 	cp node_modules/@utrecht/design-tokens/dist/theme.css static/vendor/utrecht/design-tokens.css
 
 messages: install
-	$(BIN)/python manage.py makemessages --locale nl --ignore ".venv/*" --ignore "node_modules/*" --no-obsolete
+	$(BIN)/python manage.py makemessages --locale nl --ignore ".venv/*" --ignore "node_modules/*" --ignore "tests/*" --no-obsolete
 	$(BIN)/python manage.py compilemessages --locale nl --ignore ".venv/*" --ignore "node_modules/*"
 
 check-deploy: install

@@ -3,9 +3,12 @@
 from pathlib import Path
 
 import polib
+import pytest
 from django.utils import translation
 
-PO = Path(__file__).resolve().parent.parent / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+ROOT = Path(__file__).resolve().parent.parent
+PO = ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+OVERRIDES = ROOT / "community" / "locale_overrides" / "nl" / "LC_MESSAGES" / "django.po"
 
 
 def test_every_text_has_a_dutch_translation():
@@ -15,9 +18,10 @@ def test_every_text_has_a_dutch_translation():
     assert catalogue.percent_translated() == 100
 
 
-def test_compiled_catalogue_matches_the_po_file():
-    catalogue = polib.pofile(str(PO))
-    compiled = polib.mofile(str(PO.with_suffix(".mo")))
+@pytest.mark.parametrize("po", [PO, OVERRIDES], ids=["ours", "overrides"])
+def test_compiled_catalogue_matches_the_po_file(po):
+    catalogue = polib.pofile(str(po))
+    compiled = polib.mofile(str(po.with_suffix(".mo")))
     compiled_texts = {(entry.msgctxt, entry.msgid): entry for entry in compiled}
     for entry in catalogue.translated_entries():
         compiled_entry = compiled_texts.get((entry.msgctxt, entry.msgid))
@@ -29,3 +33,13 @@ def test_the_interface_speaks_dutch():
     with translation.override("nl"):
         assert translation.gettext("Skip to main content") == "Direct naar de inhoud"
         assert translation.ngettext("%(counter)s item", "%(counter)s items", 3) % {"counter": 3} == "3 items"
+
+
+def test_account_screens_say_u_and_inloggen(client, db):
+    """allauth's own Dutch says "je" and "aanmelden" (our word for event registration)."""
+    with translation.override("nl"):
+        assert translation.gettext("Sign In") == "Inloggen"
+        assert translation.gettext("Are you sure you want to sign out?") == "Weet u zeker dat u wilt uitloggen?"
+    page = client.get("/account/login/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Inloggen" in page and "Aanmelden" not in page
+    assert " je " not in page and "Heeft u nog geen account?" in page

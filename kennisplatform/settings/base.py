@@ -146,7 +146,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # interface needs only a translation and LocaleMiddleware.
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ is ours (makemessages); the overrides replace wording of allauth and Django (by hand).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "community" / "locale_overrides"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
