@@ -111,11 +111,11 @@ def sign_up_and_verify(browser, live_site, mail_dir, first_name, last_name):
     form.get_by_label("Wachtwoord:", exact=True).fill(PASSWORD)
     form.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD)
     form.get_by_role("button", name="Registreren").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Verifieer je e-mailadres")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bevestig uw e-mailadres")
     expect(account_nav(page).get_by_role("link", name="Inloggen")).to_be_visible()  # not in yet
 
     # allauth's confirm page needs a button press: following the link alone confirms nothing.
-    message = wait_for_message(mail_dir, email, "Bevestig je e-mailadres")
+    message = wait_for_message(mail_dir, email, "Bevestig uw e-mailadres")
     page.goto(link_in(body_of(message), CONFIRM_EMAIL_LINK))
     expect(page.get_by_role("heading", level=1)).to_have_text("Bevestig e-mailadres")
     expect(page.locator("main").get_by_text(email)).to_be_visible()
@@ -131,7 +131,7 @@ def log_in(page, email, password=PASSWORD):
     form = page.locator("main form")
     form.get_by_label("E-mail").fill(email)
     form.get_by_label("Wachtwoord:", exact=True).fill(password)
-    form.get_by_role("button", name="Aanmelden").click()
+    form.get_by_role("button", name="Inloggen").click()
 
 
 def site_env(site_workdir, mail_dir):
@@ -435,16 +435,16 @@ def test_sign_up_and_verification_pages_have_no_serious_accessibility_violations
     form.get_by_label("Wachtwoord:", exact=True).fill(PASSWORD)
     form.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD + "x")
     form.get_by_role("button", name="Registreren").click()  # the browser checks empty fields itself
-    expect(form).to_contain_text("Je moet hetzelfde wachtwoord twee keer intoetsen.")
+    expect(form).to_contain_text("Vul twee keer hetzelfde wachtwoord in.")
     scan("sign-up form with errors")
 
     form.get_by_label("Wachtwoord:", exact=True).fill(PASSWORD)
     form.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD)
     form.get_by_role("button", name="Registreren").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Verifieer je e-mailadres")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bevestig uw e-mailadres")
     scan("check your e-mail")
 
-    page.goto(link_in(body_of(wait_for_message(mail_dir, email, "Bevestig je e-mailadres")), CONFIRM_EMAIL_LINK))
+    page.goto(link_in(body_of(wait_for_message(mail_dir, email, "Bevestig uw e-mailadres")), CONFIRM_EMAIL_LINK))
     expect(page.get_by_role("heading", level=1)).to_have_text("Bevestig e-mailadres")
     scan("confirm e-mail address")
 
