@@ -6,6 +6,7 @@ See README.md ("Configuration") for every variable.
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from kennisplatform.env import cache_from_url, env_bool, env_int, env_list, env_str
@@ -18,6 +19,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "csp",
     "cms",
     "search",
     "community",
@@ -52,6 +54,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.headers.ContentSecurityPolicyMiddleware",
+    "cms.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -65,6 +69,31 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "kennisplatform.urls"
+
+# Security headers (cms/headers.py relaxes scripts, styles and framing for the Wagtail admin only).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"] + env_list("CSP_EXTRA_SOURCES"),
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF] + env_list("CSP_EXTRA_SOURCES"),
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=()"
+)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
 
 # Members log in with their e-mail address (django-allauth); editors use the same accounts.
 AUTHENTICATION_BACKENDS = [
@@ -216,6 +245,7 @@ WAGTAILDOCS_DOCUMENT_MODEL = "cms.LibraryFile"
 # Documents are always served through Wagtail's serve view (permission checks, download
 # disposition), never straight from MEDIA_URL.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # editors' e-mail hashes stay here (and the CSP needs no third party)
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # always "download", so no uploaded file runs in our origin
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 25) * 1024 * 1024
