@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "cms.headers.ContentSecurityPolicyMiddleware",
     "cms.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -129,6 +130,8 @@ STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 WAGTAILADMIN_LOGIN_URL = "account_login"
 
 CACHES = {"default": cache_from_url(env_str("CACHE_URL", "db"))}
+# Wagtail pages for anonymous visitors, from that cache (cms/page_cache.py); 0 switches it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 WSGI_APPLICATION = "kennisplatform.wsgi.application"
 
 TEMPLATES = [
