@@ -1,15 +1,23 @@
 """The e-mails around a registration. Each kind has a subject and a body template in
-``templates/cms/events/email/``; invitations carry the event as an ``.ics`` attachment."""
+``templates/cms/events/email/``; invitations carry the event as an ``.ics`` attachment.
+
+Every e-mail is first recorded as a ``PendingRegistrationMail`` in the registration's own
+transaction, then sent in the background after the commit. When the mail server is down or
+refuses, the row stays and is retried with growing pauses (``manage.py send_pending_mail``,
+scheduled every few minutes), so a registration never fails and no e-mail is lost.
+"""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
-from cms.models import EventRegistration
+from cms.models import PendingRegistrationMail
 
 from .calendar import event_ics
 
@@ -41,15 +49,22 @@ def links(registration):
     }
 
 
+# Pauses after the 1st, 2nd, ... failed attempt: about a day of trying in all.
+RETRY_PAUSES = [timedelta(minutes=m) for m in (1, 5, 15, 60, 180, 360, 720)]
+
+
 def send_later(registration, kind, **extra):
-    """Queue the e-mail for after the commit; a broken queue never breaks the registration."""
+    """Record the e-mail now and send it after the commit; a broken queue or mail server never
+    breaks the registration (the record stays for ``send_pending``)."""
     from .tasks import send_registration_mail
+
+    pending = PendingRegistrationMail.objects.create(registration=registration, kind=kind, extra=extra)
 
     def enqueue():
         try:
-            send_registration_mail.enqueue(registration.pk, kind, extra)
+            send_registration_mail.enqueue(pending.pk)
         except Exception:
-            logger.exception("Could not queue the %s e-mail for registration %s.", kind, registration.pk)
+            logger.exception("Could not queue the %s e-mail for registration %s; it stays pending.", kind, registration.pk)
 
     transaction.on_commit(enqueue)
 
@@ -73,9 +88,47 @@ def build(registration, kind, extra=None):
     return message
 
 
-def deliver(registration_id, kind, extra):
-    registration = EventRegistration.objects.select_related("event").filter(pk=registration_id).first()
-    if registration is None or not registration.email:
-        return False  # deleted or anonymised meanwhile: nobody to write to
-    build(registration, kind, extra).send()
-    return True
+def deliver(pending_id):
+    """Try to send one pending e-mail; True when the mail server accepted it. Never raises."""
+    with transaction.atomic():
+        # Locked and skipped by others, so two workers never send the same e-mail twice.
+        pending = (
+            PendingRegistrationMail.objects.select_for_update(skip_locked=True)
+            .select_related("registration__event").filter(pk=pending_id, next_attempt_at__isnull=False).first()
+        )
+        if pending is None:
+            return False  # sent, given up on, or being sent by another worker
+        registration = pending.registration
+        if not registration.email:  # anonymised meanwhile: nobody to write to
+            pending.delete()
+            return False
+        try:
+            build(registration, pending.kind, pending.extra).send()
+        except Exception as error:  # refused, unreachable, timed out...
+            _failed(pending, error)
+            return False
+        pending.delete()
+        return True
+
+
+def _failed(pending, error):
+    pending.attempts += 1
+    pending.last_error = f"{type(error).__name__}: {error}"[:2000]
+    if pending.attempts > len(RETRY_PAUSES):
+        pending.next_attempt_at = None
+        logger.error("Giving up on the %s e-mail for registration %s after %d attempts: %s",
+                     pending.kind, pending.registration_id, pending.attempts, pending.last_error)
+    else:
+        pending.next_attempt_at = timezone.now() + RETRY_PAUSES[pending.attempts - 1]
+        logger.warning("The %s e-mail for registration %s was not sent (attempt %d), retrying at %s: %s",
+                       pending.kind, pending.registration_id, pending.attempts, pending.next_attempt_at,
+                       pending.last_error)
+    pending.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+
+
+def send_pending(now=None):
+    """Send every pending e-mail that is due. Returns (sent, still pending)."""
+    now = now or timezone.now()
+    due = list(PendingRegistrationMail.objects.filter(next_attempt_at__lte=now).values_list("pk", flat=True))
+    sent = sum(deliver(pk) for pk in due)
+    return sent, PendingRegistrationMail.objects.filter(next_attempt_at__isnull=False).count()

@@ -4,7 +4,7 @@ from django_tasks import task
 
 
 @task()
-def send_registration_mail(registration_id, kind, extra=None):
+def send_registration_mail(pending_id):
     from .mail import deliver
 
-    return deliver(registration_id, kind, extra or {})
+    return deliver(pending_id)

@@ -6,13 +6,13 @@ from .library import DocumentLibraryPage, KnowledgeDocumentPage, LibraryFile
 from .publications import PublicationAuthor, PublicationIndexPage, PublicationPage
 from .news import NewsIndexPage, NewsPage
 from .events import Audience, EventIndexPage, EventPage, EventQuestion
-from .registrations import EventCancellation, EventRegistration, RegistrationStatus
+from .registrations import EventCancellation, EventRegistration, PendingRegistrationMail, RegistrationStatus
 from .places import CollaborationIndexPage, CollaborationPage, MunicipalityIndexPage
 from .pages import HomePage, StandardPage
 
 __all__ = [
     "Audience", "Collaboration", "CollaborationIndexPage", "CollaborationPage", "DocumentLibraryPage",
-    "DocumentType", "EventCancellation", "EventIndexPage", "EventPage", "EventQuestion", "EventRegistration", "HomePage", "KnowledgeDocumentPage",
+    "DocumentType", "EventCancellation", "EventIndexPage", "EventPage", "EventQuestion", "EventRegistration", "HomePage", "PendingRegistrationMail", "KnowledgeDocumentPage",
     "KnowledgeItemPage", "LibraryFile", "Municipality", "MunicipalityIndexPage", "NewsIndexPage",
     "NewsPage", "Province", "PublicationAuthor", "PublicationIndexPage", "PublicationPage",
     "RegistrationStatus", "StandardPage", "Theme",
