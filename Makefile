@@ -11,12 +11,14 @@ export DJANGO_SETTINGS_MODULE ?= kennisplatform.settings.dev
 # they are skipped locally (and fail on CI).
 export ELASTICSEARCH_TEST_URL ?= http://127.0.0.1:19200
 
-.PHONY: help install run serve test test-ci test-postgres assets messages check-deploy bench-search clean
+.PHONY: help install run serve test test-ci test-postgres assets messages check-deploy bench-search loadtest clean
 
 help:
 	@echo "make run            install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
 	@echo "make test           run the whole test suite (SQLite unless DATABASE_URL is set)"
 	@echo "make test-postgres  start a private PostgreSQL (scripts/postgres) and run the suite on it"
+	@echo "make bench-search   search benchmarks (100,000 items; not part of the suite)"
+	@echo "make loadtest       load test with Locust against gunicorn (not part of the suite)"
 	@echo "make assets         refresh the vendored NL Design System CSS from npm"
 	@echo "make messages       update and compile the Dutch translations (needs gettext)"
 
@@ -64,6 +66,15 @@ bench-search: install
 	scripts/postgres start
 	scripts/elasticsearch start
 	$(BIN)/python tests/benchmarks/search_bench.py $(BENCH_ARGS)
+
+# Load test, not part of the suite: gunicorn (production settings) with demo content + 10,000
+# items, Locust's visitor and member mix at 50 users, then more users until p95 > 500 ms.
+# LOADTEST_USERS, LOADTEST_SECONDS, LOADTEST_STEPS and more: see tests/loadtest/run.py.
+loadtest: install
+	$(BIN)/pip install --quiet -e ".[load]"
+	scripts/postgres start
+	scripts/elasticsearch start
+	$(BIN)/python tests/loadtest/run.py
 
 assets: node_modules/.package-lock.json
 	mkdir -p static/vendor/utrecht

@@ -13,8 +13,8 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 # Referrer-Policy, nosniff, frame protection and the CSP are set in base (every environment).
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+# Only the load test on plain-HTTP loopback turns this off (browsers would not send the cookies back).
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

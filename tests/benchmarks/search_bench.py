@@ -53,6 +53,7 @@ average before and after.
 """
 
 import argparse
+import contextlib
 import html
 import json
 import os
@@ -361,27 +362,41 @@ def build_scenarios(count, warmup, seed=2026):
 
 # --- the search page over HTTP --------------------------------------------------------------
 
-def measure_page(corpus, scenarios, workers, port):
-    """Start gunicorn (production settings) for ``corpus`` and time GET /zoeken/?... ."""
+@contextlib.contextmanager
+def production_server(corpus, workers, port, log_name, **extra_env):
+    """gunicorn with production settings (DEBUG off) for ``corpus`` on 127.0.0.1:``port``."""
     env = django_env(
         corpus, settings="kennisplatform.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64), DEBUG="false", SECURE_SSL_REDIRECT="false",
-        ALLOWED_HOSTS="127.0.0.1", DATABASE_CONN_MAX_AGE=60,
+        ALLOWED_HOSTS="127.0.0.1", DATABASE_CONN_MAX_AGE=60, **extra_env,
     )
     # Production settings serve static files through a manifest: collect them once (quick when
     # nothing changed).
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
                    cwd=PROJECT, env=env, check=True)
     gunicorn = Path(PYTHON).with_name("gunicorn")
-    log = open(BENCH_DIR / f"gunicorn-{corpus['engine']}.log", "w")
+    log = open(BENCH_DIR / log_name, "w")
     server = subprocess.Popen(
         [str(gunicorn), "kennisplatform.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
          "--access-logfile", "-", "--log-level", "warning"],
         cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=log,
     )
-    base = f"http://127.0.0.1:{port}/zoeken/"
     try:
-        wait_for(base, server)
+        wait_for(f"http://127.0.0.1:{port}/zoeken/", server)
+        yield server
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def measure_page(corpus, scenarios, workers, port):
+    """Start gunicorn (production settings) for ``corpus`` and time GET /zoeken/?... ."""
+    base = f"http://127.0.0.1:{port}/zoeken/"
+    with production_server(corpus, workers, port, f"gunicorn-{corpus['engine']}.log"):
         out = {}
         for name, queries in scenarios.items():
             for query in queries["warmup"]:
@@ -401,13 +416,6 @@ def measure_page(corpus, scenarios, workers, port):
                         print(f"  warning: /zoeken/?{query} does not show the engine's first hit; saved as {sample}", flush=True)
             out[name] = {"ms": timings, "mean_bytes": sum(sizes) / len(sizes), "not_matching_engine": wrong}
         return out
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 def wait_for(url, server, timeout=90):
