@@ -1,0 +1,435 @@
+"""Backups: one archive with the database and the media folder, and a restore that brings back
+a site serving the same pages.
+
+A restore replaces a whole database, so the site under test is never the one this test run
+uses: like the browser tests' ``live_site``, it runs in its own processes on its own SQLite
+file, migrated and seeded once for the module. When DATABASE_URL points at PostgreSQL (as on
+CI) the same tests also run on a scratch PostgreSQL database on that server, dropped at the end.
+"""
+
+import base64
+import hashlib
+import io
+import json
+import os
+import re
+import secrets
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from cms.backups import (
+    BackupError, MediaFolder, archive_path, code_migration_heads, find_postgres_tool, staged_restore,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+POSTGRES_URL = DATABASE_URL if DATABASE_URL.startswith(("postgres://", "postgresql://")) else ""
+ENGINES = [
+    "sqlite",
+    pytest.param("postgresql", marks=pytest.mark.skipif(not POSTGRES_URL, reason="DATABASE_URL is not PostgreSQL")),
+]
+MARK = "Gewijzigd na de back-up"
+
+# Runs inside the site's own process: fetch pages as an anonymous visitor and write them to the
+# JSON file named first; the URLs to fetch come second, or are picked from the demo content.
+SNAPSHOT = """
+import base64, json, sys
+import django
+django.setup()
+from django.test import Client
+from cms.models import CollaborationPage, KnowledgeDocumentPage, NewsIndexPage
+
+if len(sys.argv) > 2:
+    urls = json.loads(sys.argv[2])
+else:
+    document = KnowledgeDocumentPage.objects.live().order_by("path").first()
+    urls = [
+        "/", document.url, document.file.url,
+        CollaborationPage.objects.live().order_by("path").first().url,
+        NewsIndexPage.objects.live().first().url,
+        "/zoeken/?q=verrekenen",
+    ]
+client = Client()
+pages = {}
+for url in urls:
+    response = client.get(url)
+    pages[url] = {"status": response.status_code, "type": response["Content-Type"],
+                  "body": base64.b64encode(response.getvalue()).decode()}
+with open(sys.argv[1], "w") as handle:
+    json.dump(pages, handle)
+"""
+
+
+@dataclass
+class DemoSite:
+    """A demo site in its own folder and database, driven through manage.py."""
+
+    engine: str
+    workdir: Path
+    database_url: str
+
+    @property
+    def media(self):
+        return self.workdir / "media"
+
+    @property
+    def env(self):
+        env = {key: value for key, value in os.environ.items() if key not in {
+            "DATABASE_URL", "SECRET_KEY", "MEDIA_ROOT", "ELASTICSEARCH_URL", "TASKS_BACKEND", "CACHE_URL", "DEBUG",
+        }}
+        env.update(
+            DJANGO_SETTINGS_MODULE="kennisplatform.settings.dev", DATABASE_URL=self.database_url,
+            MEDIA_ROOT=str(self.media), DEBUG="true", LOG_LEVEL="WARNING",
+        )
+        return env
+
+    def start(self, *args):
+        return subprocess.Popen(
+            [sys.executable, *args], cwd=ROOT, env=self.env, stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+
+    def manage(self, *args):
+        process = self.start("manage.py", *args)
+        stdout, stderr = process.communicate(timeout=600)
+        return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+    def snapshot(self, urls=None):
+        """{url: (status, content type, body)} as an anonymous visitor gets them."""
+        target = self.workdir / f"snapshot-{secrets.token_hex(4)}.json"
+        process = self.start("-c", SNAPSHOT, str(target), *([json.dumps(urls)] if urls else []))
+        _, stderr = process.communicate(timeout=300)
+        assert process.returncode == 0, stderr
+        pages = json.loads(target.read_text())
+        target.unlink()
+        return {url: (page["status"], page["type"], base64.b64decode(page["body"])) for url, page in pages.items()}
+
+    def sql(self, statement):
+        """Run one statement straight on the site's database; return the rows it gives."""
+        if self.engine == "sqlite":
+            with sqlite3.connect(urlsplit(self.database_url).path) as db:
+                return db.execute(statement).fetchall()
+        import psycopg
+
+        with psycopg.connect(self.database_url, autocommit=True) as db:
+            cursor = db.execute(statement)
+            return cursor.fetchall() if cursor.description else []
+
+    def home_title(self):
+        return self.sql("SELECT title FROM wagtailcore_page WHERE depth = 2")[0][0]
+
+    def leftovers(self):
+        """Folders a restore unpacks into or moves aside; none may outlive it."""
+        return sorted(path.name for path in self.workdir.glob(".kennisplatform-*"))
+
+
+def run_together(sites, *args):
+    """Run one manage.py command on every site at once: building the sites is the slow part."""
+    processes = [(site, site.start("manage.py", *args)) for site in sites]
+    for site, process in processes:
+        stdout, stderr = process.communicate(timeout=900)
+        assert process.returncode == 0, f"{' '.join(args)} on {site.engine} failed:\n{stdout}\n{stderr}"
+
+
+def postgres_admin(statement):
+    """A statement for the server (CREATE or DROP DATABASE), through the test run's database."""
+    import psycopg
+
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as db:
+        db.execute(statement)
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    """The demo site on SQLite, and on a scratch PostgreSQL database when there is a server."""
+    workdir = tmp_path_factory.mktemp("site-sqlite")
+    found = {"sqlite": DemoSite("sqlite", workdir, f"sqlite:///{workdir / 'site.sqlite3'}")}
+    if POSTGRES_URL:
+        name = f"kennisplatform_restore_{secrets.token_hex(4)}"
+        postgres_admin(f'CREATE DATABASE "{name}"')
+        url = urlunsplit(urlsplit(POSTGRES_URL)._replace(path=f"/{name}"))
+        found["postgresql"] = DemoSite("postgresql", tmp_path_factory.mktemp("site-postgresql"), url)
+    try:
+        run_together(found.values(), "migrate", "--noinput", "-v0")
+        run_together(found.values(), "seed_demo", "--no-editor")
+        yield found
+    finally:
+        if POSTGRES_URL:
+            postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def site(request, sites):
+    return sites[request.param]
+
+
+@pytest.fixture(scope="module")
+def archive(site, tmp_path_factory):
+    """A backup of the freshly seeded site."""
+    folder = tmp_path_factory.mktemp(f"archive-{site.engine}")
+    result = site.manage("backup_site", "--output", f"{folder}/")
+    assert result.returncode == 0, result.stderr
+    [path] = folder.glob("kennisplatform-backup-*.tar.gz")
+    return path
+
+
+def rewrite(archive, target, change):
+    """Copy an archive member by member; ``change(name, data)`` returns the data to write."""
+    with tarfile.open(archive, "r:gz") as source, tarfile.open(target, "w:gz") as copy:
+        for member in source.getmembers():
+            data = change(member.name, source.extractfile(member).read())
+            member.size = len(data)
+            copy.addfile(member, io.BytesIO(data))
+    return target
+
+
+def with_database(archive, target, data):
+    """A copy of the archive with other database bytes, and a manifest that vouches for them."""
+    def change(name, content):
+        if name.startswith("database/"):
+            return data
+        if name == "manifest.json":
+            manifest = json.loads(content)
+            for member in manifest["files"]:
+                if member.startswith("database/"):
+                    manifest["files"][member] = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+            return json.dumps(manifest).encode()
+        return content
+
+    return rewrite(archive, target, change)
+
+
+def destroy(site):
+    """Undo-worthy damage. SQLite: the database file is gone (a lost disk). PostgreSQL: the
+    database moved on past the backup, as after a failed upgrade: content changed, and a table
+    and a foreign key the dump does not know (pg_restore --clean alone cannot drop past those).
+    Either way the media folder holds the wrong files."""
+    if site.engine == "sqlite":
+        Path(urlsplit(site.database_url).path).unlink()
+    else:
+        site.sql(f"UPDATE wagtailcore_page SET title = '{MARK}' WHERE depth = 2")
+        site.sql("CREATE TABLE added_after_backup (id serial PRIMARY KEY, page_id integer REFERENCES wagtailcore_page)")
+        site.sql("ALTER TABLE cms_province ADD COLUMN newer_page_id integer REFERENCES wagtailcore_page")
+    shutil.rmtree(site.media)
+    site.media.mkdir()
+    (site.media / "stray.txt").write_text("not from the backup")
+
+
+def without_csrf_tokens(body):
+    return re.sub(rb'(name="csrfmiddlewaretoken" value=")[^"]+', rb"\1", body)
+
+
+# --- the round trip -----------------------------------------------------------------------
+
+
+def test_backup_holds_the_database_the_media_and_a_manifest(site, archive):
+    assert archive.stat().st_mode & 0o777 == 0o600  # accounts and registrations are in it
+    with tarfile.open(archive, "r:gz") as tar:
+        members = tar.getmembers()
+        contents = {member.name: tar.extractfile(member).read() for member in members}
+    assert members[-1].name == "manifest.json"
+    manifest = json.loads(contents.pop("manifest.json"))
+    database_member = {"sqlite": "database/site.sqlite3", "postgresql": "database/site.pgdump"}[site.engine]
+    media = {f"media/{path.relative_to(site.media).as_posix()}": path.read_bytes()
+             for path in site.media.rglob("*") if path.is_file()}
+    assert len(media) >= 6 and all(name.startswith("media/documents/") for name in media)
+    assert set(contents) == set(media) | {database_member}
+    assert all(contents[name] == data for name, data in media.items())
+    assert manifest["format"] == "kennisplatform-backup" and manifest["format_version"] == 1
+    assert manifest["database"]["vendor"] == site.engine
+    assert manifest["file_count"] == len(contents)
+    for name, data in contents.items():
+        assert manifest["files"][name] == {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    # A freshly migrated site: the newest applied migration of every app is the code's newest.
+    assert manifest["migrations"] == code_migration_heads()
+    assert manifest["created_at"].startswith("20")
+
+
+def test_restored_site_serves_the_same_pages(site, tmp_path):
+    before = site.snapshot()
+    assert all(status == 200 for status, _, _ in before.values()), {url: page[0] for url, page in before.items()}
+    download = next(url for url in before if url.startswith("/documents/"))
+    assert before[download][2] == (site.media / "documents" / download.rsplit("/", 1)[1]).read_bytes()
+
+    backup = site.manage("backup_site", "--output", str(tmp_path / "site.tar.gz"))
+    assert backup.returncode == 0, backup.stderr
+    assert "Backup written to" in backup.stdout
+    destroy(site)
+
+    restore = site.manage("restore_site", str(tmp_path / "site.tar.gz"), "--yes")
+    assert restore.returncode == 0, restore.stderr
+    assert "Database restored" in restore.stdout and "Media folder replaced" in restore.stdout
+    assert "search_index --rebuild" in restore.stdout
+
+    after = site.snapshot(list(before))
+    for url, (status, content_type, body) in before.items():
+        assert after[url][:2] == (status, content_type), url
+        assert without_csrf_tokens(after[url][2]) == without_csrf_tokens(body), url
+    assert not (site.media / "stray.txt").exists()
+    assert site.leftovers() == []
+    if site.engine == "postgresql":
+        assert site.sql("SELECT to_regclass('added_after_backup')") == [(None,)]
+
+
+# --- refusals: nothing changes ------------------------------------------------------------
+
+
+def test_tampered_archive_is_refused_before_anything_changes(site, archive, tmp_path):
+    tampered = rewrite(archive, tmp_path / "tampered.tar.gz", lambda name, data: (
+        data.replace(b"%PDF", b"%PDX") if name.endswith(".pdf") else data))
+    site.sql(f"UPDATE wagtailcore_page SET title = '{MARK}' WHERE depth = 2")
+    marker = site.media / "added-after-the-backup.txt"
+    marker.write_text("still here")
+
+    result = site.manage("restore_site", str(tampered), "--yes")
+
+    assert result.returncode != 0
+    assert "checksum mismatch: media/documents/" in result.stderr and ".pdf" in result.stderr
+    assert "Nothing was changed" in result.stderr
+    assert site.home_title() == MARK
+    assert marker.read_text() == "still here"
+    assert site.leftovers() == []
+
+
+def test_archive_from_the_other_database_engine_is_refused(site, archive, tmp_path):
+    other = {"sqlite": "postgresql", "postgresql": "sqlite"}[site.engine]
+
+    def claim_other_engine(name, data):
+        if name != "manifest.json":
+            return data
+        manifest = json.loads(data)
+        manifest["database"]["vendor"] = other
+        return json.dumps(manifest).encode()
+
+    foreign = rewrite(archive, tmp_path / "foreign.tar.gz", claim_other_engine)
+    site.sql(f"UPDATE wagtailcore_page SET title = '{MARK}' WHERE depth = 2")
+
+    result = site.manage("restore_site", str(foreign), "--yes")
+
+    assert result.returncode != 0
+    names = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+    assert f"holds a {names[other]} database, but this site runs on {names[site.engine]}" in result.stderr
+    assert site.home_title() == MARK
+    assert site.leftovers() == []
+
+
+def test_failed_database_restore_puts_the_media_folder_back(site, archive, tmp_path):
+    broken = with_database(archive, tmp_path / "broken.tar.gz", b"not a database dump\n" * 100)
+    site.sql(f"UPDATE wagtailcore_page SET title = '{MARK}' WHERE depth = 2")
+    marker = site.media / "added-after-the-backup.txt"
+    marker.write_text("still here")
+
+    result = site.manage("restore_site", str(broken), "--yes")
+
+    assert result.returncode != 0
+    expected = {"sqlite": "Could not restore the SQLite database", "postgresql": "pg_restore failed"}[site.engine]
+    assert expected in result.stderr
+    assert "the old media files were put back. Nothing was changed." in result.stderr
+    assert site.home_title() == MARK
+    assert marker.read_text() == "still here"
+    assert site.leftovers() == []
+
+
+def test_restore_asks_for_yes_when_not_run_from_a_terminal(sites, tmp_path):
+    site = sites["sqlite"]
+    result = site.manage("restore_site", str(tmp_path / "whatever.tar.gz"))
+    assert result.returncode != 0
+    assert "confirm with --yes" in result.stderr
+
+
+def test_restore_check_verifies_without_changing_anything(site, archive):
+    site.sql(f"UPDATE wagtailcore_page SET title = '{MARK}' WHERE depth = 2")
+    result = site.manage("restore_site", str(archive), "--check")
+    assert result.returncode == 0, result.stderr
+    assert "all checksums match" in result.stdout and "Nothing was changed" in result.stdout
+    assert site.home_title() == MARK
+
+
+# --- in this process: only steps that come before anything is changed --------------------
+
+
+def test_missing_archive_is_reported(tmp_path):
+    with pytest.raises(CommandError, match="Archive not found: .*nowhere.tar.gz"):
+        call_command("restore_site", str(tmp_path / "nowhere.tar.gz"), "--yes")
+
+
+def test_truncated_archive_is_refused(archive, tmp_path, settings):
+    truncated = tmp_path / "truncated.tar.gz"
+    truncated.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with pytest.raises(BackupError, match="not a readable backup archive"):
+        with staged_restore(truncated):
+            pass
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["truncated.tar.gz"]
+
+
+def test_entries_outside_database_and_media_are_refused(tmp_path, settings):
+    crafted = tmp_path / "crafted.tar.gz"
+    with tarfile.open(crafted, "w:gz") as tar:
+        info = tarfile.TarInfo("media/../../escaped.txt")
+        info.size = 4
+        tar.addfile(info, io.BytesIO(b"evil"))
+    settings.MEDIA_ROOT = tmp_path / "site" / "media"
+    with pytest.raises(BackupError, match="unexpected entry 'media/../../escaped.txt'"):
+        with staged_restore(crafted):
+            pass
+    assert not list(tmp_path.rglob("escaped.txt"))
+
+
+@pytest.mark.parametrize("mounted", [False, True], ids=["folder", "mount-point"])
+def test_media_folder_swap_and_undo(tmp_path, mounted):
+    """A mount point (a Docker volume) cannot be renamed: its entries are swapped instead."""
+    root = tmp_path / "media"
+    (root / "documents").mkdir(parents=True)
+    (root / "documents" / "old.pdf").write_bytes(b"old")
+    media = MediaFolder(root, mounted=mounted)
+    staging = media.make_staging()
+    assert staging.parent == (root if mounted else tmp_path)
+    (staging / "media" / "documents").mkdir(parents=True)
+    (staging / "media" / "documents" / "new.pdf").write_bytes(b"new")
+
+    swap = media.replace_with(staging / "media")
+    assert [path.name for path in (root / "documents").iterdir()] == ["new.pdf"]
+    swap.undo()
+    assert [path.name for path in (root / "documents").iterdir()] == ["old.pdf"]
+
+    media.replace_with(staging / "media").finish()
+    shutil.rmtree(staging)
+    assert sorted(str(path.relative_to(tmp_path)) for path in tmp_path.rglob("*")) == [
+        "media", "media/documents", "media/documents/new.pdf"]
+
+
+def test_unwritable_output_is_reported(tmp_path):
+    (tmp_path / "a-file").write_text("")
+    with pytest.raises(CommandError, match="Could not write the backup .*a-file/backup.tar.gz"):
+        call_command("backup_site", "--output", str(tmp_path / "a-file" / "backup.tar.gz"))
+
+
+def test_output_names_a_folder_or_the_archive(tmp_path):
+    assert re.fullmatch(r"kennisplatform-backup-\d{8}-\d{6}\.tar\.gz", archive_path(tmp_path).name)
+    assert archive_path(f"{tmp_path}/new-folder/").parent == tmp_path / "new-folder"
+    assert archive_path(tmp_path / "nightly.tar.gz") == tmp_path / "nightly.tar.gz"
+
+
+def test_postgres_tools_come_from_path_or_the_newest_installed_version(tmp_path):
+    for version in ("9.6", "15", "16"):
+        tool = tmp_path / "lib" / version / "bin" / "pg_dump"
+        tool.parent.mkdir(parents=True)
+        tool.write_text("#!/bin/sh\n")
+        tool.chmod(0o755)
+    assert find_postgres_tool("pg_dump", search_path="", install_root=tmp_path / "lib") == str(
+        tmp_path / "lib" / "16" / "bin" / "pg_dump")
+    on_path = tmp_path / "lib" / "9.6" / "bin"
+    assert find_postgres_tool("pg_dump", search_path=str(on_path), install_root=tmp_path / "lib") == str(
+        on_path / "pg_dump")
+    with pytest.raises(BackupError, match="pg_restore not found on PATH or in .*/lib/<version>/bin"):
+        find_postgres_tool("pg_restore", search_path="", install_root=tmp_path / "lib")
