@@ -70,3 +70,14 @@ def database_engine(**env):
 def test_sqlite_without_configuration_and_postgresql_from_database_url():
     assert database_engine() == "django.db.backends.sqlite3"
     assert database_engine(DATABASE_URL="postgres://u:p@127.0.0.1:5432/kennis") == "django.db.backends.postgresql"
+
+
+def test_production_can_keep_media_in_a_private_s3_bucket():
+    script = ("from django.conf import settings; from django.core.files.storage import storages; s = storages[\"default\"]; "
+              "print(type(s).__name__, s.bucket_name, s.default_acl, s.file_overwrite, s.querystring_auth)")
+    result = run_manage("shell", "-c", script, SECRET_KEY=STRONG_KEY, MEDIA_STORAGE="s3",
+                        AWS_STORAGE_BUCKET_NAME="kennisplatform-media", AWS_S3_ENDPOINT_URL="https://s3.example.nl")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-5:] == ["S3Storage", "kennisplatform-media", "private", "False", "True"]
+    refused = run_manage("check", SECRET_KEY=STRONG_KEY, MEDIA_STORAGE="s3")
+    assert refused.returncode != 0 and "AWS_STORAGE_BUCKET_NAME" in refused.stderr

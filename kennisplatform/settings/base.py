@@ -123,6 +123,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# Behind nginx (1) or a load balancer and nginx (2): rate limits count the visitor's address
+# from X-Forwarded-For, not the proxy's (which would make one bucket for everyone).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("SITE_NAME", "Kennisplatform Ambtelijke Fusie")
 # Editors, moderators and staff must set up two-factor authentication before using the admin.
