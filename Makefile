@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE ?= kennisplatform.settings.dev
 # they are skipped locally (and fail on CI).
 export ELASTICSEARCH_TEST_URL ?= http://127.0.0.1:19200
 
-.PHONY: help install run serve test test-ci test-postgres assets messages check-deploy bench-search loadtest clean
+.PHONY: help install run serve test test-ci test-postgres assets messages check-deploy bench-search loadtest faulttest clean
 
 help:
 	@echo "make run            install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make test-postgres  start a private PostgreSQL (scripts/postgres) and run the suite on it"
 	@echo "make bench-search   search benchmarks (100,000 items; not part of the suite)"
 	@echo "make loadtest       load test with Locust against gunicorn (not part of the suite)"
+	@echo "make faulttest      kill Elasticsearch under load, restart PostgreSQL (not part of the suite)"
 	@echo "make assets         refresh the vendored NL Design System CSS from npm"
 	@echo "make messages       update and compile the Dutch translations (needs gettext)"
 
@@ -75,6 +76,13 @@ loadtest: install
 	scripts/postgres start
 	scripts/elasticsearch start
 	$(BIN)/python tests/loadtest/run.py
+
+# Fault tests that kill and restart the project's Elasticsearch and PostgreSQL (nothing else may
+# use them meanwhile); the quick faults (full disk, refusing mail server) are in the suite.
+faulttest: install
+	scripts/postgres start
+	scripts/elasticsearch start
+	$(BIN)/python -m pytest tests/faults/fault_recovery.py -p no:cacheprovider -v
 
 assets: node_modules/.package-lock.json
 	mkdir -p static/vendor/utrecht

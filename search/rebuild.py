@@ -213,6 +213,9 @@ def rebuild_index(progress=_noop):
         "translog.durability": "request",
     })
     es.indices.refresh(index=name)
+    # Commit to disk before anyone searches it: documents bulk-loaded with the asynchronous
+    # translog are otherwise lost if the node is killed soon after (found by make faulttest).
+    es.indices.flush(index=name, wait_if_ongoing=True)
     elastic.swap_alias(name, es)
     catch_up(since=started, es=es)
     return {"index": name, "documents": done, "dutch_analysis": dutch}
