@@ -124,5 +124,5 @@ class MunicipalityIndexPage(RoutablePageMixin, Page):
             request, context_overrides=context, template="cms/municipality_page.html"
         )
 
-    def municipality_url(self, municipality):
-        return self.url + self.reverse_subpage("municipality", kwargs={"slug": municipality.slug})
+    def municipality_url(self, municipality, request=None):
+        return self.get_url(request) + self.reverse_subpage("municipality", kwargs={"slug": municipality.slug})

@@ -20,7 +20,7 @@ def main_menu(context):
     request = context.get("request")
     root = _site_root(request)
     if root is None:
-        return {"entries": []}
+        return {"entries": [], "request": request}
     current = context.get("page")
     pages = [root, *root.get_children().live().public().in_menu()]
     entries = []
@@ -33,7 +33,8 @@ def main_menu(context):
         entries.append({"page": page, "is_current": is_current, "in_section": in_section})
     # The discussions are not a Wagtail page, but belong in the menu all the same.
     in_discussions = request is not None and request.path.startswith(reverse("community:categories"))
-    return {"entries": entries, "root": root, "in_discussions": in_discussions}
+    # The request goes along so {% pageurl %} looks up the sites once per request, not per link.
+    return {"entries": entries, "root": root, "in_discussions": in_discussions, "request": request}
 
 
 @register.inclusion_tag("cms/includes/breadcrumbs.html", takes_context=True)
@@ -41,9 +42,9 @@ def breadcrumbs(context, page=None, extra_label=None):
     """Ancestors of the page from the home page down; ``extra_label`` adds a routed sub-page."""
     page = page or context.get("page")
     if page is None or page.depth <= 2:
-        return {"ancestors": []}
-    ancestors = page.get_ancestors().filter(depth__gte=2).live().specific()
-    return {"ancestors": ancestors, "page": page, "extra_label": extra_label}
+        return {"ancestors": [], "request": context.get("request")}
+    ancestors = page.get_ancestors().filter(depth__gte=2).live()
+    return {"ancestors": ancestors, "page": page, "extra_label": extra_label, "request": context.get("request")}
 
 
 @register.simple_tag(takes_context=True)
@@ -58,4 +59,4 @@ def municipality_url(context, municipality):
             setattr(request, cache_key, index or False)
     if not index:
         return ""
-    return index.municipality_url(municipality)
+    return index.municipality_url(municipality, request)

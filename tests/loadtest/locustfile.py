@@ -99,8 +99,7 @@ class Member(HttpUser):
         if not URLS["events"]:
             return
         event = random.choice(URLS["events"])
-        question_fields = {name: "beleidsmedewerker" for name in URLS["event_questions"].get(event, [])}
-        post_form(self.client, event, f"{event}aanmelden/", {"name": "Deelnemer Belastingtest", **question_fields},
+        post_form(self.client, event, f"{event}aanmelden/", {"name": "Deelnemer Belastingtest", **URLS["event_answers"][event]},
                   name="register for event")
 
     @task(2)

@@ -90,11 +90,20 @@ def prepare_people():
         "members": emails,
         "topics": [topic.get_absolute_url() for topic in category.topics.all()],
         "events": [event.url for event in events],
-        "event_questions": {event.url: [f"question_{q.pk}" for q in event.questions.all()] for event in events},
+        "event_answers": {event.url: {f"question_{q.pk}": answer_to(q) for q in event.questions.all()} for event in events},
         "listings": ["/documenten/", "/nieuws/", "/publicaties/", "/samenwerkingen/", "/evenementen/", "/gemeenten/"],
         "details": details,
         "downloads": [document.url for document in LibraryFile.objects.order_by("?")[:100]],
     }
+
+
+def answer_to(question):
+    """A valid answer to an event's registration question."""
+    if question.kind == question.Kind.CHOICE:
+        return question.choice_list[0]
+    if question.kind == question.Kind.YES_NO:
+        return "ja"
+    return "beleidsmedewerker"
 
 
 def run_locust(host, users, seconds, label):
