@@ -50,6 +50,17 @@ def test_sitemap_lists_live_pages(client):
     assert any(loc.endswith("/samenwerkingen/bel-combinatie/") for loc in locations)
 
 
+def test_sitemap_lists_public_discussions_only(client):
+    from community.models import Topic
+
+    response = client.get("/sitemap.xml")
+    locations = [loc.text for loc in ET.fromstring(response.content).findall("s:url/s:loc", SITEMAP_NS)]
+    for topic in Topic.objects.select_related("category"):
+        listed = site_url() + topic.get_absolute_url() in locations
+        assert listed == topic.is_public, topic.title
+    assert any(not topic.is_public for topic in Topic.objects.all())  # the demo has a members-only one
+
+
 def test_robots_txt_points_to_sitemap_and_keeps_admin_out(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
