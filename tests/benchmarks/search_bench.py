@@ -132,6 +132,20 @@ def corpora(only=None):
     return found
 
 
+def prepared_corpus(purpose, scale):
+    """An Elasticsearch corpus of its own for another harness (load test, fault tests):
+    database ``kennisplatform_<purpose>_<scale>``, index prefix ``<purpose>-<scale>``, created,
+    seeded and indexed by the benchmark's own prepare step."""
+    corpus = corpora("elasticsearch")[0]
+    name = f"kennisplatform_{purpose}_{scale}"
+    url, label = database_url(name)
+    corpus.update(name=name, scale=scale, index_prefix=f"{purpose}-{scale}", database_url=url, database=label)
+    BENCH_DIR.mkdir(exist_ok=True)
+    ensure_database(corpus)
+    run_worker("prepare", corpus, scale=scale, state=str(BENCH_DIR / f"{name}.json"))
+    return corpus
+
+
 def database_url(name):
     """(DATABASE_URL, label) of a bench database called ``name``."""
     if os.environ.get("BENCH_DATABASE", "postgresql") == "sqlite":

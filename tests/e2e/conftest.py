@@ -68,19 +68,25 @@ def mail_dir(site_workdir):
     return site_workdir / "mail"
 
 
-@pytest.fixture(scope="session")
-def live_site(site_workdir, mail_dir):
-    """Base URL of a running demo site (migrated and seeded from scratch)."""
-    workdir = site_workdir
+def site_env(site_workdir, mail_dir):
+    """The environment the test server runs with; commands run with it see the same site."""
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
     env.update(
         DJANGO_SETTINGS_MODULE="kennisplatform.settings.dev",
-        DATABASE_URL=f"sqlite:///{workdir / 'site.sqlite3'}",
-        MEDIA_ROOT=str(workdir / "media"),
+        DATABASE_URL=f"sqlite:///{site_workdir / 'site.sqlite3'}",
+        MEDIA_ROOT=str(site_workdir / "media"),
         DEBUG="true",
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(mail_dir),
     )
+    return env
+
+
+@pytest.fixture(scope="session")
+def live_site(site_workdir, mail_dir):
+    """Base URL of a running demo site (migrated and seeded from scratch)."""
+    workdir = site_workdir
+    env = site_env(site_workdir, mail_dir)
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--noinput", "-v0"], ["seed_demo", "--no-editor"]):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)

@@ -9,7 +9,6 @@ tests read the links a member would click. A moderator is made by adding a membe
 Moderators group with ``manage.py shell`` on the server's own SQLite database.
 """
 
-import os
 import re
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ROOT, serious_accessibility_violations
+from .conftest import ROOT, serious_accessibility_violations, site_env
 
 PASSWORD = "Verdeelsleutel-2024-geheim"
 CATEGORY = "Financiën en verrekening"
@@ -132,20 +131,6 @@ def log_in(page, email, password=PASSWORD):
     form.get_by_label("E-mail").fill(email)
     form.get_by_label("Wachtwoord:", exact=True).fill(password)
     form.get_by_role("button", name="Inloggen").click()
-
-
-def site_env(site_workdir, mail_dir):
-    """The environment the e2e server runs with (as in conftest.live_site): same database file."""
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
-    env.update(
-        DJANGO_SETTINGS_MODULE="kennisplatform.settings.dev",
-        DATABASE_URL=f"sqlite:///{site_workdir / 'site.sqlite3'}",
-        MEDIA_ROOT=str(site_workdir / "media"),
-        DEBUG="true",
-        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
-        EMAIL_FILE_PATH=str(mail_dir),
-    )
-    return env
 
 
 def make_moderator(site_workdir, mail_dir, email):

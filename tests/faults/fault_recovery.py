@@ -26,9 +26,7 @@ import uuid
 
 import pytest
 
-from tests.benchmarks.search_bench import (
-    BENCH_DIR, PROJECT, PYTHON, corpora, django_env, ensure_database, env_int, production_server, run_worker,
-)
+from tests.benchmarks.search_bench import PROJECT, PYTHON, django_env, env_int, prepared_corpus, production_server
 
 PORT = env_int("FAULT_PORT", 18767)
 BASE = f"http://127.0.0.1:{PORT}"
@@ -40,15 +38,7 @@ QUERIES = ["/zoeken/?q=verrekenmodel", "/zoeken/?q=dienstverlening&type=document
 
 @pytest.fixture(scope="module")
 def corpus():
-    scale = env_int("FAULT_SCALE", 500)
-    corpus = corpora("elasticsearch")[0]
-    name = f"kennisplatform_fault_{scale}"
-    corpus.update(name=name, scale=scale, index_prefix=f"fault-{scale}",
-                  database_url=corpus["database_url"].rsplit("/", 1)[0] + f"/{name}")
-    BENCH_DIR.mkdir(exist_ok=True)
-    ensure_database(corpus)
-    run_worker("prepare", corpus, scale=scale, state=str(BENCH_DIR / f"{name}.json"))
-    return corpus
+    return prepared_corpus("fault", env_int("FAULT_SCALE", 500))
 
 
 @pytest.fixture(scope="module")

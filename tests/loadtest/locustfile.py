@@ -6,6 +6,7 @@ downloads, with short pauses. Members: log in once, then read, reply to discussi
 for events. Every response is checked, so an error page never counts as a success.
 """
 
+import itertools
 import json
 import os
 import random
@@ -15,6 +16,7 @@ from locust import HttpUser, between, task
 
 URLS = json.load(open(os.environ["LOADTEST_URLS"]))
 PASSWORD = os.environ["LOADTEST_PASSWORD"]
+MEMBER_NUMBERS = itertools.count()  # each simulated member logs in with the next account
 CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 QUERIES = ["verrekenmodel", "dienstverlening", "ambtelijke fusie", "evaluatie", "governance", "ict",
            "gemeenschappelijke regeling", "personeel", "raad", "begroting"]
@@ -79,8 +81,7 @@ class Member(HttpUser):
     wait_time = between(2, 5)
 
     def on_start(self):
-        email = URLS["members"][self.environment.runner.user_count % len(URLS["members"])] \
-            if self.environment.runner else URLS["members"][0]
+        email = URLS["members"][next(MEMBER_NUMBERS) % len(URLS["members"])]
         post_form(self.client, "/account/login/", "/account/login/", {"login": email, "password": PASSWORD},
                   name="log in")
 

@@ -26,23 +26,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.benchmarks.search_bench import (  # noqa: E402
-    BENCH_DIR, PROJECT, PYTHON, corpora, django_env, ensure_database, env_int, load_average,
-    production_server, run_worker,
+    BENCH_DIR, PROJECT, PYTHON, django_env, env_int, load_average, prepared_corpus, production_server,
 )
 
 LOCUSTFILE = Path(__file__).with_name("locustfile.py")
 PASSWORD = "belastingtest-" + "x" * 12
 MEMBERS = 20
 TARGET_P95_MS, CROSSING_P95_MS = 200, 500
-
-
-def load_corpus():
-    scale = env_int("LOADTEST_SCALE", 10_000)
-    corpus = corpora("elasticsearch")[0]
-    name = f"kennisplatform_load_{scale}"
-    corpus.update(name=name, scale=scale, index_prefix=f"load-{scale}",
-                  database_url=corpus["database_url"].rsplit("/", 1)[0] + f"/{name}")
-    return corpus
 
 
 def prepare_people():
@@ -142,8 +132,7 @@ def print_run(result):
 
 
 def main():
-    BENCH_DIR.mkdir(exist_ok=True)
-    corpus = load_corpus()
+    corpus = prepared_corpus("load", env_int("LOADTEST_SCALE", 10_000))
     users = env_int("LOADTEST_USERS", 50)
     seconds = env_int("LOADTEST_SECONDS", 120)
     steps = [int(n) for n in os.environ.get("LOADTEST_STEPS", "50,100,150,200,300").split(",")]
@@ -151,8 +140,7 @@ def main():
     workers = env_int("LOADTEST_WORKERS", 3)
     port = env_int("LOADTEST_PORT", 18766)
     print(f"== Load test: demo + {corpus['scale']:,} synthetic items, {corpus['database']}", flush=True)
-    ensure_database(corpus)
-    run_worker("prepare", corpus, scale=corpus["scale"], state=str(BENCH_DIR / f"{corpus['name']}.json"))
+    # Members to log in as, topics to reply to, and the site's addresses, for the locustfile.
     subprocess.run([PYTHON, __file__, "_people"], cwd=PROJECT, check=True,
                    env=django_env(corpus, EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"))
     report = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "items": corpus["scale"], "gunicorn_workers": workers,
