@@ -24,7 +24,8 @@ HEADER = "X-Page-Cache"
 IGNORED_MODELS = {
     "wagtailcore.revision", "wagtailcore.pagelogentry", "wagtailcore.modellogentry",
     "wagtailcore.pagesubscription", "wagtailcore.workflowstate", "wagtailcore.taskstate",
-    "wagtailcore.comment", "wagtailcore.commentreply", "wagtailcore.pagelock",
+    "wagtailcore.comment", "wagtailcore.commentreply", "wagtailcore.pagelock", "wagtailcore.referenceindex",
+    "cms.pendingregistrationmail",
 }
 WATCHED_APPS = {"cms", "wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "taggit"}
 
