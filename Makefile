@@ -51,13 +51,13 @@ test: install node_modules/.package-lock.json
 test-ci: install node_modules/.package-lock.json
 	@test -n "$(DATABASE_URL)" || (echo "test-ci needs DATABASE_URL (see scripts/postgres url)"; exit 2)
 	@echo "=== Test suite on PostgreSQL ==="
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(MAKE) test
 	@echo "=== Test suite on SQLite ==="
-	env -u DATABASE_URL $(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+	env -u DATABASE_URL $(MAKE) test PYTEST_ARGS='-m "not e2e" $(PYTEST_ARGS)'
 
 test-postgres: install node_modules/.package-lock.json
 	scripts/postgres start
-	DATABASE_URL="$$(scripts/postgres url)" $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DATABASE_URL="$$(scripts/postgres url)" $(MAKE) test
 
 # Search benchmarks, not part of the suite: indexing throughput and search latency at 100,000
 # items (Elasticsearch) and 10,000 (database engine), on bench databases of their own. The first
