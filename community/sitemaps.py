@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 
-from .models import CategoryAccess, Topic
+from .models import Topic
 
 
 class TopicSitemap(PageSitemap):
@@ -16,7 +16,7 @@ class TopicSitemap(PageSitemap):
     _urls = DjangoSitemap._urls  # Wagtail's asks each item for its page URLs
 
     def items(self):
-        return Topic.objects.filter(category__access=CategoryAccess.PUBLIC, hidden=False).order_by("pk")
+        return Topic.objects.public().order_by("pk")
 
     def location(self, topic):
         return topic.get_absolute_url()

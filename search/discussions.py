@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from community.models import CategoryAccess, Post, Topic
+from community.models import Post, Topic
 
 from .items import complete, plain_text, save_item
 from .models import KnowledgeItem
@@ -26,7 +26,7 @@ def topics_with_content():
 
 
 def searchable_topics():
-    return topics_with_content().filter(category__access=CategoryAccess.PUBLIC, hidden=False)
+    return topics_with_content().public()
 
 
 def extract_topic(topic, province_of=None):
@@ -55,13 +55,14 @@ def extract_topic(topic, province_of=None):
     return complete(fields, tags, province_of)
 
 
-def sync_topic_item(topic):
-    """Bring the knowledge item of ``topic`` in line with it; return it, or None if the topic
-    is not (or no longer) public."""
-    topic_id = topic.pk
-    topic = topics_with_content().filter(pk=topic_id).first()
-    extracted = extract_topic(topic) if topic and topic.is_public else None
-    if extracted is None:
-        KnowledgeItem.objects.filter(topic_id=topic_id).delete()
-        return None
-    return save_item({"topic_id": topic_id}, *extracted)
+def sync_topic_items(topic_ids):
+    """Bring the knowledge items of these topics in line with them (read in one go): save the
+    public ones, remove those that are not (or no longer) public or no longer exist."""
+    topics = {topic.pk: topic for topic in topics_with_content().filter(pk__in=topic_ids)}
+    for topic_id in topic_ids:
+        topic = topics.get(topic_id)
+        extracted = extract_topic(topic) if topic is not None and topic.is_public else None
+        if extracted is None:
+            KnowledgeItem.objects.filter(topic_id=topic_id).delete()
+        else:
+            save_item({"topic_id": topic_id}, *extracted)

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import F, Q
 
 from . import elastic
-from .discussions import sync_topic_item
+from .discussions import sync_topic_items
 from .items import sync_item
 from .models import IndexOutbox, KnowledgeItem, document_id, split_document_ids
 
@@ -40,12 +40,11 @@ def page_deleted(page_id):
     queue_for_elasticsearch([document_id(page_id=page_id)])
 
 
-def topics_changed(topics):
+def topics_changed(topic_ids):
     """Re-derive the items of these discussion topics (new posts, moderation, a category
     turned members-only...) and queue their Elasticsearch updates."""
-    for topic in topics:
-        sync_topic_item(topic)
-    queue_for_elasticsearch([document_id(topic_id=topic.pk) for topic in topics])
+    sync_topic_items(topic_ids)
+    queue_for_elasticsearch([document_id(topic_id=topic_id) for topic_id in topic_ids])
 
 
 def topic_deleted(topic_id):

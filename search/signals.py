@@ -47,7 +47,7 @@ def on_privacy_change(sender, instance, **kwargs):
 def on_topic_saved(sender, instance, update_fields=None, **kwargs):
     if update_fields and set(update_fields) <= UNSEARCHED_TOPIC_FIELDS:
         return
-    indexing.topics_changed([instance])
+    indexing.topics_changed([instance.pk])
 
 
 @receiver(post_delete, sender=Topic)
@@ -58,10 +58,10 @@ def on_topic_deleted(sender, instance, **kwargs):
 @receiver(post_save, sender=Post)
 def on_post_saved(sender, instance, **kwargs):
     # Posts are only deleted with their topic (members' posts outlive their accounts).
-    indexing.topics_changed([instance.topic])
+    indexing.topics_changed([instance.topic_id])
 
 
 @receiver(post_save, sender=Category)
 def on_category_saved(sender, instance, created, **kwargs):
     if not created:  # its access, theme or collaboration may have changed
-        indexing.topics_changed(list(instance.topics.all()))
+        indexing.topics_changed(list(instance.topics.values_list("pk", flat=True)))

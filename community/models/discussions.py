@@ -43,6 +43,12 @@ class Category(models.Model):
         return self.access == CategoryAccess.PUBLIC
 
 
+class TopicQuerySet(models.QuerySet):
+    def public(self):
+        """What anyone may read (the query form of ``Topic.is_public``): search and the sitemap."""
+        return self.filter(category__access=CategoryAccess.PUBLIC, hidden=False)
+
+
 class Topic(models.Model):
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="topics", verbose_name=_("category"))
     title = models.CharField(_("title"), max_length=150)
@@ -54,6 +60,8 @@ class Topic(models.Model):
     pinned = models.BooleanField(_("pinned"), default=False)
     locked = models.BooleanField(_("locked"), default=False, help_text=_("No new replies."))
     hidden = models.BooleanField(_("hidden"), default=False)
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["-pinned", "-last_activity_at"]
