@@ -40,7 +40,7 @@ from pathlib import Path, PurePosixPath
 import django
 import wagtail
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection, connections
 from django.db.backends.postgresql.client import DatabaseClient
 from django.db.migrations.loader import MigrationLoader
@@ -603,7 +603,8 @@ class _Swap:
 def _clear_cache():
     """Cached pages and counters describe the data from before the restore."""
     try:
-        cache.clear()
+        for alias in settings.CACHES:
+            caches[alias].clear()
     except Exception as exc:  # every cache backend fails in its own way; the restore itself is done
         return f"Could not clear the cache ({exc}); clear it yourself or wait for it to expire."
     return "Cache cleared."

@@ -9,15 +9,24 @@ limit bounds what changes with the clock (upcoming events).
 Never cached, so nobody is served another person's page: requests with a session or messages
 cookie (members, editors), responses that set a cookie or carry a CSRF token (every form),
 anything that is not a Wagtail page (search, discussions, accounts), and non-200 responses.
+
+Only known query parameters make a cached variant (``page`` and the page's own filters, see
+``ListingPage.cache_query_parameters``); any other query string is served uncached, so a
+visitor cannot fill the cache with ``?x=1``, ``?x=2``, ... The entries live in a cache alias of
+their own (``pages``), bounded, apart from the rate limits in ``default``.
 """
 
+import functools
 import hashlib
+import logging
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 
+logger = logging.getLogger(__name__)
+PAGE_CACHE = "pages"
 GENERATION_KEY = "page-cache:generation"
 HEADER = "X-Page-Cache"
 # Models whose changes cannot show on a public page (drafts, logs, editors' bookkeeping).
@@ -28,26 +37,56 @@ IGNORED_MODELS = {
     "cms.pendingregistrationmail",
 }
 WATCHED_APPS = {"cms", "wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "taggit"}
+# A query value longer than this is no filter anyone clicked: serve it uncached.
+MAX_PARAMETER_LENGTH = 100
+
+
+def cache():
+    return caches[PAGE_CACHE]
 
 
 def is_enabled():
     return settings.PAGE_CACHE_SECONDS > 0
 
 
+@functools.cache
+def known_query_parameters():
+    """Every query parameter some page varies on: ``page`` and the listing pages' filters."""
+    from wagtail.models import get_page_models
+
+    names = {"page"}
+    for model in get_page_models():
+        names.update(getattr(model, "cache_query_parameters", ()))
+    return frozenset(names)
+
+
+def has_only(request, allowed):
+    """True when every query parameter is in ``allowed``, given once, and short."""
+    query = request.GET
+    return all(
+        name in allowed and len(values) == 1 and len(values[0]) <= MAX_PARAMETER_LENGTH
+        for name, values in query.lists()
+    )
+
+
 def may_use_cache(request):
-    """Only anonymous reads: a session or messages cookie means the page may be personal."""
+    """Only anonymous reads of known variants: a session or messages cookie means the page may
+    be personal, an unknown query parameter that someone is making variants up."""
     cookies = request.COOKIES
     return (
         is_enabled()
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in cookies
         and "messages" not in cookies
+        and has_only(request, known_query_parameters())
     )
 
 
-def mark_cacheable(request):
-    """Called when Wagtail serves a page (wagtail_hooks.before_serve_page)."""
-    request.is_wagtail_page = True
+def mark_cacheable(request, page):
+    """Called when Wagtail serves a page (wagtail_hooks.before_serve_page): the page may be
+    stored if the query string holds only the parameters this page varies on."""
+    allowed = {"page", *getattr(page.specific_class, "cache_query_parameters", ())}
+    request.is_wagtail_page = has_only(request, allowed)
 
 
 def may_store(request, response):
@@ -63,21 +102,23 @@ def may_store(request, response):
 
 
 def current_generation():
-    generation = cache.get(GENERATION_KEY)
+    generation = cache().get(GENERATION_KEY)
     if generation is None:
         generation = time.time_ns()
-        cache.add(GENERATION_KEY, generation, None)
-        generation = cache.get(GENERATION_KEY, generation)
+        cache().add(GENERATION_KEY, generation, None)
+        generation = cache().get(GENERATION_KEY, generation)
     return generation
 
 
 def content_changed():
     """Start a new generation: every cached page is out of date at once."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    cache().set(GENERATION_KEY, time.time_ns(), None)
 
 
 def key_for(request, generation):
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # Parameters in a fixed order, so ?a=1&b=2 and ?b=2&a=1 are one variant.
+    variant = request.path + "?" + "&".join(f"{name}={value}" for name, value in sorted(request.GET.items()))
+    path = hashlib.sha256(variant.encode()).hexdigest()
     return f"page-cache:{generation}:{request.get_host()}:{translation.get_language()}:{path}"
 
 
@@ -93,15 +134,22 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not may_use_cache(request):
             return self.get_response(request)
-        key = key_for(request, current_generation())
-        cached = cache.get(key)
+        try:
+            key = key_for(request, current_generation())
+            cached = cache().get(key)
+        except Exception:  # a cache that is down or full slows the site; it must not break it
+            logger.warning("Page cache unavailable: serving uncached.", exc_info=True)
+            return self.get_response(request)
         if cached is not None:
             cached[HEADER] = "hit"
             return cached
         response = self.get_response(request)
         if may_store(request, response):
             response[HEADER] = "miss"
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            try:
+                cache().set(key, response, settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("Page cache unavailable: page not stored.", exc_info=True)
         return response
 
 

@@ -83,4 +83,4 @@ def register_event_log_actions(actions):
 
 @hooks.register("before_serve_page")
 def allow_page_cache(page, request, serve_args, serve_kwargs):
-    page_cache.mark_cacheable(request)
+    page_cache.mark_cacheable(request, page)

@@ -1,6 +1,7 @@
 """Index pages that list their knowledge items with paging."""
 
 from django.db import models
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -25,6 +26,12 @@ class ListingPage(Page):
 
     class Meta:
         abstract = True
+
+    @classproperty
+    def cache_query_parameters(cls):
+        """The query parameters that make a cached variant of this page (cms/page_cache.py)."""
+        filters = tuple(cls.filterset_class.base_filters) if cls.filterset_class else ()
+        return ("page", *filters)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

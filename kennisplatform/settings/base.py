@@ -9,7 +9,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from kennisplatform.env import cache_from_url, env_bool, env_int, env_list, env_str
+from kennisplatform.env import cache_from_url, env_bool, env_int, env_list, env_str, page_cache_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -133,8 +133,20 @@ STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 # The admin logs in through the same (rate-limited, two-factor) login as members.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 
-CACHES = {"default": cache_from_url(env_str("CACHE_URL", "db"))}
-# Wagtail pages for anonymous visitors, from that cache (cms/page_cache.py); 0 switches it off.
+# Caches by purpose, so visitors can never push out state that must survive:
+# - "default": allauth's rate limits (login, TOTP, password reset) and our own
+#   (kennisplatform/ratelimit.py), the search circuit breaker; small, never culled in practice.
+# - "pages": the anonymous page cache (cms/page_cache.py), bounded; anything visitors can grow.
+CACHES = {
+    "default": cache_from_url(env_str("CACHE_URL", "db"), table="kennisplatform_cache", max_entries=1_000_000),
+    "pages": cache_from_url(
+        page_cache_url(env_str("CACHE_URL", "db"), env_str("PAGE_CACHE_URL")),
+        table="kennisplatform_page_cache",
+        max_entries=env_int("PAGE_CACHE_MAX_ENTRIES", 5000),
+        key_prefix="pages",
+    ),
+}
+# Wagtail pages for anonymous visitors, from the "pages" cache; 0 switches it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 WSGI_APPLICATION = "kennisplatform.wsgi.application"
 
