@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import page_cache
+from cms import document_access, page_cache
 from cms.events.admin import EventRegistrationViewSet
 from cms.events.admin_views import CancelEventView, MessageAttendeesView
 from cms.models import Collaboration, DocumentType, Municipality, Province, Theme
@@ -84,3 +84,9 @@ def register_event_log_actions(actions):
 @hooks.register("before_serve_page")
 def allow_page_cache(page, request, serve_args, serve_kwargs):
     page_cache.mark_cacheable(request, page)
+
+
+@hooks.register("before_serve_document")
+def check_document_download(document, request):
+    """Page privacy for files: Wagtail itself checks only the collection (cms/document_access.py)."""
+    return document_access.check_download(document, request)
