@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cms.pagination import paginate
+from kennisplatform.redirects import redirect_to_next
 
 from . import moderation
 from .models import Category, ModerationAction, Post, Topic
@@ -57,7 +58,7 @@ def post_action(request, pk):
     if action == "hide":
         if not reason:
             messages.error(request, _("Give a reason for hiding the post; the author and other moderators see it."))
-            return redirect(request.POST.get("next") or "community:moderation_queue")
+            return redirect_to_next(request, "community:moderation_queue")
         moderation.hide_post(request.user, post, reason)
         messages.success(request, _("The post is hidden."))
     elif action == "restore":
@@ -68,7 +69,7 @@ def post_action(request, pk):
         messages.success(request, _("The reports are dismissed; the post stays."))
     else:
         raise PermissionDenied
-    return redirect(request.POST.get("next") or "community:moderation_queue")
+    return redirect_to_next(request, "community:moderation_queue")
 
 
 @moderator_required

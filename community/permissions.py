@@ -1,14 +1,15 @@
 """Who may do what in the community: one place, so views, templates and tests agree.
 
 Roles: anonymous visitors, members (logged in, e-mail verified, not suspended), moderators
-(the Moderators group or superusers) and editors (staff; moderate too).
+(the ``community.moderate`` permission: the Moderators and Editors groups, superusers) and
+editors (staff; moderate too).
 """
 
 from django.utils import timezone
 
 from .models import CategoryAccess, Suspension
 
-MODERATOR_GROUPS = ("Moderators", "Editors")
+MODERATE_PERMISSION = "community.moderate"
 
 
 def is_member(user):
@@ -20,7 +21,7 @@ def is_member(user):
 
 
 def is_moderator(user):
-    return user.is_authenticated and (user.is_superuser or user.groups.filter(name__in=MODERATOR_GROUPS).exists())
+    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
 
 
 def active_suspension(user):

@@ -1,7 +1,7 @@
 """Root URL configuration: admin, feeds, sitemap, robots.txt, then Wagtail's page tree."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -14,6 +14,9 @@ from community.sitemaps import SITEMAPS
 urlpatterns = [
     # One login for members and editors: allauth's, with its rate limits and two-factor step.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    # ... and one password reset: allauth's, rate-limited and the same for known and unknown
+    # addresses (Wagtail's own has no limits and its timing told whether an address exists).
+    re_path(r"^admin/password_reset/", RedirectView.as_view(pattern_name="account_reset_password")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -55,6 +55,8 @@ class ModerationAction(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("moderation action")
         verbose_name_plural = _("moderation log")
+        # Who moderates is a permission (given to groups in the admin), not a group's name.
+        permissions = [("moderate", _("Can moderate discussions and members"))]
 
 
 class Suspension(models.Model):

@@ -127,6 +127,11 @@ ACCOUNT_RATE_LIMITS = {
 # from X-Forwarded-For, not the proxy's (which would make one bucket for everyone).
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# TOTP keys and recovery-code seeds are stored encrypted (community/mfa_secrets.py) with a key
+# from the environment; empty derives one from SECRET_KEY. Old keys still decrypt (rotation).
+MFA_ADAPTER = "community.mfa_secrets.EncryptingMFAAdapter"
+MFA_ENCRYPTION_KEY = env_str("MFA_ENCRYPTION_KEY")
+MFA_ENCRYPTION_OLD_KEYS = env_list("MFA_ENCRYPTION_OLD_KEYS")
 MFA_TOTP_ISSUER = env_str("SITE_NAME", "Kennisplatform Ambtelijke Fusie")
 # Editors, moderators and staff must set up two-factor authentication before using the admin.
 STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
@@ -273,7 +278,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_PASSWORD_RESET_ENABLED = True
+WAGTAIL_PASSWORD_RESET_ENABLED = False  # one reset for everyone: allauth's (kennisplatform/urls.py)
 
 LOGGING = {
     "version": 1,
