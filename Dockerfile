@@ -67,7 +67,7 @@ RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')"
 USER kennisplatform
 EXPOSE 8000
 
-# /robots.txt through gunicorn, as the proxy would ask (deploy/healthcheck.py). Workers load
+# /health/ through gunicorn, as the proxy would ask (deploy/healthcheck.py). Workers load
 # Django and Wagtail on start, which takes a while on a small machine: hence the start period.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=90s --retries=3 \
     CMD ["python", "/app/deploy/healthcheck.py"]

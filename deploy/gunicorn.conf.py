@@ -13,7 +13,8 @@ GUNICORN_GRACEFUL_TIMEOUT     seconds workers get to finish requests on a restar
 GUNICORN_KEEPALIVE            seconds to keep an idle connection from the proxy open (5)
 GUNICORN_MAX_REQUESTS         restart a worker after this many requests, 0 = never (1000)
 GUNICORN_MAX_REQUESTS_JITTER  random extra requests, so workers do not restart together (100)
-GUNICORN_ACCESS_LOG           where the access log goes: - (stdout), a file, or empty for none (-)
+GUNICORN_ACCESS_LOG           where the access log goes: - (stdout), a file, or empty for none
+                              (-; none with LOG_FORMAT=json, which logs each request itself)
 GUNICORN_LOG_LEVEL            gunicorn's own log level (info)
 FORWARDED_ALLOW_IPS           proxies trusted to say a request came over HTTPS (127.0.0.1,::1)
 
@@ -68,7 +69,10 @@ if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK):
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
 # Logs go to stdout/stderr: journald (systemd) or `docker compose logs` keep them.
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+# With LOG_FORMAT=json the site writes its own JSON line per request (with the request id), so
+# gunicorn's access log is off unless GUNICORN_ACCESS_LOG asks for it.
+_default_access_log = "" if os.environ.get("LOG_FORMAT") == "json" else "-"
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", _default_access_log) or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # The client's address as the proxy saw it (X-Forwarded-For), the request, status, size,

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import feeds, views
+from kennisplatform.health import health
 from community.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -21,6 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("health/", health, name="health"),
     path("", include("community.urls")),
     path("account/", include("allauth.urls")),
     path("zoeken/", include("search.urls")),

@@ -9,7 +9,9 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from kennisplatform import sentry
 from kennisplatform.env import cache_from_url, env_bool, env_int, env_list, env_str, page_cache_url
+from kennisplatform.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -19,6 +21,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "kennisplatform",  # infrastructure: request and task logs, health check
     "csp",
     "cms",
     "search",
@@ -53,6 +56,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kennisplatform.logs.RequestLogMiddleware",  # first: every response gets its id and its log line
     "django.middleware.security.SecurityMiddleware",
     "cms.headers.ContentSecurityPolicyMiddleware",
     "cms.headers.PermissionsPolicyMiddleware",
@@ -221,6 +225,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# A mail server that accepts the connection and then stalls must not hold a worker (and the
+# row lock of the e-mail it is sending) for ever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "sent_emails"))  # for the file-based backend
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kennisplatform Ambtelijke Fusie <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -280,16 +287,13 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # one reset for everyone: allauth's (kennisplatform/urls.py)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        # Background tasks and Wagtail's page audit messages are too chatty at INFO.
-        "django_tasks": {"level": "WARNING"},
-        "wagtail": {"level": "WARNING"},
-        "elastic_transport": {"level": "WARNING"},
-    },
-}
+# One line per request and per background task; LOG_FORMAT=json for log collectors.
+LOGGING = logging_config(log_format=env_str("LOG_FORMAT", "text"), level=env_str("LOG_LEVEL", "INFO"))
+
+# /health/ reports "degraded" when an e-mail or index update has waited longer than this.
+HEALTH_OUTBOX_MAX_AGE_MINUTES = env_int("HEALTH_OUTBOX_MAX_AGE_MINUTES", 60)
+
+# Errors to Sentry (or GlitchTip) when SENTRY_DSN is set; personal data is scrubbed.
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    sentry.init(SENTRY_DSN, environment=env_str("SENTRY_ENVIRONMENT", "production"), release=env_str("SENTRY_RELEASE"))
