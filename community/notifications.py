@@ -1,17 +1,19 @@
 """E-mail about new posts: to the topic's subscribers and to members mentioned with @name.
 
 Each e-mail carries a link that ends the subscription without logging in (a signed token).
-Mail goes out in a background task after the post is committed.
+After the post is committed a background task puts one e-mail per recipient in the outbox,
+which sends and retries each on its own.
 """
 
 import logging
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from kennisplatform import outbox
 
 from . import markup
 
@@ -65,19 +67,25 @@ def recipients(post):
 
 
 def send_post_notifications(post):
+    """Put one e-mail per recipient in the outbox (kennisplatform/outbox.py), in one
+    transaction; each is sent on its own, so a recipient the mail server refuses does not
+    stop the others and is retried later. Returns the number of e-mails queued."""
     site = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    sent = 0
-    for user, why in recipients(post):
-        context = {
-            "post": post, "topic": post.topic, "why": why, "site_name": settings.WAGTAIL_SITE_NAME,
-            "author": post.author.get_full_name() or post.author.get_username() if post.author else "",
-            "topic_url": site + post.topic.get_absolute_url() + f"#bericht-{post.pk}",
-            "unsubscribe_url": site + reverse("community:unsubscribe", args=[unsubscribe_token(post.topic_id, user.pk)]),
-        }
-        subject = " ".join(render_to_string("community/email/new_post_subject.txt", context).split())
-        body = render_to_string("community/email/new_post.txt", context)
-        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
-        message.extra_headers["List-Unsubscribe"] = f"<{context['unsubscribe_url']}>"
-        message.send()
-        sent += 1
-    return sent
+    queued = 0
+    with transaction.atomic():
+        for user, why in recipients(post):
+            context = {
+                "post": post, "topic": post.topic, "why": why, "site_name": settings.WAGTAIL_SITE_NAME,
+                "author": post.author.get_full_name() or post.author.get_username() if post.author else "",
+                "topic_url": site + post.topic.get_absolute_url() + f"#bericht-{post.pk}",
+                "unsubscribe_url": site + reverse("community:unsubscribe", args=[unsubscribe_token(post.topic_id, user.pk)]),
+            }
+            outbox.queue(
+                purpose="community.new_post",
+                to=user.email,
+                subject=" ".join(render_to_string("community/email/new_post_subject.txt", context).split()),
+                body=render_to_string("community/email/new_post.txt", context),
+                headers={"List-Unsubscribe": f"<{context['unsubscribe_url']}>"},
+            )
+            queued += 1
+    return queued

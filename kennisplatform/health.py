@@ -77,13 +77,19 @@ def check_outboxes():
     from cms.models import PendingRegistrationMail
     from search.models import IndexOutbox
 
+    from .models import OutgoingMail
+
     now = timezone.now()
+    mail_outboxes = (PendingRegistrationMail, OutgoingMail)
+    oldest_mail = [
+        model.objects.filter(next_attempt_at__isnull=False).aggregate(oldest=Min("created_at"))["oldest"]
+        for model in mail_outboxes
+    ]
     ages = {
-        "oldest_unsent_mail_minutes": _age_in_minutes(
-            PendingRegistrationMail.objects.filter(next_attempt_at__isnull=False).aggregate(oldest=Min("created_at"))["oldest"], now),
+        "oldest_unsent_mail_minutes": _age_in_minutes(min(filter(None, oldest_mail), default=None), now),
         "oldest_index_update_minutes": _age_in_minutes(
             IndexOutbox.objects.aggregate(oldest=Min("created_at"))["oldest"], now),
-        "mail_given_up": PendingRegistrationMail.objects.filter(next_attempt_at__isnull=True).count(),
+        "mail_given_up": sum(model.objects.filter(next_attempt_at__isnull=True).count() for model in mail_outboxes),
     }
     limit = timedelta(minutes=settings.HEALTH_OUTBOX_MAX_AGE_MINUTES).total_seconds() / 60
     late = any(age is not None and age > limit for key, age in ages.items() if key.endswith("_minutes"))

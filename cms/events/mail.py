@@ -8,7 +8,6 @@ scheduled every few minutes), so a registration never fails and no e-mail is los
 """
 
 import logging
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -18,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.models import PendingRegistrationMail
+from kennisplatform import outbox
 
 from .calendar import event_ics
 
@@ -49,8 +49,7 @@ def links(registration):
     }
 
 
-# Pauses after the 1st, 2nd, ... failed attempt: about a day of trying in all.
-RETRY_PAUSES = [timedelta(minutes=m) for m in (1, 5, 15, 60, 180, 360, 720)]
+RETRY_PAUSES = outbox.RETRY_PAUSES  # the site's one retry schedule for e-mail
 
 
 def send_later(registration, kind, **extra):
@@ -105,25 +104,10 @@ def deliver(pending_id):
         try:
             build(registration, pending.kind, pending.extra).send()
         except Exception as error:  # refused, unreachable, timed out...
-            _failed(pending, error)
+            outbox.record_failure(pending, error, f"the {pending.kind} e-mail for registration {registration.pk}")
             return False
         pending.delete()
         return True
-
-
-def _failed(pending, error):
-    pending.attempts += 1
-    pending.last_error = f"{type(error).__name__}: {error}"[:2000]
-    if pending.attempts > len(RETRY_PAUSES):
-        pending.next_attempt_at = None
-        logger.error("Giving up on the %s e-mail for registration %s after %d attempts: %s",
-                     pending.kind, pending.registration_id, pending.attempts, pending.last_error)
-    else:
-        pending.next_attempt_at = timezone.now() + RETRY_PAUSES[pending.attempts - 1]
-        logger.warning("The %s e-mail for registration %s was not sent (attempt %d), retrying at %s: %s",
-                       pending.kind, pending.registration_id, pending.attempts, pending.next_attempt_at,
-                       pending.last_error)
-    pending.save(update_fields=["attempts", "last_error", "next_attempt_at"])
 
 
 def send_pending(now=None):
