@@ -86,3 +86,16 @@ def test_it_can_be_switched_off(client, settings):
     url = NewsPage.objects.live().first().url
     fetch(client, url)
     assert HEADER not in fetch(client, url).headers
+
+
+def test_unconfirmed_registrations_leave_cached_pages_alone(client):
+    event = next(e for e in EventPage.objects.live() if e.audience == "everyone" and
+                 "csrfmiddlewaretoken" in Client().get(e.url).content.decode())
+    fetch(client, "/evenementen/")
+    assert fetch(client, "/evenementen/")[HEADER] == "hit"
+    pending = registration.register_guest(event, name="Gijs", email="gijs@laren.nl").registration
+    registration.register_guest(event, name="Nep", email="gijs@laren.nl")  # the loop of the review
+    registration.cancel(registration.register_guest(event, name="Els", email="els@laren.nl").registration)
+    assert fetch(client, "/evenementen/")[HEADER] == "hit"  # no place was taken or given back
+    registration.confirm_address(pending)
+    assert fetch(client, "/evenementen/")[HEADER] == "miss"  # the places left changed
