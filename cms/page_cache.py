@@ -3,7 +3,8 @@
 A page rendered for someone without a session is the same for every such visitor, so it is
 kept in the cache (``PAGE_CACHE_SECONDS``). Any content change (publishing, moving or deleting
 a page, editing taxonomy, documents or images, a registration that changes the places left)
-starts a new cache generation, so nobody sees an old page after an editor publishes; the time
+starts a new cache generation; a model says which of its rows' changes cannot show on a public
+page (``changes_public_pages``, e.g. an unconfirmed registration), so nobody sees an old page after an editor publishes; the time
 limit bounds what changes with the clock (upcoming events).
 
 Never cached, so nobody is served another person's page: requests with a session or messages
@@ -23,6 +24,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models.signals import post_delete
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
@@ -153,8 +155,18 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
-def on_model_change(sender, **kwargs):
+def shows_publicly(sender, instance, signal):
+    """Whether saving or deleting ``instance`` may change a public page. A model answers for its
+    rows with ``changes_public_pages(deleted)``, so that a flood of rows no public page shows
+    (unconfirmed registrations) cannot empty the cache; without it, every change does."""
+    hook = getattr(instance, "changes_public_pages", None)
+    if hook is None or not isinstance(instance, sender):  # m2m_changed: the sender is the through model
+        return True
+    return hook(deleted=signal is post_delete)
+
+
+def on_model_change(sender, signal=None, instance=None, **kwargs):
     """post_save, post_delete and m2m_changed of anything a public page may show."""
     # Migrations save through historical models (module "__fake__"), maybe before the cache table exists.
-    if is_enabled() and is_watched(sender) and sender.__module__ != "__fake__":
+    if is_enabled() and is_watched(sender) and sender.__module__ != "__fake__" and shows_publicly(sender, instance, signal):
         content_changed()

@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms import document_access, page_cache
+from cms.events import converters  # noqa: F401 (registers <row_id:...>)
 from cms.events.admin import EventRegistrationViewSet
 from cms.events.admin_views import CancelEventView, MessageAttendeesView
 from cms.models import Collaboration, DocumentType, Municipality, Province, Theme
@@ -70,8 +71,8 @@ def register_registration_viewset():
 @hooks.register("register_admin_urls")
 def register_event_action_urls():
     return [
-        path("bijeenkomsten/<int:event_id>/bericht/", MessageAttendeesView.as_view(), name="event_message_attendees"),
-        path("bijeenkomsten/<int:event_id>/annuleren/", CancelEventView.as_view(), name="event_cancel"),
+        path("bijeenkomsten/<row_id:event_id>/bericht/", MessageAttendeesView.as_view(), name="event_message_attendees"),
+        path("bijeenkomsten/<row_id:event_id>/annuleren/", CancelEventView.as_view(), name="event_cancel"),
     ]
 
 

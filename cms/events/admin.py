@@ -1,13 +1,18 @@
 """The registrations in the Wagtail admin: a searchable, filterable, exportable list."""
 
+import re
+
+import django_filters
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from cms.models import EventRegistration
+from cms.models import EventPage, EventRegistration
 
 
 class RegistrationPermissionPolicy(ModelPermissionPolicy):
@@ -18,6 +23,28 @@ class RegistrationPermissionPolicy(ModelPermissionPolicy):
         if action in ("add", "copy"):
             return False
         return super().user_has_permission(user, action)
+
+
+class EventChoiceField(forms.ModelChoiceField):
+    """An event id from the query string. Anything but a number the database can hold is
+    "not one of the choices" (SQLite fails on a larger number instead of finding nothing)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not re.fullmatch(r"[0-9]{1,18}", str(value)):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class EventFilter(django_filters.ModelChoiceFilter):
+    field_class = EventChoiceField
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    event = EventFilter(label=_("event"), queryset=EventPage.objects.all())
+
+    class Meta:
+        model = EventRegistration
+        fields = ["event", "status"]
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -54,7 +81,7 @@ class EventRegistrationViewSet(ModelViewSet):
     copy_view_enabled = False
     form_fields = ["name", "organisation"]
     list_display = ["name", "email", "organisation", "event", "status", "created_at"]
-    list_filter = ["event", "status"]
+    filterset_class = RegistrationFilterSet
     search_fields = ["name", "email", "organisation"]
     search_backend_name = None  # plain database search; registrations are not in a search index
     list_export = ["event", "name", "email", "organisation", "status", "created_at", "confirmed_at", "answers_text"]

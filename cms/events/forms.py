@@ -22,7 +22,8 @@ def _question_field(question):
 
 class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    # 254: what the registration's column holds (a longer valid address would fail on save).
+    email = forms.EmailField(label=_("E-mail address"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     organisation = forms.CharField(
         label=_("Organisation"), max_length=150, required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),

@@ -4,6 +4,11 @@ Seats are allocated under a lock on the event's row, so concurrent requests can 
 away more places than the event has (on SQLite, writers are serialised by the database).
 E-mails go out after the transaction commits, so nobody is told about a seat that was
 rolled back.
+
+One row per address per event: registering again after a cancellation reuses the row with a
+new token, so a link mailed for the earlier registration never acts on the new one. A guest's
+form never changes an existing registration (that needs the link in the mail), and sends at
+most one e-mail per address and event in a window (``limits``).
 """
 
 from dataclasses import dataclass
@@ -13,8 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import EventCancellation, EventPage, EventRegistration, RegistrationStatus
+from cms.models.registrations import new_token
 
-from . import mail
+from . import limits, mail
 from .availability import RegistrationState, confirmed_count, guests_welcome, registration_state
 
 Status = RegistrationStatus
@@ -72,6 +78,17 @@ def _existing(event, email):
     return EventRegistration.objects.filter(event=event, email=email).first()
 
 
+def _new_registration(event, email, earlier):
+    """A new registration for ``email``, on the row of an ``earlier`` one that is over
+    (cancelled, or unconfirmed and taken over by the member): with a new token, so the links
+    mailed for the earlier one cannot cancel or confirm this one."""
+    if earlier is None:
+        return EventRegistration(event=event, email=email)
+    earlier.token = new_token()
+    earlier.reminder_sent_at = None
+    return earlier
+
+
 def register_member(event, user, *, name, organisation="", answers=None):
     """A logged-in member registers: a seat (or waiting-list place) at once, no e-mail round trip.
 
@@ -85,7 +102,7 @@ def register_member(event, user, *, name, organisation="", answers=None):
             return Outcome(registration, already_registered=True)
         _check_open(event)
         now = timezone.now()
-        registration = registration or EventRegistration(event=event, email=email)
+        registration = _new_registration(event, email, registration)
         registration.user = user
         registration.name, registration.organisation = name, organisation
         registration.answers = answers or {}
@@ -99,8 +116,11 @@ def register_member(event, user, *, name, organisation="", answers=None):
 def register_guest(event, *, name, email, organisation="", answers=None):
     """A guest registers; the seat counts once they confirm through the e-mailed link.
 
-    The answer on the page is the same whether or not the address was registered before, so
-    the form tells nobody who else is coming; the e-mail says what applies.
+    Anyone can type any address, so the form never changes a registration that exists: the
+    details of the first submission stand until it is confirmed or cancelled through the mailed
+    link (after which one registers again). A repeat only mails the address again, at most once
+    per window. The answer on the page is the same whether or not the address was registered
+    before, so the form tells nobody who else is coming; the e-mail says what applies.
     """
     email = email.strip().lower()
     if not guests_welcome(event):
@@ -109,19 +129,24 @@ def register_guest(event, *, name, email, organisation="", answers=None):
         event = lock_event(event)
         _check_open(event)
         registration = _existing(event, email)
-        if registration and registration.is_active:
-            mail.send_later(registration, mail.ALREADY_REGISTERED)
+        if registration and registration.status != Status.CANCELLED:
+            if limits.first_mail_in_window(event, email):
+                kind = mail.CONFIRM_ADDRESS if registration.status == Status.PENDING else mail.ALREADY_REGISTERED
+                mail.send_later(registration, kind)
             return Outcome(registration, already_registered=True)
-        registration = registration or EventRegistration(event=event, email=email)
+        registration = _new_registration(event, email, registration)
+        registration.user = None  # a guest registration, even on a member's cancelled row
         registration.name, registration.organisation = name, organisation
         registration.answers = answers or {}
         registration.status = Status.PENDING
-        registration.confirmed_at = registration.cancelled_at = None
+        registration.confirmed_at = registration.cancelled_at = registration.queued_at = None
         try:
             with transaction.atomic():
                 registration.save()
         except IntegrityError:  # the same address in a parallel request: that one wins
             return Outcome(_existing(event, email), already_registered=True)
+        # Always mailed: only the address's owner could have cancelled the earlier one. Starts the window.
+        limits.first_mail_in_window(event, email)
         mail.send_later(registration, mail.CONFIRM_ADDRESS)
     return Outcome(registration)
 

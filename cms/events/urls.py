@@ -1,9 +1,10 @@
 from django.urls import path
 
+from . import converters  # noqa: F401 (registers <registration_token:...>)
 from . import views
 
 urlpatterns = [
-    path("aanmelding/<str:token>/bevestigen/", views.confirm, name="registration_confirm"),
-    path("aanmelding/<str:token>/annuleren/", views.cancel, name="registration_cancel"),
+    path("aanmelding/<registration_token:token>/bevestigen/", views.confirm, name="registration_confirm"),
+    path("aanmelding/<registration_token:token>/annuleren/", views.cancel, name="registration_cancel"),
     path("mijn-aanmeldingen/", views.my_registrations, name="my_registrations"),
 ]

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cms.models import EventIndexPage, EventRegistration, RegistrationStatus
 from cms.queries import first_visible, upcoming_events
 
+from . import limits
 from . import registration as service
 from .availability import guests_welcome, registration_state, seats_left
 from .calendar import event_ics, feed_ics
@@ -55,6 +56,11 @@ def register(request, event):
     form = RegistrationForm(request.POST, event=event, member=member)
     if not form.is_valid():
         return event.render(request, context_overrides=registration_context(request, event, form=form))
+    if member is None and not limits.guest_may_register(request, form.cleaned_data["email"]):
+        # Nothing saved or sent; the form keeps what they typed.
+        response = event.render(request, context_overrides=registration_context(request, event, form=form, refusal=limits.TOO_MANY))
+        response.status_code = 429
+        return response
     details = {"name": form.cleaned_data["name"], "organisation": form.cleaned_data["organisation"], "answers": form.answers()}
     try:
         if member is not None:
@@ -82,7 +88,9 @@ def registration_sent(request, event):
     email = request.session.get(CHECK_EMAIL_SESSION_KEY)
     if not email:
         return redirect(event.url)
-    return render(request, "cms/events/check_your_email.html", {"event": event, "email": email})
+    return render(request, "cms/events/check_your_email.html", {
+        "event": event, "email": email, "resend_minutes": settings.EVENT_MAIL_RESEND_MINUTES,
+    })
 
 
 def _registration_or_404(token):

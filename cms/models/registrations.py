@@ -25,6 +25,10 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# What public pages show of registrations: the places left and whether there is a waiting list.
+PUBLICLY_COUNTED = {RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED}
+
+
 class EventRegistration(models.Model):
     event = models.ForeignKey("cms.EventPage", on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event"))
     user = models.ForeignKey(
@@ -58,6 +62,32 @@ class EventRegistration(models.Model):
 
     def __str__(self):
         return f"{self.name or _('(removed)')} – {self.event}"
+
+    # The status as last read from or written to the database (None: a new row), so a save can
+    # tell whether it changed what public pages count (``changes_public_pages``).
+    _saved_status = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._saved_status = instance.__dict__.get("status")
+        return instance
+
+    def refresh_from_db(self, using=None, fields=None, **kwargs):
+        super().refresh_from_db(using, fields, **kwargs)
+        if fields is None or "status" in fields:
+            self._saved_status = self.__dict__.get("status")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._saved_status = self.status
+
+    def changes_public_pages(self, deleted=False):
+        """For the page cache (cms/page_cache.py): only a change in the number of people with a
+        place or on the waiting list shows on a public page; unconfirmed and cancelled rows,
+        names and answers never do."""
+        before, after = self._saved_status, None if deleted else self.status
+        return before != after and (before in PUBLICLY_COUNTED or after in PUBLICLY_COUNTED)
 
     @property
     def is_active(self):

@@ -257,6 +257,12 @@ TASKS = {
 # (`manage.py send_event_reminders`). Schedule both daily.
 REGISTRATION_RETENTION_MONTHS = env_int("REGISTRATION_RETENTION_MONTHS", 6)
 EVENT_REMINDER_DAYS = env_int("EVENT_REMINDER_DAYS", 2)
+# The guest form mails an address anyone can type: at most this many guest registrations per
+# hour for one e-mail address (over all events) and from one IP address (cms/events/limits.py);
+# and one e-mail per address and event in this many minutes (a repeat sends nothing new).
+EVENT_GUEST_REGISTRATIONS_PER_ADDRESS_PER_HOUR = env_int("EVENT_GUEST_REGISTRATIONS_PER_ADDRESS_PER_HOUR", 5)
+EVENT_GUEST_REGISTRATIONS_PER_IP_PER_HOUR = env_int("EVENT_GUEST_REGISTRATIONS_PER_IP_PER_HOUR", 30)
+EVENT_MAIL_RESEND_MINUTES = env_int("EVENT_MAIL_RESEND_MINUTES", 10)
 
 # --- Community -------------------------------------------------------------------------
 # Members who joined less than this many days ago post with limits (links per post, posts

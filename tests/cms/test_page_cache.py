@@ -86,3 +86,33 @@ def test_it_can_be_switched_off(client, settings):
     url = NewsPage.objects.live().first().url
     fetch(client, url)
     assert HEADER not in fetch(client, url).headers
+
+
+def test_unconfirmed_registrations_leave_cached_pages_alone(client):
+    event = next(e for e in EventPage.objects.live() if e.audience == "everyone" and
+                 "csrfmiddlewaretoken" in Client().get(e.url).content.decode())
+    fetch(client, "/evenementen/")
+    assert fetch(client, "/evenementen/")[HEADER] == "hit"
+    pending = registration.register_guest(event, name="Gijs", email="gijs@laren.nl").registration
+    registration.register_guest(event, name="Nep", email="gijs@laren.nl")  # the loop of the review
+    registration.cancel(registration.register_guest(event, name="Els", email="els@laren.nl").registration)
+    assert fetch(client, "/evenementen/")[HEADER] == "hit"  # no place was taken or given back
+    registration.confirm_address(pending)
+    assert fetch(client, "/evenementen/")[HEADER] == "miss"  # the places left changed
+
+
+def test_only_a_change_in_the_places_taken_starts_a_new_generation(client):
+    from cms.models import EventRegistration
+
+    event = next(e for e in EventPage.objects.live() if e.audience == "everyone" and
+                 "csrfmiddlewaretoken" in Client().get(e.url).content.decode())
+    taken = registration.register_member(event, make_user("joost"), name="Joost").registration
+    pending = registration.register_guest(event, name="Gijs", email="gijs@laren.nl").registration
+    fetch(client, "/evenementen/")
+    renamed = EventRegistration.objects.get(pk=taken.pk)
+    renamed.name = "Joost Bakker"  # an editor's correction: names are on no public page
+    renamed.save()
+    EventRegistration.objects.get(pk=pending.pk).delete()
+    assert fetch(client, "/evenementen/")[HEADER] == "hit"
+    EventRegistration.objects.get(pk=taken.pk).delete()  # a place comes free
+    assert fetch(client, "/evenementen/")[HEADER] == "miss"

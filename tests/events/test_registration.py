@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.cache import caches
 from django.utils import timezone
 
 from cms.events import registration as service
@@ -62,11 +63,13 @@ def test_a_guest_counts_only_after_confirming_the_address(event, sending, mailou
 
 def test_a_guest_registering_again_is_told_by_mail_not_on_the_page(event, sending, mailoutbox):
     first = confirmed_guest(event, "piet@eemnes.nl")
+    caches["default"].clear()  # the resend window after the first e-mail has passed
     with sending():
         outcome = service.register_guest(event, name="Iemand anders", email="PIET@eemnes.nl")
+        service.register_guest(event, name="Iemand anders", email="piet@eemnes.nl")  # within the window
     assert outcome.already_registered and outcome.registration.pk == first.pk
     assert outcome.registration.name == "Gast"  # nothing overwritten by the second form
-    assert "al" in mailoutbox[-1].subject.lower()
+    assert len(mailoutbox) == 1 and "al" in mailoutbox[0].subject.lower()
 
 
 def test_a_full_event_puts_people_on_the_waiting_list_in_order(make_member):
