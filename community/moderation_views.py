@@ -9,13 +9,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cms.pagination import paginate
 
-from . import moderation
+from . import moderation, params
 from .models import Category, ModerationAction, Post, Topic
 from .permissions import active_suspension, is_moderator
 
@@ -54,10 +55,11 @@ def post_action(request, pk):
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     action = request.POST.get("action")
+    back = params.local_url(request, request.POST.get("next"), reverse("community:moderation_queue"))
     if action == "hide":
         if not reason:
             messages.error(request, _("Give a reason for hiding the post; the author and other moderators see it."))
-            return redirect(request.POST.get("next") or "community:moderation_queue")
+            return redirect(back)
         moderation.hide_post(request.user, post, reason)
         messages.success(request, _("The post is hidden."))
     elif action == "restore":
@@ -68,7 +70,7 @@ def post_action(request, pk):
         messages.success(request, _("The reports are dismissed; the post stays."))
     else:
         raise PermissionDenied
-    return redirect(request.POST.get("next") or "community:moderation_queue")
+    return redirect(back)
 
 
 @moderator_required
@@ -82,7 +84,11 @@ def topic_action(request, pk):
     elif action in ("pin", "unpin"):
         moderation.set_pinned(request.user, topic, action == "pin", reason)
     elif action == "move":
-        moderation.move_topic(request.user, topic, get_object_or_404(Category, pk=request.POST.get("category")), reason)
+        category = Category.objects.filter(pk=params.object_id(request.POST.get("category"))).first()
+        if category is None:
+            messages.error(request, _("Choose the category to move the topic to."))
+            return redirect(topic)
+        moderation.move_topic(request.user, topic, category, reason)
     else:
         raise PermissionDenied
     messages.success(request, _("Done."))

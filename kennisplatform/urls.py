@@ -1,7 +1,7 @@
 """Root URL configuration: admin, feeds, sitemap, robots.txt, then Wagtail's page tree."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -27,8 +27,12 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # In development, what nginx serves in production: uploaded images only. Documents and
+    # members' photos go through their views, which check who may see them.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>(?:original_images|images)/.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]
