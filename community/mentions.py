@@ -25,7 +25,8 @@ def mentioned_members(text):
         get_user_model().objects.annotate(username_lower=Lower("username"))
         .filter(has_verified_address(), username_lower__in=names, is_active=True).select_related("profile")
     )
-    return {user.username_lower: user for user in users}
+    found = {user.username_lower: user for user in users}
+    return {name: found[name] for name in names if name in found}  # in the order written
 
 
 def mention_links(text):

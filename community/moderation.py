@@ -92,6 +92,6 @@ def open_flags():
             open_flags=Count("flags", filter=Q(flags__resolved_at__isnull=True)), last_flagged=Max("flags__created_at"),
         )
         .filter(open_flags__gt=0)
-        .select_related("topic__category", "author")
+        .select_related("topic__category", "author__profile")
         .order_by("-open_flags", "-last_flagged")
     )

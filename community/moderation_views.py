@@ -116,5 +116,5 @@ def member_action(request, username):
 
 @moderator_required
 def log(request):
-    actions = ModerationAction.objects.select_related("moderator", "post", "topic", "member")
+    actions = ModerationAction.objects.select_related("moderator__profile", "post", "topic", "member")
     return render(request, "community/moderation/log.html", {"actions": paginate(request, actions, 50)})

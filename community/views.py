@@ -42,7 +42,7 @@ def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     if not category.is_public and not (is_member(request.user) or is_moderator(request.user)):
         return _deny(request)
-    topics = category.topics.select_related("author")
+    topics = category.topics.select_related("author__profile")
     if not is_moderator(request.user):
         topics = topics.filter(hidden=False)
     return render(request, "community/category_detail.html", {
