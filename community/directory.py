@@ -1,17 +1,17 @@
 """The members' directory and profiles (members only), and a member's own profile and data."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model, logout
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from cms.pagination import paginate, query_without_page
 
-from .avatars import normalised_avatar
+from . import profiles
+from .avatars import normalised_avatar, photo_response
 from .forms import DeleteAccountForm, DirectoryFilter, ProfileForm
-from .models import MemberProfile, ProfileVisibility
 from .permissions import is_member, is_moderator
 from .privacy import delete_account, export_member_data
 
@@ -21,47 +21,40 @@ def _members_only(request):
         raise Http404  # login_required sent anonymous visitors to the login already
 
 
-def profile_of(user):
-    profile, _created = MemberProfile.objects.get_or_create(user=user)
-    return profile
-
-
 @login_required
 def member_directory(request):
     _members_only(request)
     form = DirectoryFilter(request.GET or None)
-    profiles = (
-        MemberProfile.objects.filter(visibility=ProfileVisibility.MEMBERS, user__is_active=True)
-        .select_related("user", "municipality", "collaboration")
-        .order_by("user__first_name", "user__last_name", "user__username")
-    )
+    listed = profiles.directory_profiles()
     if form.is_valid():
-        data = form.cleaned_data
-        if data["collaboration"]:
-            profiles = profiles.filter(collaboration=data["collaboration"])
-        if data["municipality"]:
-            profiles = profiles.filter(municipality=data["municipality"])
-        if data["function"]:
-            profiles = profiles.filter(function__icontains=data["function"])
+        listed = form.filter(listed)
     return render(request, "community/directory.html", {
-        "form": form, "profiles": paginate(request, profiles, 24), "query_string": query_without_page(request),
+        "form": form, "profiles": paginate(request, listed, 24), "query_string": query_without_page(request),
     })
 
 
 @login_required
 def member_profile(request, username):
-    _members_only(request)
-    user = get_object_or_404(get_user_model(), username=username, is_active=True)
-    profile = profile_of(user)
-    if profile.visibility == ProfileVisibility.HIDDEN and user != request.user and not is_moderator(request.user):
+    profile = profiles.visible_profile(request.user, username)
+    if profile is None:
         raise Http404
-    topics = user.topics.filter(hidden=False).select_related("category")[:10]
-    return render(request, "community/member_profile.html", {"member": user, "profile": profile, "topics": topics})
+    member = profile.user
+    topics = member.topics.filter(hidden=False).select_related("category")[:10]
+    return render(request, "community/member_profile.html", {"member": member, "profile": profile, "topics": topics})
+
+
+@login_required
+def member_photo(request, username):
+    """The photo, for whoever may see the profile (never straight from /media/)."""
+    profile = profiles.visible_profile(request.user, username)
+    if profile is None or not profile.avatar:
+        raise Http404
+    return photo_response(profile.avatar)
 
 
 @login_required
 def edit_profile(request):
-    profile = profile_of(request.user)
+    profile = profiles.own_profile(request.user)
     form = ProfileForm(request.POST or None, request.FILES or None, instance=profile,
                        initial={"first_name": request.user.first_name, "last_name": request.user.last_name})
     if request.method == "POST" and form.is_valid():

@@ -38,6 +38,34 @@ class DirectoryFilter(forms.Form):
     )
     function = forms.CharField(label=_("Function"), max_length=100, required=False)
 
+    def filter(self, profiles):
+        """The profiles that match the valid filters (a bad value makes the form invalid instead)."""
+        data = self.cleaned_data
+        if data["collaboration"]:
+            profiles = profiles.filter(collaboration=data["collaboration"])
+        if data["municipality"]:
+            profiles = profiles.filter(municipality=data["municipality"])
+        if data["function"]:
+            profiles = profiles.filter(function__icontains=data["function"])
+        return profiles
+
+
+class _CurrentPhoto:
+    """The photo as the photo field shows it: through the app (the file is not public)."""
+
+    def __init__(self, url):
+        self.url = url
+
+    def __str__(self):
+        return str(_("your current photo"))
+
+
+class PhotoInput(forms.ClearableFileInput):
+    photo_url = ""
+
+    def format_value(self, value):
+        return _CurrentPhoto(self.photo_url) if self.is_initial(value) and self.photo_url else None
+
 
 AVATAR_MAX_BYTES = 2 * 1024 * 1024
 AVATAR_MAX_PIXELS = 4000 * 4000
@@ -50,7 +78,11 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = MemberProfile
         fields = ["function", "organisation", "municipality", "collaboration", "bio", "avatar", "visibility", "show_email", "notify_on_mention"]
-        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4}), "avatar": PhotoInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["avatar"].widget.photo_url = self.instance.avatar_url
 
     def clean_avatar(self):
         from .avatars import check_avatar

@@ -1,5 +1,6 @@
-"""What moderators do to posts, topics and members. Every action is logged with its reason;
-hiding a post resolves its open flags."""
+"""What moderators do to posts, topics and members. Every action is logged with its reason,
+in the same transaction as the action (never one without the other); hiding a post resolves
+its open flags."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -45,18 +46,21 @@ def dismiss_flags(moderator, post, reason=""):
     _log(moderator, Kind.DISMISS, reason, post=post, topic=post.topic, member=post.author)
 
 
+@transaction.atomic
 def set_locked(moderator, topic, locked, reason=""):
     topic.locked = locked
     topic.save(update_fields=["locked"])
     _log(moderator, Kind.LOCK if locked else Kind.UNLOCK, reason, topic=topic)
 
 
+@transaction.atomic
 def set_pinned(moderator, topic, pinned, reason=""):
     topic.pinned = pinned
     topic.save(update_fields=["pinned"])
     _log(moderator, Kind.PIN if pinned else Kind.UNPIN, reason, topic=topic)
 
 
+@transaction.atomic
 def move_topic(moderator, topic, category, reason=""):
     old = topic.category
     topic.category = category
@@ -88,6 +92,6 @@ def open_flags():
             open_flags=Count("flags", filter=Q(flags__resolved_at__isnull=True)), last_flagged=Max("flags__created_at"),
         )
         .filter(open_flags__gt=0)
-        .select_related("topic__category", "author")
+        .select_related("topic__category", "author__profile")
         .order_by("-open_flags", "-last_flagged")
     )

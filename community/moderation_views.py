@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from cms.pagination import paginate
 from kennisplatform.redirects import redirect_to_next
 
-from . import moderation
+from . import moderation, params
 from .models import Category, ModerationAction, Post, Topic
 from .permissions import active_suspension, is_moderator
 
@@ -83,7 +83,11 @@ def topic_action(request, pk):
     elif action in ("pin", "unpin"):
         moderation.set_pinned(request.user, topic, action == "pin", reason)
     elif action == "move":
-        moderation.move_topic(request.user, topic, get_object_or_404(Category, pk=request.POST.get("category")), reason)
+        category = Category.objects.filter(pk=params.object_id(request.POST.get("category"))).first()
+        if category is None:
+            messages.error(request, _("Choose the category to move the topic to."))
+            return redirect(topic)
+        moderation.move_topic(request.user, topic, category, reason)
     else:
         raise PermissionDenied
     messages.success(request, _("Done."))
@@ -111,5 +115,5 @@ def member_action(request, username):
 
 @moderator_required
 def log(request):
-    actions = ModerationAction.objects.select_related("moderator", "post", "topic", "member")
+    actions = ModerationAction.objects.select_related("moderator__profile", "post", "topic", "member")
     return render(request, "community/moderation/log.html", {"actions": paginate(request, actions, 50)})

@@ -13,12 +13,13 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from kennisplatform import outbox
+from kennisplatform import outbox, ratelimit
 
-from . import markup
+from . import mentions
 
 logger = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "community.unsubscribe"
+MENTION_MAIL_SCOPE = "community-mention-mail"
 
 
 def unsubscribe_token(topic_id, user_id):
@@ -47,23 +48,34 @@ def post_created(post):
 
 
 def recipients(post):
-    """[(user, why)] for a new post: mentioned members first, then subscribers; never the author."""
-    from django.contrib.auth import get_user_model
+    """[(user, why)] for a new post: mentioned members first, then subscribers; never the author.
 
+    Mentions are looked up once for the whole post and capped (``community.mentions``). A
+    mention that mails someone who would not get this mail anyway (as a subscriber) counts
+    against the author's COMMUNITY_MENTION_MAILS_PER_DAY; beyond that, no mention mail.
+    """
     from .permissions import can_read
 
+    def may_mail(user):
+        return user.pk != post.author_id and user.email and user.is_active and can_read(user, post.topic)
+
+    subscribers = {s.user_id: s.user for s in post.topic.subscriptions.select_related("user")}
     found = {}
-    names = markup.mentioned_usernames(post.body)
-    if names:
-        mentioned = get_user_model().objects.filter(username__in=names, is_active=True).select_related("profile")
-        for user in mentioned:
-            profile = getattr(user, "profile", None)
-            if profile is None or profile.notify_on_mention:
+    for user in mentions.mentioned_members(post.body).values():
+        profile = getattr(user, "profile", None)
+        if (profile is None or profile.notify_on_mention) and may_mail(user):
+            if user.pk in subscribers or _mention_mail_allowed(post.author_id):
                 found[user.pk] = (user, "mention")
-    for subscription in post.topic.subscriptions.select_related("user"):
-        found.setdefault(subscription.user_id, (subscription.user, "subscription"))
-    found.pop(post.author_id, None)
-    return [(user, why) for user, why in found.values() if user.email and user.is_active and can_read(user, post.topic)]
+    for user_id, user in subscribers.items():
+        if user_id not in found and may_mail(user):
+            found[user_id] = (user, "subscription")
+    return list(found.values())
+
+
+def _mention_mail_allowed(author_id):
+    return author_id is None or ratelimit.consume(
+        MENTION_MAIL_SCOPE, author_id, limit=settings.COMMUNITY_MENTION_MAILS_PER_DAY, period=24 * 60 * 60,
+    )
 
 
 def send_post_notifications(post):

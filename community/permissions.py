@@ -5,11 +5,20 @@ Roles: anonymous visitors, members (logged in, e-mail verified, not suspended), 
 editors (staff; moderate too).
 """
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from .models import CategoryAccess, Suspension
+from .models import CategoryAccess, ProfileVisibility, Suspension
 
 MODERATE_PERMISSION = "community.moderate"
+
+
+def has_verified_address(user_field="pk"):
+    """The query form of "is a member": the account (``user_field`` of the rows filtered) has
+    a verified primary e-mail address."""
+    from allauth.account.models import EmailAddress
+
+    return Exists(EmailAddress.objects.filter(user=OuterRef(user_field), verified=True, primary=True))
 
 
 def is_member(user):
@@ -17,7 +26,7 @@ def is_member(user):
         return False
     from allauth.account.models import EmailAddress
 
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
+    return EmailAddress.objects.filter(user=user, verified=True, primary=True).exists()
 
 
 def is_moderator(user):
@@ -58,5 +67,29 @@ def can_edit(user, post):
     return post.author_id == user.pk and can_post(user, post.topic) and not post.hidden
 
 
-def can_flag(user, post):
-    return is_member(user) and post.author_id != user.pk and not post.hidden
+def may_report(user):
+    """Members report posts to moderators; a suspended member cannot (no flooding the queue)."""
+    return is_member(user) and not active_suspension(user)
+
+
+def can_flag(user, post, may_report_posts=None):
+    """``may_report_posts``: ``may_report(user)`` when already known (a page of posts)."""
+    if may_report_posts is None:
+        may_report_posts = may_report(user)
+    return may_report_posts and post.author_id != user.pk and not post.hidden
+
+
+def can_view_profile(viewer, profile):
+    """Profiles (and their photos) are for members: a verified member sees the profiles in the
+    directory, a moderator hidden ones too, the owner always their own. Accounts that are
+    inactive or have no verified address have no profile page."""
+    user = profile.user
+    if not viewer.is_authenticated or not user.is_active:
+        return False
+    if viewer.pk == user.pk:
+        return True
+    if not is_member(user):
+        return False
+    if is_moderator(viewer):
+        return True
+    return is_member(viewer) and profile.visibility == ProfileVisibility.MEMBERS

@@ -2,19 +2,19 @@
 
 New members (registered less than COMMUNITY_NEW_MEMBER_DAYS ago) may post a limited number
 of links per post and posts per hour, which stops most spam without a moderator's work.
+Every member may mention at most COMMUNITY_MAX_MENTIONS_PER_POST members in one post: a
+post with more is refused (the text is kept), so nobody's mention silently goes nowhere.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import markup, notifications
+from . import markup, mentions, notifications
 from .models import Post, Topic, TopicSubscription
 from .permissions import can_edit, can_post
 
@@ -25,13 +25,18 @@ class PostingRefused(Exception):
         self.message = message
 
 
-def mention_url(username):
-    user = get_user_model().objects.filter(username__iexact=username, is_active=True).first()
-    return reverse("community:member", args=[user.get_username()]) if user else None
-
-
 def render_body(text):
-    return markup.render(text, mention_url=mention_url)
+    return markup.render(text, mentions=mentions.mention_links(text))
+
+
+def check_mentions(body):
+    limit = settings.COMMUNITY_MAX_MENTIONS_PER_POST
+    count = len(markup.mentioned_usernames(body))
+    if count > limit:
+        raise PostingRefused(_(
+            "This post mentions too many members: %(count)d, and the maximum is %(limit)d. "
+            "Remove some @names, or mention the others in a separate post."
+        ) % {"count": count, "limit": limit})
 
 
 def is_new_member(user):
@@ -39,6 +44,11 @@ def is_new_member(user):
 
 
 def check_limits(user, body):
+    check_mentions(body)
+    check_new_member_limits(user, body)
+
+
+def check_new_member_limits(user, body):
     if not is_new_member(user):
         return
     links = markup.count_links(body)
@@ -84,8 +94,9 @@ def reply(user, topic, body):
 def edit(user, post, body):
     if not can_edit(user, post):
         raise PostingRefused(_("You cannot edit this post."))
+    check_mentions(body)
     if markup.count_links(body) > markup.count_links(post.body):
-        check_limits(user, body)  # editing in links counts like posting them
+        check_new_member_limits(user, body)  # editing in links counts like posting them
     post.body, post.body_html, post.edited_at = body, render_body(body), timezone.now()
     post.save(update_fields=["body", "body_html", "edited_at"])
     return post

@@ -80,7 +80,6 @@ def delete_account(user):
         _registrations(user).update(
             name="", email="", organisation="", answers={}, user=None, anonymised_at=now,
         )
-        profile = MemberProfile.objects.filter(user=user).first()
-        if profile and profile.avatar:
-            profile.avatar.delete(save=False)
-        user.delete()  # posts and topics keep their text; their author becomes empty
+        # Posts and topics keep their text, their author becomes empty; the profile goes with
+        # the account, and its photo file once this commits (community.avatars).
+        user.delete()

@@ -21,6 +21,7 @@ urlpatterns = [
     path("moderatie/lid/<str:username>/", moderation_views.member_action, name="moderation_member"),
     path("leden/", directory.member_directory, name="directory"),
     path("leden/<str:username>/", directory.member_profile, name="member"),
+    path("leden/<str:username>/foto/", directory.member_photo, name="member_photo"),
     path("account/profiel/", directory.edit_profile, name="edit_profile"),
     path("account/mijn-gegevens/", directory.my_data, name="my_data"),
     path("account/mijn-gegevens/download/", directory.download_my_data, name="download_my_data"),

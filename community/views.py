@@ -15,11 +15,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cms.pagination import paginate
 
-from . import markup, posting
+from . import markup, params, posting
 from .forms import FlagForm, PostForm, TopicForm
 from .models import Category, Flag, Post, Topic, TopicSubscription
 from .notifications import read_unsubscribe_token
-from .permissions import active_suspension, can_edit, can_flag, can_post, can_read, is_member, is_moderator, readable_categories
+from .permissions import (
+    active_suspension, can_edit, can_flag, can_post, can_read, is_member, is_moderator, may_report, readable_categories,
+)
 
 POSTS_PER_PAGE = 20
 
@@ -40,7 +42,7 @@ def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     if not category.is_public and not (is_member(request.user) or is_moderator(request.user)):
         return _deny(request)
-    topics = category.topics.select_related("author")
+    topics = category.topics.select_related("author__profile")
     if not is_moderator(request.user):
         topics = topics.filter(hidden=False)
     return render(request, "community/category_detail.html", {
@@ -55,9 +57,8 @@ def topic_detail(request, pk, form=None, refusal=None):
     posts = topic.posts.select_related("author__profile")
     page = paginate(request, posts, POSTS_PER_PAGE)
     if form is None and can_post(request.user, topic):
-        quoted = topic.posts.filter(pk=request.GET.get("citeer") or 0, hidden=False).select_related("author").first()
-        initial = {"body": markup.quote(quoted.body, _author_name(quoted))} if quoted else None
-        form = PostForm(initial=initial)
+        form = PostForm(initial=_quoting(topic, request.GET.get("citeer")))
+    may_report_posts = may_report(request.user)
     return render(request, "community/topic_detail.html", {
         "topic": topic, "posts": page, "form": form if can_post(request.user, topic) else None, "refusal": refusal,
         "moderator": is_moderator(request.user),
@@ -65,12 +66,18 @@ def topic_detail(request, pk, form=None, refusal=None):
         "categories": Category.objects.all() if is_moderator(request.user) else [],
         "subscribed": request.user.is_authenticated and topic.subscriptions.filter(user=request.user).exists(),
         "editable": {post.pk for post in page if can_edit(request.user, post)},
-        "flaggable": {post.pk for post in page if can_flag(request.user, post)},
+        "flaggable": {post.pk for post in page if can_flag(request.user, post, may_report_posts)},
     }, status=400 if refusal or (form is not None and form.errors) else 200)
 
 
-def _author_name(post):
-    return post.author.get_full_name() or post.author.get_username() if post.author else _("deleted user")
+def _quoting(topic, citeer):
+    """The reply form's start when quoting a visible post of this topic (?citeer=<id>); a bad
+    or unknown id quotes nothing."""
+    post_id = params.object_id(citeer)
+    quoted = topic.posts.filter(pk=post_id, hidden=False).select_related("author").first() if post_id else None
+    if quoted is None:
+        return None
+    return {"body": markup.quote(quoted.body, quoted.author.get_username() if quoted.author else None)}
 
 
 @login_required

@@ -10,12 +10,12 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from community import posting
-from community.models import TopicSubscription
+from community.models import Category, CategoryAccess, TopicSubscription
 from community.tasks import notify_about_post
 from kennisplatform import outbox
 from kennisplatform.models import OutgoingMail
 
-from .community.conftest import make_user, public_category  # noqa: F401 (fixture)
+from .community.conftest import make_user
 from .mailservers import SMTPServer, StallingSMTPServer, use_smtp
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,8 @@ def test_email_timeout_comes_from_the_environment_with_a_safe_default():
     assert django_settings.EMAIL_TIMEOUT == 10
 
 
-def test_a_refused_subscriber_does_not_stop_the_others(mail_server, public_category):
+def test_a_refused_subscriber_does_not_stop_the_others(mail_server):
+    public_category = Category.objects.create(name="Verrekening (test)", slug="test-verrekening", access=CategoryAccess.PUBLIC)
     author = make_user("auteur")
     topic = posting.start_topic(author, public_category, "Verrekenmodel", "Hoe verrekenen jullie de kosten?")
     followers = [make_user(name) for name in ("ineke", "weigeren", "joost")]

@@ -27,7 +27,6 @@ from cms.models import (
     NewsPage, PublicationIndexPage, PublicationPage, Theme,
 )
 
-from .files import make_document
 
 SUBJECTS = [
     "verrekenmodel", "dienstverleningsovereenkomst", "gemeenschappelijke regeling", "begroting",

@@ -1,6 +1,5 @@
 """Index pages that list their knowledge items with paging."""
 
-from django.db import models
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel

@@ -1,8 +1,24 @@
 """A member's profile: who they are and where they work, and who may see it."""
 
+import hashlib
+import uuid
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+# Photos live in MEDIA_ROOT/avatars/, which nginx refuses to serve: the app serves each photo
+# only to those who may see the profile (community.directory.member_photo).
+AVATAR_FOLDER = "avatars"
+AVATAR_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
+
+
+def avatar_upload_to(instance, filename):
+    """A random name per upload: nothing to guess, and a new photo never reuses an old name."""
+    suffix = PurePosixPath(filename).suffix.lower()
+    return f"{AVATAR_FOLDER}/{uuid.uuid4().hex}{suffix if suffix in AVATAR_SUFFIXES else '.jpg'}"
 
 
 class ProfileVisibility(models.TextChoices):
@@ -21,7 +37,7 @@ class MemberProfile(models.Model):
         "cms.Collaboration", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("collaboration"),
     )
     bio = models.TextField(_("about me"), max_length=1000, blank=True)
-    avatar = models.ImageField(_("photo"), upload_to="avatars/", blank=True)
+    avatar = models.ImageField(_("photo"), upload_to=avatar_upload_to, blank=True)
     visibility = models.CharField(
         _("who sees my profile"), max_length=10, choices=ProfileVisibility, default=ProfileVisibility.MEMBERS,
     )
@@ -38,6 +54,14 @@ class MemberProfile(models.Model):
     @property
     def display_name(self):
         return self.user.get_full_name() or self.user.get_username()
+
+    @property
+    def avatar_url(self):
+        """The photo through the app (checked per viewer); the version makes a new photo a new URL."""
+        if not self.avatar:
+            return ""
+        version = hashlib.sha256(self.avatar.name.encode()).hexdigest()[:12]
+        return f"{reverse('community:member_photo', args=[self.user.get_username()])}?v={version}"
 
     @property
     def in_directory(self):

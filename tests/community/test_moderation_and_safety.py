@@ -2,13 +2,15 @@
 matrix, XSS payloads in every user field, and CSRF on every form."""
 
 from html.parser import HTMLParser
+from unittest.mock import patch
 
 import pytest
+from django.db import DatabaseError
 from django.test import Client
 from django.urls import reverse
 
 from community import moderation, posting
-from community.models import Flag, MemberProfile, ModerationAction
+from community.models import Category, Flag, MemberProfile, ModerationAction, Post, Suspension, Topic
 
 from .conftest import make_user
 
@@ -230,3 +232,41 @@ def test_the_queue_lists_only_posts_with_open_reports(topic, member, other_membe
     assert list(moderation.open_flags()) == [reported]
     moderation.dismiss_flags(moderator, reported)
     assert list(moderation.open_flags()) == []
+
+
+# --- An action and its log line: both or neither ----------------------------------------------
+ACTIONS = {
+    "lock": lambda mod, topic, post, member: moderation.set_locked(mod, topic, True),
+    "pin": lambda mod, topic, post, member: moderation.set_pinned(mod, topic, True),
+    "move": lambda mod, topic, post, member: moderation.move_topic(mod, topic, Category.objects.exclude(pk=topic.category_id).first()),
+    "hide": lambda mod, topic, post, member: moderation.hide_post(mod, post, "Spam"),
+    "restore": lambda mod, topic, post, member: moderation.restore_post(mod, post),
+    "dismiss": lambda mod, topic, post, member: moderation.dismiss_flags(mod, post),
+    "suspend": lambda mod, topic, post, member: moderation.suspend(mod, member, "Schelden"),
+    "lift": lambda mod, topic, post, member: moderation.lift_suspensions(mod, member),
+}
+
+
+def _state(topic, post, member):
+    topic.refresh_from_db()
+    post.refresh_from_db()
+    return (
+        topic.locked, topic.pinned, topic.category_id, topic.hidden, post.hidden,
+        list(Flag.objects.filter(post=post).values_list("resolved_at", flat=True)),
+        list(Suspension.objects.filter(member=member).values_list("pk", "lifted_at")),
+    )
+
+
+@pytest.mark.parametrize("action", list(ACTIONS))
+def test_an_action_whose_log_line_fails_is_undone(action, topic, member, other_member, moderator, members_category):
+    post = posting.reply(member, topic, "Koop nu")
+    Flag.objects.create(post=post, reporter=other_member, reason="spam")
+    if action == "restore":
+        moderation.hide_post(moderator, post, "Spam")
+    if action == "lift":
+        moderation.suspend(moderator, member, "Schelden")
+    before, logged = _state(topic, post, member), ModerationAction.objects.count()
+    with patch.object(ModerationAction.objects, "create", side_effect=DatabaseError("the log is unavailable")):
+        with pytest.raises(DatabaseError):
+            ACTIONS[action](moderator, Topic.objects.get(pk=topic.pk), Post.objects.get(pk=post.pk), member)
+    assert _state(topic, post, member) == before and ModerationAction.objects.count() == logged

@@ -235,10 +235,10 @@ def test_members_start_a_topic_reply_with_a_mention_and_stop_following_by_e_mail
         expect(page.get_by_role("heading", level=1)).to_have_text(title)
         expect(posts(page).first.get_by_role("link", name=anna.name)).to_have_attribute("href", href)
 
-        # He quotes her post and mentions her.
+        # He quotes her post (by username: a full name would outlive her account) and mentions her.
         posts(page).first.get_by_role("link", name="Citeren dit bericht").click()
         textarea = reply_section(page).get_by_label("Uw bericht")
-        expect(textarea).to_have_value(re.compile(rf"^> \*\*{anna.name}\*\*:\n> Wij verdelen ICT-kosten"))
+        expect(textarea).to_have_value(re.compile(rf"^> \*\*@{re.escape(username)}\*\*:\n> Wij verdelen ICT-kosten"))
         textarea.press("ControlOrMeta+End")
         textarea.press_sequentially(f"Herkenbaar, @{username}! Hoe verdelen jullie de licenties?")
         reply_section(page).get_by_role("button", name="Reactie plaatsen").click()

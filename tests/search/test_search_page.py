@@ -15,7 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 from cms.models import DocumentLibraryPage, KnowledgeDocumentPage, StandardPage
 from search import elastic
 from search.models import SearchQueryLog
-from search.query import MAX_PAGE, MAX_QUERY_LENGTH
+from search.query import MAX_QUERY_LENGTH
 
 from .conftest import refresh, reset_search_state
 from .test_indexing import new_document, publish
