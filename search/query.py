@@ -67,6 +67,16 @@ class SearchRequest:
             page=page,
         )
 
+    def query_pairs(self):
+        """This request as URL parameters, without the page: only what ``from_querydict``
+        understood, so links never carry unknown or invalid parameters along."""
+        pairs = [("q", self.query)] if self.query else []
+        if self.sort != SORTS[0]:
+            pairs.append(("sort", self.sort))
+        for facet in FACETS:
+            pairs += [(facet.name, value) for value in self.selected(facet.name)]
+        return pairs
+
     @property
     def offset(self):
         return (self.page - 1) * self.page_size
