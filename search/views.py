@@ -9,7 +9,7 @@ from cms.models import DocumentLibraryPage
 from cms.pagination import paginate
 from cms.queries import first_visible
 
-from .query import MAX_QUERY_LENGTH, SearchRequest
+from .query import MAX_QUERY_LENGTH, SearchRequest, one_line
 from .service import KnowledgeSearch, log_search
 from .urlstate import facet_links, query_string
 
@@ -45,7 +45,7 @@ def search_page(request):
 @require_GET
 @never_cache
 def autocomplete(request):
-    prefix = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    prefix = one_line(request.GET.get("q", ""), MAX_QUERY_LENGTH)
     if len(prefix) < AUTOCOMPLETE_MIN_LENGTH:
         return JsonResponse({"suggestions": []})
     return JsonResponse({"suggestions": KnowledgeSearch().autocomplete(prefix)})

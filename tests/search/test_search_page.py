@@ -326,6 +326,14 @@ def test_links_carry_only_what_the_search_understood(engine, client):
     assert params(next_page) == [("page", "2"), ("sort", "date"), ("type", "document"), ("type", "news")]
 
 
+def test_control_characters_become_spaces(engine, client):
+    """NUL and the like: PostgreSQL refuses them in a query, so they never reach an engine."""
+    response = get(client, "q=verrekenen%00model%1B&collaboration=bar-organisatie%00&type=%00")
+    assert response.context["search"].query == "verrekenen model"
+    assert response.context["search"].filters == {"collaboration": ["bar-organisatie"]}
+    assert client.get(SUGGEST, {"q": "verre\x00"}).status_code == 200
+
+
 def test_a_year_that_is_not_a_number_is_ignored(engine, client):
     everything = get(client, "")
     response = get(client, "year=abc&year=20x3&year=")
