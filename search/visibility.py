@@ -27,9 +27,9 @@ def visible_ids(document_ids):
 
 
 def pending_removals(limit=MAX_PENDING):
-    """Document ids Elasticsearch may still serve although their item is gone (newest first).
+    """Document ids Elasticsearch may still serve although their item is gone (newest rows first).
     One query when the outbox is empty, as it nearly always is; two otherwise."""
-    pending = list(IndexOutbox.objects.order_by("-updated_at", "-pk").values_list("document_id", flat=True)[:limit])
+    pending = list(IndexOutbox.objects.order_by("-pk").values_list("document_id", flat=True)[:limit])
     if not pending:
         return []
     return sorted(set(pending) - visible_ids(pending))
