@@ -62,11 +62,12 @@ test-postgres: install node_modules/.package-lock.json
 # Search benchmarks, not part of the suite: indexing throughput and search latency at 100,000
 # items (Elasticsearch) and 10,000 (database engine), on bench databases of their own. The first
 # run seeds them (kept for the next). BENCH_SCALE, BENCH_DB_SCALE, BENCH_REQUESTS and more:
-# see tests/benchmarks/search_bench.py.
+# see tests/benchmarks/search_bench.py. Then "did you mean" at 50,000 words (spelling_bench.py).
 bench-search: install
 	scripts/postgres start
 	scripts/elasticsearch start
 	$(BIN)/python tests/benchmarks/search_bench.py $(BENCH_ARGS)
+	$(BIN)/python tests/benchmarks/spelling_bench.py
 
 # Load test, not part of the suite: gunicorn (production settings) with demo content + 10,000
 # items, Locust's visitor and member mix at 50 users, then more users until p95 > 500 ms.

@@ -44,6 +44,8 @@ JOBS = [
     # Finished background-task rows (they hold e-mail addresses among their arguments).
     (["prune_db_task_results"], "03:30", database_tasks),
     (["clearsessions"], "03:45", None),
+    # Typed search queries older than SEARCH_LOG_RETENTION_DAYS.
+    (["purge_search_log"], "03:50", None),
 ]
 
 

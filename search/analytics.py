@@ -1,12 +1,14 @@
 """Search analytics for editors: what people look for and what they do not find.
 
 Works on ``SearchQueryLog``, which holds queries only (no user, address or session), so
-these figures can be shown to every editor.
+these figures can be shown to every editor. Queries are still what people typed (sometimes a
+name): they are kept SEARCH_LOG_RETENTION_DAYS, then ``purge_old_searches`` removes them.
 """
 
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Avg, Count, Max, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -76,3 +78,11 @@ def daily_activity(since, now=None):
         days.append(DayActivity(day, row.get("searches", 0), row.get("zero_results", 0)))
         day += timedelta(days=1)
     return days
+
+
+def purge_old_searches(days=None, now=None):
+    """Delete logged searches older than ``days`` (default SEARCH_LOG_RETENTION_DAYS); return how many."""
+    days = settings.SEARCH_LOG_RETENTION_DAYS if days is None else days
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    deleted, _ = SearchQueryLog.objects.filter(searched_at__lt=cutoff).delete()
+    return deleted

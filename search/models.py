@@ -6,6 +6,7 @@ Elasticsearch is a replica of it, kept up to date through ``IndexOutbox``. ``Sea
 """
 
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -130,6 +131,14 @@ class SynonymGroup(models.Model):
 
     def __str__(self):
         return self.terms
+
+    def clean(self):
+        from .synonyms import validate_terms
+
+        try:
+            validate_terms(self.terms or "")
+        except ValidationError as error:
+            raise ValidationError({"terms": error.messages}) from error
 
     @property
     def term_list(self):

@@ -36,6 +36,16 @@ FACETS = (
 FACET_BY_NAME = {facet.name: facet for facet in FACETS}
 
 
+MAX_VALUE_LENGTH = 100
+
+
+def one_line(value, limit):
+    """``value`` as one line of printable text of at most ``limit`` characters: control
+    characters (NUL among them, which PostgreSQL refuses) become spaces, runs of space one."""
+    value = value[:limit * 4]  # no need to look at all of a 10,000-character value
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in value).split())[:limit]
+
+
 @dataclass
 class SearchRequest:
     query: str = ""
@@ -49,7 +59,8 @@ class SearchRequest:
         """Read a request from the URL; anything malformed falls back to a sensible default."""
         filters = {}
         for facet in FACETS:
-            values = [v.strip()[:100] for v in params.getlist(facet.name) if v.strip()]
+            values = [one_line(v, MAX_VALUE_LENGTH) for v in params.getlist(facet.name)]
+            values = [v for v in values if v]
             if facet.name == "year":
                 # Four ASCII digits: "²" is a digit to Python, and 99999999999 overflows the engines.
                 values = [v for v in values if len(v) == 4 and v.isascii() and v.isdigit()]
@@ -61,11 +72,21 @@ class SearchRequest:
             page = 1
         sort = params.get("sort", "relevance")
         return cls(
-            query=" ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH],
+            query=one_line(params.get("q", ""), MAX_QUERY_LENGTH),
             filters=filters,
             sort=sort if sort in SORTS else "relevance",
             page=page,
         )
+
+    def query_pairs(self):
+        """This request as URL parameters, without the page: only what ``from_querydict``
+        understood, so links never carry unknown or invalid parameters along."""
+        pairs = [("q", self.query)] if self.query else []
+        if self.sort != SORTS[0]:
+            pairs.append(("sort", self.sort))
+        for facet in FACETS:
+            pairs += [(facet.name, value) for value in self.selected(facet.name)]
+        return pairs
 
     @property
     def offset(self):

@@ -7,10 +7,17 @@ without rebuilding the index.
 
 import re
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
 from .models import SynonymGroup
-from .text import fold
+from .text import fold, words
 
 MAX_VARIANTS = 6
+MAX_TERM_LENGTH = 100
+# What a word or phrase may hold: letters, digits, spaces and the punctuation of names
+# ("financiën & verrekening", "ICT/IV", "Wgr-regeling"); no backslashes or other symbols.
+TERM = re.compile(r"[\w\s\-'’&./()+]+")
 
 
 def _groups():
@@ -23,10 +30,26 @@ def expand(query, groups=None):
     variants = [query]
     for group in _groups() if groups is None else groups:
         for term in group:
+            if not words(term):
+                continue  # an empty or punctuation-only term would match between any two words
             pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
             if pattern.search(folded):
                 for other in group:
                     if other != term:
-                        variants.append(pattern.sub(other, folded))
+                        # A function, not a template: a term is text, "\1" or "\g<0>" included.
+                        variants.append(pattern.sub(lambda match, other=other: other, folded))
                 break
     return list(dict.fromkeys(variants))[:MAX_VARIANTS]
+
+
+def validate_terms(terms):
+    """Raise ValidationError unless ``terms`` lists two or more distinct words or phrases."""
+    term_list = [term.strip() for term in terms.split(",") if term.strip()]
+    for term in term_list:
+        if len(term) > MAX_TERM_LENGTH or not TERM.fullmatch(term) or not words(term):
+            raise ValidationError(
+                _("“%(term)s” is not a word or phrase: use letters, digits, spaces and hyphens."),
+                params={"term": term[:MAX_TERM_LENGTH]},
+            )
+    if len({fold(term) for term in term_list}) < 2:
+        raise ValidationError(_("Give at least two different words or phrases, separated by commas."))

@@ -6,12 +6,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from cms.models import DocumentLibraryPage
-from cms.pagination import paginate, query_without_page
+from cms.pagination import paginate
 from cms.queries import first_visible
 
-from .query import MAX_QUERY_LENGTH, SearchRequest
+from .query import MAX_QUERY_LENGTH, SearchRequest, one_line
 from .service import KnowledgeSearch, log_search
-from .urlstate import facet_links
+from .urlstate import facet_links, query_string
 
 AUTOCOMPLETE_MIN_LENGTH = 2
 
@@ -30,10 +30,13 @@ def search_page(request):
     return render(request, "search/search_page.html", {
         "results": results,
         "search": search_request,
-        "facets": facet_links(request.GET, results.facets),
+        "facets": facet_links(search_request, results.facets),
         # A page object over the hit numbers, so the site's pagination template can be reused.
-        "items": paginate(request, range(results.page_count * search_request.page_size), search_request.page_size),
-        "query_string": query_without_page(request),
+        "items": paginate(
+            request, range(results.page_count * search_request.page_size), search_request.page_size,
+            number=search_request.page,
+        ),
+        "query_string": query_string(search_request),
         "has_filters": bool(search_request.filters),
         "library": first_visible(DocumentLibraryPage) if not results.hits else None,
     })
@@ -42,7 +45,7 @@ def search_page(request):
 @require_GET
 @never_cache
 def autocomplete(request):
-    prefix = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    prefix = one_line(request.GET.get("q", ""), MAX_QUERY_LENGTH)
     if len(prefix) < AUTOCOMPLETE_MIN_LENGTH:
         return JsonResponse({"suggestions": []})
     return JsonResponse({"suggestions": KnowledgeSearch().autocomplete(prefix)})

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from cms.filters import applied_filters
 from cms.pagination import paginate, query_without_page
 from cms.queries import knowledge_items
 
@@ -35,9 +36,11 @@ class ListingPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = knowledge_items(self.item_model).descendant_of(self)
+        applied = ()
         if self.filterset_class is not None:
             context["filter"] = self.filterset_class(request.GET, queryset=items)
-            items = context["filter"].qs
+            items = context["filter"].qs  # invalid values are left out (and shown as errors)
+            applied = applied_filters(context["filter"])
         context["items"] = paginate(request, items, self.page_size)
-        context["query_string"] = query_without_page(request)
+        context["query_string"] = query_without_page(request, keep=applied)
         return context

@@ -241,6 +241,9 @@ ELASTICSEARCH_SHARDS = env_int("ELASTICSEARCH_SHARDS", 1)
 ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
 # After a failed request, search the database for this long before trying Elasticsearch again.
 ELASTICSEARCH_RETRY_AFTER_SECONDS = env_int("ELASTICSEARCH_RETRY_AFTER_SECONDS", 30)
+# Typed search queries (the editors' analytics) are deleted after this many days
+# (`manage.py purge_search_log`, daily).
+SEARCH_LOG_RETENTION_DAYS = env_int("SEARCH_LOG_RETENTION_DAYS", 365)
 
 # Background work (search index updates). The immediate backend runs a task right after the
 # request's transaction commits; django_tasks_db.DatabaseBackend queues it for

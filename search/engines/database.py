@@ -5,18 +5,19 @@ the folded text elsewhere (SQLite). Facet counts are disjunctive: each facet is 
 every selection except its own, so choosing "BAR" still shows what "BEL" would give.
 """
 
-import difflib
+import functools
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
 
+from .. import spelling
 from ..highlight import snippet
 from ..labels import build_facet_values, kind_label
 from ..models import KnowledgeItem
 from ..query import FACETS, Facet, Hit, SearchResults
 from ..synonyms import expand
-from ..text import match_fragments, query_stems, stem, words
+from ..text import match_fragments, query_stems, words
 
 NAME = "database"
 
@@ -110,34 +111,29 @@ def _hit(item, query):
 
 
 def _vocabulary():
-    """Words of all titles and summaries, cached until the items change."""
+    """Words of all titles and summaries, ready for suggestions; rebuilt when the items change."""
     state = KnowledgeItem.objects.aggregate(count=Count("pk"), changed=Max("updated_at"))
     changed = state["changed"].timestamp() if state["changed"] else 0
-    key = f"search:vocabulary:{state['count']}:{changed}"
-    vocabulary = cache.get(key)
-    if vocabulary is None:
+    return _prepared_vocabulary(f"search:vocabulary:{state['count']}:{changed}")
+
+
+@functools.lru_cache(maxsize=1)
+def _prepared_vocabulary(key):
+    """The trigram index is built once per process and vocabulary; the word list is shared
+    through the cache, so not every process reads all items."""
+    word_list = cache.get(key)
+    if word_list is None:
         vocabulary = set()
         for title, summary in KnowledgeItem.objects.values_list("title", "summary").iterator():
-            vocabulary.update(word for word in words(f"{title} {summary}") if len(word) > 3)
-        vocabulary = sorted(vocabulary)
-        cache.set(key, vocabulary, 60 * 60)
-    return vocabulary
+            vocabulary.update(word for word in words(f"{title} {summary}") if len(word) >= spelling.MIN_LENGTH)
+        word_list = sorted(vocabulary)
+        cache.set(key, word_list, 60 * 60)
+    return spelling.Vocabulary(word_list)
 
 
 def suggest(query):
     """"Did you mean": the query with unknown words replaced by the closest known word."""
-    vocabulary = _vocabulary()
-    known_stems = {stem(word) for word in vocabulary}
-    corrected, changed = [], False
-    for word in words(query):
-        if len(word) > 3 and stem(word) not in known_stems:
-            match = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
-            if match:
-                corrected.append(match[0])
-                changed = True
-                continue
-        corrected.append(word)
-    return " ".join(corrected) if changed else ""
+    return spelling.suggest(query, _vocabulary())
 
 
 def autocomplete(prefix, limit=8):

@@ -1,6 +1,7 @@
 """The Elasticsearch engine: one request per results page carries the query, the selected
 filters (as a post_filter), a filtered aggregation per facet (disjunctive counts), highlights
-and the "did you mean" suggester."""
+and the "did you mean" suggester. The database has the last word on what may be shown
+(``search.visibility``): Elasticsearch may not have received a removal yet."""
 
 from datetime import date
 
@@ -9,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from elasticsearch_dsl import A, Q, Search
 
-from .. import elastic
+from .. import elastic, visibility
 from ..highlight import SNIPPET_LENGTH
 from ..labels import build_facet_values, kind_label
 from ..query import FACETS, Facet, Hit, SearchResults
@@ -31,9 +32,15 @@ def text_query(query):
     return Q("bool", should=should, minimum_should_match=1)
 
 
-def build(request):
-    search = Search(using=elastic.client(), index=elastic.alias_name()).extra(track_total_hits=True)
-    search = search.query(text_query(request.query) if request.query else Q("match_all"))
+def base_search(query, removed=()):
+    """The text query (or all) without the documents whose removal is still in the outbox."""
+    search = Search(using=elastic.client(), index=elastic.alias_name())
+    search = search.query(text_query(query) if query else Q("match_all"))
+    return search.exclude("ids", values=list(removed)) if removed else search
+
+
+def build(request, removed=()):
+    search = base_search(request.query, removed).extra(track_total_hits=True)
     selected = {
         facet.name: Q("terms", **{facet.es_field: request.selected(facet.name)})
         for facet in FACETS if request.selected(facet.name)
@@ -61,19 +68,26 @@ def build(request):
 
 
 def search(request):
-    response = build(request).execute()
+    removed = visibility.pending_removals()
+    response = build(request, removed).execute()
+    # One query for the page: a hit whose item is gone (and whose removal the outbox no
+    # longer holds, e.g. after a restore) is dropped; the total can only discount this page's.
+    visible = visibility.visible_ids([hit.meta.id for hit in response.hits])
+    hits = [_hit(hit) for hit in response.hits if hit.meta.id in visible]
+    total = max(response.hits.total.value - (len(response.hits) - len(hits)), 0)
     facets = []
     for facet in FACETS:
         buckets = getattr(response.aggregations, facet.name).values.buckets
         counts = {str(bucket.key): bucket.doc_count for bucket in buckets}
         facets.append(Facet(facet.name, str(facet.label), build_facet_values(facet, counts, request.selected(facet.name))))
+    suggestion = _suggestion(response, request.query) if not total else ""
     return SearchResults(
         request=request,
-        hits=[_hit(hit) for hit in response.hits],
-        total=response.hits.total.value,
+        hits=hits,
+        total=total,
         facets=facets,
         engine=NAME,
-        suggestion=_suggestion(response, request.query),
+        suggestion=suggestion if suggestion and _finds_something(suggestion, removed) else "",
     )
 
 
@@ -99,6 +113,7 @@ def _date(value):
 
 
 def _suggestion(response, query):
+    """The query with the spelling suggester's corrections, or "" when it has none."""
     suggest = getattr(response, "suggest", None)
     if not query or suggest is None or "spelling" not in suggest:
         return ""
@@ -109,14 +124,23 @@ def _suggestion(response, query):
             changed = True
         else:
             words.append(entry.text)
-    return " ".join(words) if changed and response.hits.total.value == 0 else ""
+    return " ".join(words) if changed else ""
+
+
+def _finds_something(query, removed, sample=10):
+    """True when ``query`` finds a visible item. The suggester reads the index's words, which
+    include those of documents removed since (until Elasticsearch merges them away)."""
+    response = base_search(query, removed).source(False)[:sample].execute()
+    return bool(visibility.visible_ids([hit.meta.id for hit in response.hits]))
 
 
 def autocomplete(prefix, limit=8):
     search = Search(using=elastic.client(), index=elastic.alias_name()).source(["title", "url"])
-    search = search.suggest("titles", prefix, completion={"field": "suggest", "size": limit, "skip_duplicates": True})
-    response = search.execute()
+    # Room for suggestions of items removed since Elasticsearch last heard (dropped below).
+    search = search.suggest("titles", prefix, completion={"field": "suggest", "size": 2 * limit, "skip_duplicates": True})
+    options = search.execute().suggest.titles[0].options
+    visible = visibility.visible_ids([option._id for option in options])
     return [
         {"title": option._source.title, "url": option._source.url}
-        for option in response.suggest.titles[0].options
-    ]
+        for option in options if option._id in visible
+    ][:limit]

@@ -1,5 +1,6 @@
 """Search analytics for editors: the figures, the admin report and who may see it."""
 
+import io
 import re
 from datetime import timedelta
 
@@ -113,3 +114,62 @@ def test_a_synonym_added_in_the_admin_works_at_once(editor_client, database_engi
     assert response.status_code == 302
     assert SynonymGroup.objects.filter(terms="geldstromen, verrekenen").exists()
     assert "Verrekenen in de BAR-samenwerking" in all_titles("q=geldstromen")
+
+
+# --- Synonyms are text, never regex templates (security review #10, item 14) ----------------
+
+@pytest.mark.parametrize("terms", [r"verrekenmodel, geld\1stromen", r"verrekenmodel, \g<0>kosten", r"verrekenmodel, a\\b"])
+def test_a_synonym_with_regex_escapes_does_not_break_searching(engine, terms):
+    # Saved behind the admin's validation, as an old row or a bulk import could be.
+    SynonymGroup.objects.create(terms=terms)
+    assert "Verrekenen in de BAR-samenwerking" in all_titles("q=verrekenmodel")
+
+
+def test_expand_puts_the_synonym_in_literally():
+    from search.synonyms import expand
+
+    assert expand("verrekenmodel bar", groups=[["verrekenmodel", r"geld\1stromen"]]) == [
+        "verrekenmodel bar", r"geld\1stromen bar",
+    ]
+
+
+@pytest.mark.parametrize("terms", [r"GR, geld\1stromen", r"GR, \g<0>", "GR", "GR, gr", "GR, ***", "GR, " + "x" * 101])
+def test_the_admin_refuses_synonyms_that_are_no_words(editor_client, terms):
+    response = editor_client.post(reverse("wagtailsnippets_knowledge_search_synonymgroup:add"), {"terms": terms})
+    assert response.status_code == 200  # the form again, with the error
+    assert not SynonymGroup.objects.filter(terms=terms).exists()
+
+
+# --- Retention of the query log ---------------------------------------------------------------
+
+def test_purge_search_log_deletes_only_searches_past_the_retention(db, settings):
+    from django.core.management import call_command
+
+    SearchQueryLog.objects.all().delete()
+    settings.SEARCH_LOG_RETENTION_DAYS = 30
+    log("te oud", 3, days_ago=31)
+    log("net binnen", 3, days_ago=29)
+    log("vandaag", 0)
+    out = io.StringIO()
+    call_command("purge_search_log", stdout=out)
+    assert set(SearchQueryLog.objects.values_list("query", flat=True)) == {"net binnen", "vandaag"}
+    assert "Deleted 1 " in out.getvalue()
+    call_command("purge_search_log", "--days", "1", stdout=io.StringIO())
+    assert list(SearchQueryLog.objects.values_list("query", flat=True)) == ["vandaag"]
+
+
+def test_the_retention_defaults_to_a_year():
+    from kennisplatform.settings import base
+
+    assert base.SEARCH_LOG_RETENTION_DAYS == 365
+
+
+def test_purge_search_log_runs_daily_in_cron_and_in_the_scheduler():
+    from pathlib import Path
+
+    from deploy import scheduler
+
+    root = Path(__file__).resolve().parents[2]
+    assert "kennisplatform-manage purge_search_log" in (root / "deploy/cron/kennisplatform").read_text()
+    when = {tuple(command): when for command, when, _ in scheduler.JOBS}
+    assert isinstance(when[("purge_search_log",)], str)  # a daily "HH:MM"

@@ -308,6 +308,32 @@ def test_a_page_number_past_the_end_shows_the_last_page(engine, client):
     assert not SearchQueryLog.objects.exists()  # only first pages are logged
 
 
+def test_links_carry_only_what_the_search_understood(engine, client):
+    """Unknown parameters, invalid values and the page are never passed on (review #10, item 10)."""
+    response = get(client, "type=document&type=news&evil=%3Cx%3E&utm_source=spam&year=abc&sort=drop&page=-1&sort=date")
+    soup = html(response)
+    links = [a["href"] for a in soup.select(".kp-chips a, .kp-pagination a")]
+    links += [v.toggle_url for f in response.context["facets"] for v in f.values]
+    assert soup.select(".kp-pagination a") and soup.select(".kp-chips a.kp-chip")
+    for link in links:
+        names = {name for name, _ in params(link)}
+        assert names <= {"q", "sort", "page", "collaboration", "year", "type", "theme", "municipality",
+                         "province", "document_type"}, link
+        assert ("year", "abc") not in params(link) and ("sort", "drop") not in params(link)
+    chips = sorted(params(a["href"]) for a in soup.select(".kp-chips a.kp-chip"))
+    assert chips == [[("sort", "date"), ("type", "document")], [("sort", "date"), ("type", "news")]]
+    next_page = soup.select_one(".kp-pagination a[rel=next]")["href"]
+    assert params(next_page) == [("page", "2"), ("sort", "date"), ("type", "document"), ("type", "news")]
+
+
+def test_control_characters_become_spaces(engine, client):
+    """NUL and the like: PostgreSQL refuses them in a query, so they never reach an engine."""
+    response = get(client, "q=verrekenen%00model%1B&collaboration=bar-organisatie%00&type=%00")
+    assert response.context["search"].query == "verrekenen model"
+    assert response.context["search"].filters == {"collaboration": ["bar-organisatie"]}
+    assert client.get(SUGGEST, {"q": "verre\x00"}).status_code == 200
+
+
 def test_a_year_that_is_not_a_number_is_ignored(engine, client):
     everything = get(client, "")
     response = get(client, "year=abc&year=20x3&year=")
