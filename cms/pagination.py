@@ -16,12 +16,8 @@ def paginate(request, object_list, per_page=DEFAULT_PAGE_SIZE, number=None):
     return page
 
 
-def query_without_page(request, keep=None):
-    """The current query string minus ``page``, so paging links keep the active filters.
-    With ``keep`` (parameter names) only those, each once: links then carry nothing a
-    visitor added that the page does not understand."""
-    if keep is not None:
-        return urlencode([(name, request.GET[name]) for name in keep if name != "page" and name in request.GET])
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
+def query_without_page(request, keep):
+    """The query string for paging links: the parameters named in ``keep`` (the page's own
+    filters), each once, without ``page``; links never carry what a visitor added that the
+    page does not understand."""
+    return urlencode([(name, request.GET[name]) for name in keep if name != "page" and name in request.GET])

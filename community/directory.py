@@ -29,7 +29,7 @@ def member_directory(request):
     if form.is_valid():
         listed = form.filter(listed)
     return render(request, "community/directory.html", {
-        "form": form, "profiles": paginate(request, listed, 24), "query_string": query_without_page(request),
+        "form": form, "profiles": paginate(request, listed, 24), "query_string": query_without_page(request, keep=DirectoryFilter.base_fields),
     })
 
 
