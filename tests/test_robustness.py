@@ -40,11 +40,12 @@ CONVERTER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 REGEX_EXAMPLES = {
     "account/^confirm-email/(?P<key>[-:\\w]+)/$": "/account/confirm-email/abc/",
     "account/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": "/account/password/reset/key/1-abc/",
-    "^media/(?P<path>.*)$": "/media/bestaat-niet.pdf",
+    "^media/(?P<path>(?:original_images|images)/.+)$": "/media/images/bestaat-niet.png",
+    "^admin/password_reset/": "/admin/password_reset/",
     "documents/^(\\d+)/(.*)$": "{document}",
 }
-# 5xx in code other branches fix (the lead removes these after merging).
-XFAIL = {}  # (case, payload): reason, for a known 500 that is being fixed elsewhere
+# (case, payload): reason, for a known 500 that is being fixed elsewhere (none today).
+XFAIL = {}
 
 
 def url_patterns(patterns=None, prefix=""):
