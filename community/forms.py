@@ -9,9 +9,8 @@ from cms.models import Collaboration, Municipality
 from .models import Flag, MemberProfile
 
 BODY_HELP = _(
-    "Formatting: **bold**, *italic*, [link text](https://…), > quote, - list. Mention a member with @ and "
-    "the name on their profile (type @ and the first letters to choose from suggestions). "
-    "“Preview” shows how your post will look before you post it."
+    "Formatting: **bold**, *italic*, [link text](https://…), > quote, - list. Type @ and the first letters "
+    "of a name to mention a member. “Show preview” shows your post before you post it."
 )
 
 
