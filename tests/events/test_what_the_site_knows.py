@@ -203,3 +203,4 @@ def test_the_download_buttons_are_in_the_lists_header(client, organiser, worksho
         link = re.search(rf'<a [^>]*href="[^"]*export={export}[^"]*"[^>]*>', header)
         assert link and "w-header-button" in link.group(0), export
         assert f"event={workshop_event.pk}" in link.group(0)  # the download is of what the list shows
+        assert html.count(f"export={export}") == 1  # and not again in a menu
