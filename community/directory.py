@@ -5,9 +5,12 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from cms.pagination import paginate, query_without_page
+from kennisplatform import ratelimit
 
 from . import profiles
 from .avatars import normalised_avatar, photo_response
@@ -41,6 +44,31 @@ def member_profile(request, username):
     member = profile.user
     topics = member.topics.filter(hidden=False).select_related("category")[:10]
     return render(request, "community/member_profile.html", {"member": member, "profile": profile, "topics": topics})
+
+
+MENTION_SUGGESTIONS_SCOPE = "community-mention-suggestions"
+MENTION_SUGGESTIONS_PER_MINUTE = 120  # a fast typist with the 150 ms pause in mentions.js stays well below
+
+
+@login_required
+@require_GET
+def mention_suggestions(request):
+    """JSON for static/js/mentions.js: the members the writer may mention, for "@Pe"."""
+    if not (is_member(request.user) or is_moderator(request.user)):
+        return JsonResponse({"members": []}, status=403)
+    if not ratelimit.consume(MENTION_SUGGESTIONS_SCOPE, request.user.pk, limit=MENTION_SUGGESTIONS_PER_MINUTE, period=60):
+        return JsonResponse({"members": []}, status=429)
+    found = profiles.mention_candidates(request.user, request.GET.get("q"))
+    response = JsonResponse({"members": [
+        {
+            "username": profile.user.get_username(),
+            "name": profile.display_name,
+            "detail": ", ".join(part for part in (profile.function, profile.organisation) if part),
+        }
+        for profile in found
+    ]})
+    patch_cache_control(response, private=True, max_age=60)
+    return response
 
 
 @login_required

@@ -1,20 +1,38 @@
 """Forms of the community pages."""
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Collaboration, Municipality
 
 from .models import Flag, MemberProfile
 
-BODY_HELP = _("You can use Markdown: **bold**, *italic*, [link](https://…), > quote, - list. Mention a member with @username.")
+BODY_HELP = _(
+    "Formatting: **bold**, *italic*, [link text](https://…), > quote, - list. Type @ and the first letters "
+    "of a name to mention a member. “Show preview” shows your post before you post it."
+)
+
+
+class MentionTextarea(forms.Textarea):
+    """A message box that static/js/mentions.js enhances with member suggestions after "@";
+    the texts it announces come from here, in the page's language."""
+
+    def __init__(self, attrs=None):
+        super().__init__({
+            "rows": 8,
+            "data-mention-url": reverse_lazy("community:mention_suggestions"),
+            "data-mention-label": _("Members to mention"),
+            "data-mention-one": _("1 member found. Use the arrow keys to choose, then Enter or Tab."),
+            "data-mention-many": _("{count} members found. Use the arrow keys to choose, then Enter or Tab."),
+            "data-mention-none": _("No member found with this name."),
+            "data-mention-chosen": _("{name} added."),
+            **(attrs or {}),
+        })
 
 
 class PostForm(forms.Form):
-    body = forms.CharField(
-        label=_("Your message"), max_length=20000, help_text=BODY_HELP,
-        widget=forms.Textarea(attrs={"rows": 8}),
-    )
+    body = forms.CharField(label=_("Your message"), max_length=20000, help_text=BODY_HELP, widget=MentionTextarea)
 
 
 class TopicForm(PostForm):

@@ -20,7 +20,9 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
-MENTION = re.compile(r"(?<![\w@/])@([a-z0-9][a-z0-9_.-]{1,30}[a-z0-9])", re.IGNORECASE)
+# A username that can be mentioned (allauth makes most usernames like this; see is_mentionable).
+MENTION_NAME = r"[a-z0-9][a-z0-9_.-]{1,30}[a-z0-9]"
+MENTION = re.compile(rf"(?<![\w@/])@({MENTION_NAME})", re.IGNORECASE)
 # Addresses in plain text: not clickable (no linkify), but a reader can copy them.
 BARE_LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 # Where an @name is not the writer's mention: inside links, code, and quoted text.
@@ -77,6 +79,11 @@ def _link_mentions(html, mentions):
         return f'<a href="{url}">@{match.group(1)}</a>' if url else match.group(0)
 
     return "".join(MENTION.sub(link, part) if is_text else part for part, is_text in _mention_text_parts(html))
+
+
+def is_mentionable(username):
+    """Whether ``@username`` in a post is read as a mention of this member."""
+    return bool(re.fullmatch(MENTION_NAME, username or "", re.IGNORECASE))
 
 
 def mentioned_usernames(text):

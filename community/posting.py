@@ -6,6 +6,7 @@ Every member may mention at most COMMUNITY_MAX_MENTIONS_PER_POST members in one 
 post with more is refused (the text is kept), so nobody's mention silently goes nowhere.
 """
 
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
@@ -27,6 +28,27 @@ class PostingRefused(Exception):
 
 def render_body(text):
     return markup.render(text, mentions=mentions.mention_links(text))
+
+
+@dataclass
+class Preview:
+    """A post as readers will get it, before it is posted."""
+
+    html: str
+    unknown_names: list = field(default_factory=list)  # @names that match no member: nobody is told
+    problem: str = ""  # why posting it would be refused, if it would
+
+
+def preview(body):
+    """The post rendered exactly as posting renders it (one lookup of the names), and the
+    @names it mentions that are no member's, so the writer can fix them before posting."""
+    links = mentions.mention_links(body)
+    unknown = [name for name in mentions.mentioned_names(body) if name not in links]
+    try:
+        check_mentions(body)
+    except PostingRefused as refused:
+        return Preview(markup.render(body, mentions=links), unknown, refused.message)
+    return Preview(markup.render(body, mentions=links), unknown)
 
 
 def check_mentions(body):

@@ -12,6 +12,7 @@ urlpatterns = [
     path("discussies/bericht/<int:pk>/wijzigen/", views.edit_post, name="edit_post"),
     path("discussies/bericht/<int:pk>/melden/", views.flag_post, name="flag_post"),
     path("discussies/afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("discussies/noemen/suggesties/", directory.mention_suggestions, name="mention_suggestions"),
     path("discussies/<slug:slug>/", views.category_detail, name="category"),
     path("discussies/<slug:slug>/nieuw/", views.new_topic, name="new_topic"),
     path("moderatie/", moderation_views.queue, name="moderation_queue"),

@@ -24,6 +24,11 @@ from .permissions import (
 )
 
 POSTS_PER_PAGE = 20
+PREVIEW_BUTTON = "voorbeeld"  # the name of the forms' "Preview" submit button
+
+
+def _wants_preview(request):
+    return PREVIEW_BUTTON in request.POST
 
 
 def _deny(request):
@@ -50,7 +55,7 @@ def category_detail(request, slug):
     })
 
 
-def topic_detail(request, pk, form=None, refusal=None):
+def topic_detail(request, pk, form=None, refusal=None, preview=None):
     topic = get_object_or_404(Topic.objects.select_related("category"), pk=pk)
     if not can_read(request.user, topic):
         return _deny(request)
@@ -61,6 +66,7 @@ def topic_detail(request, pk, form=None, refusal=None):
     may_report_posts = may_report(request.user)
     return render(request, "community/topic_detail.html", {
         "topic": topic, "posts": page, "form": form if can_post(request.user, topic) else None, "refusal": refusal,
+        "preview": preview,
         "moderator": is_moderator(request.user),
         "suspension": active_suspension(request.user),
         "categories": Category.objects.all() if is_moderator(request.user) else [],
@@ -87,16 +93,21 @@ def new_topic(request, slug):
     if not can_post(request.user):
         raise PermissionDenied
     form = TopicForm(request.POST or None)
-    refusal = None
+    refusal = preview = None
     if request.method == "POST" and form.is_valid():
-        try:
-            topic = posting.start_topic(request.user, category, form.cleaned_data["title"], form.cleaned_data["body"])
-        except posting.PostingRefused as refused:
-            refusal = refused.message
+        if _wants_preview(request):
+            preview = posting.preview(form.cleaned_data["body"])
         else:
-            return redirect(topic)
-    return render(request, "community/topic_form.html", {"category": category, "form": form, "refusal": refusal},
-                  status=400 if refusal or form.errors else 200)
+            try:
+                topic = posting.start_topic(request.user, category, form.cleaned_data["title"], form.cleaned_data["body"])
+            except posting.PostingRefused as refused:
+                refusal = refused.message
+            else:
+                messages.success(request, _("Your topic has been posted."))
+                return redirect(topic)
+    return render(request, "community/topic_form.html", {
+        "category": category, "form": form, "refusal": refusal, "preview": preview,
+    }, status=400 if refusal or form.errors else 200)
 
 
 @login_required
@@ -108,10 +119,13 @@ def reply(request, pk):
     form = PostForm(request.POST)
     if not form.is_valid():
         return topic_detail(request, pk, form=form)
+    if _wants_preview(request):
+        return topic_detail(request, pk, form=form, preview=posting.preview(form.cleaned_data["body"]))
     try:
         post = posting.reply(request.user, topic, form.cleaned_data["body"])
     except posting.PostingRefused as refused:
         return topic_detail(request, pk, form=form, refusal=refused.message)
+    messages.success(request, _("Your reply has been posted."))
     last_page = (topic.posts.count() - 1) // POSTS_PER_PAGE + 1
     return redirect(f"{topic.get_absolute_url()}?page={last_page}#bericht-{post.pk}")
 
@@ -123,8 +137,10 @@ def edit_post(request, pk):
     if not can_edit(request.user, post):
         raise PermissionDenied
     form = PostForm(request.POST or None, initial={"body": post.body})
-    refusal = None
-    if request.method == "POST" and form.is_valid():
+    refusal = preview = None
+    if request.method == "POST" and form.is_valid() and _wants_preview(request):
+        preview = posting.preview(form.cleaned_data["body"])
+    elif request.method == "POST" and form.is_valid():
         try:
             posting.edit(request.user, post, form.cleaned_data["body"])
         except posting.PostingRefused as refused:
@@ -132,7 +148,7 @@ def edit_post(request, pk):
         else:
             messages.success(request, _("Your post has been changed."))
             return redirect(f"{post.topic.get_absolute_url()}#bericht-{post.pk}")
-    return render(request, "community/post_edit.html", {"post": post, "form": form, "refusal": refusal})
+    return render(request, "community/post_edit.html", {"post": post, "form": form, "refusal": refusal, "preview": preview})
 
 
 @login_required

@@ -1,11 +1,31 @@
-"""The registration form: name, address and organisation, plus the event's extra questions."""
+"""The registration form: name, address and organisation, plus the event's extra questions.
+
+A member's form starts with what the site knows: the name from the account, the organisation
+and function from their community profile (a short-answer question called "Functie" or
+"Function" is the function)."""
+
+import re
 
 from django import forms
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import EventQuestion
 
 Kind = EventQuestion.Kind
+FUNCTION_QUESTION = re.compile(r"^\W*(uw |je |your )?(functie|function)\W*$", re.IGNORECASE)
+
+
+def member_profile(member):
+    """The member's community profile, or None (staff accounts may have none)."""
+    try:
+        return member.profile
+    except ObjectDoesNotExist:
+        return None
+
+
+def is_function_question(question):
+    return question.kind == Kind.TEXT and bool(FUNCTION_QUESTION.match(question.label))
 
 
 def _question_field(question):
@@ -46,6 +66,15 @@ class RegistrationForm(forms.Form):
             # A member's address is their account's: shown, not editable.
             del self.fields["email"]
             self.fields["name"].initial = member.get_full_name() or member.get_username()
+            self._prefill_from_profile(member_profile(member))
+
+    def _prefill_from_profile(self, profile):
+        if profile is None:
+            return
+        self.fields["organisation"].initial = profile.organisation
+        for question in self.questions:
+            if is_function_question(question):
+                self.fields[f"question_{question.pk}"].initial = profile.function
 
     def clean_website(self):
         if self.cleaned_data["website"]:

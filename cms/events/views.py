@@ -22,6 +22,8 @@ from .forms import RegistrationForm
 
 
 CHECK_EMAIL_SESSION_KEY = "event_registration_email"
+# "Cancel" on "my registrations" opens the cancel page with this, so it returns there afterwards.
+FROM_MY_REGISTRATIONS = ("terug", "mijn-aanmeldingen")
 
 
 def _member(request):
@@ -114,10 +116,12 @@ def confirm(request, token):
 
 @require_http_methods(["GET", "POST"])
 def cancel(request, token):
+    """GET asks (from the e-mail, the event page or "my registrations"), POST cancels."""
     registration = _registration_or_404(token)
     context = {
         "registration": registration, "event": registration.event,
         "someone_waiting": registration.event.registrations.filter(status=RegistrationStatus.WAITLISTED).exists(),
+        "from_my_registrations": request.GET.get(FROM_MY_REGISTRATIONS[0]) == FROM_MY_REGISTRATIONS[1],
     }
     if request.method == "POST" and registration.status != RegistrationStatus.CANCELLED:
         context.update(registration=service.cancel(registration), done=True)

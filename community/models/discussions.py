@@ -21,9 +21,15 @@ class Category(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     description = models.TextField(_("description"), blank=True)
     access = models.CharField(_("who can read"), max_length=10, choices=CategoryAccess, default=CategoryAccess.PUBLIC)
-    theme = models.ForeignKey("cms.Theme", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("theme"))
+    # Search tags the category's topics with these (search/discussions.py), so a BAR discussion
+    # is found with the BAR filter.
+    theme = models.ForeignKey(
+        "cms.Theme", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("theme"),
+        help_text=_("Search finds the topics of this category under this theme."),
+    )
     collaboration = models.ForeignKey(
         "cms.Collaboration", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("collaboration"),
+        help_text=_("Search finds the topics of this category under this collaboration and its municipalities."),
     )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 

@@ -125,3 +125,18 @@ def test_invalid_input_keeps_the_text(client, member, public_category):
     response = client.post(reverse("community:new_topic", args=["test-verrekening"]), {"title": "", "body": "Mijn lange tekst"})
     assert response.status_code == 400
     assert "Mijn lange tekst" in response.content.decode() and "Controleer het formulier" in response.content.decode()
+
+
+def test_editors_give_a_category_a_collaboration_and_a_theme_in_the_admin(client, editor, public_category):
+    from cms.models import Collaboration, Theme
+
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_community_category:edit", args=[public_category.pk])
+    html = client.get(url).content.decode()
+    assert 'name="collaboration"' in html and 'name="theme"' in html
+    bar, theme = Collaboration.objects.get(slug="bar-organisatie"), Theme.objects.first()
+    response = client.post(url, {"name": public_category.name, "slug": public_category.slug, "access": "public",
+                                 "collaboration": bar.pk, "theme": theme.pk, "sort_order": 0})
+    assert response.status_code == 302
+    public_category.refresh_from_db()
+    assert public_category.collaboration == bar and public_category.theme == theme

@@ -110,6 +110,8 @@ def test_guest_registers_confirms_and_cancels(page, mail_dir):
     page.get_by_role("button", name="Bevestig mijn aanmelding").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("U bent aangemeld")
     expect(page.get_by_text(EVENT_TITLE).first).to_be_visible()
+    # The calendar file is offered right there, not only in the e-mail.
+    expect(page.get_by_role("link", name="Zet in mijn agenda (.ics)")).to_have_attribute("href", EVENT_URL + "ical/")
 
     # The confirmation e-mail (with the invitation) carries the cancellation link.
     page.goto(mail_link(mail_dir, email, CANCEL_LINK))

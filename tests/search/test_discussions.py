@@ -106,3 +106,22 @@ def test_deleting_a_topic_removes_it(engine, django_capture_on_commit_callbacks)
     settle()
     assert PUBLIC_TOPIC not in all_titles("type=discussion")
     assert not KnowledgeItem.objects.filter(kind=KnowledgeItem.Kind.DISCUSSION, title=PUBLIC_TOPIC).exists()
+
+
+def test_a_topic_in_a_bar_category_is_found_with_the_bar_filter(engine, django_capture_on_commit_callbacks):
+    """An editor gives a category a collaboration and a theme in the admin: its topics are then
+    found under that collaboration (and its municipalities) and that theme."""
+    from cms.models import Collaboration, Theme
+
+    category = Category.objects.get(slug="sturing-en-de-raden")
+    topic = "Hoe informeren jullie drie raden tegelijk?"
+    assert topic not in all_titles("collaboration=bar-organisatie")
+    category.collaboration = Collaboration.objects.get(slug="bar-organisatie")
+    category.theme = Theme.objects.get(slug="dienstverlening")
+    with django_capture_on_commit_callbacks(execute=True):
+        category.save()
+    settle()
+    assert all_titles("type=discussion&collaboration=bar-organisatie") == {topic}
+    assert topic in all_titles("collaboration=bar-organisatie&municipality=ridderkerk&theme=dienstverlening")
+    assert facet(run("type=discussion"), "collaboration")["bar-organisatie"].count == 1
+    assert topic not in all_titles("collaboration=bel-combinatie")
