@@ -17,9 +17,12 @@ class ListingPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
-    # Set by subclasses: the item model this page lists, and optionally a django-filter
-    # FilterSet that narrows the list from the query string.
+    # Set by subclasses: the item model this page lists, how it counts them with the noun of
+    # what it lists (ngettext_lazy with a "count" placeholder: "12 documenten", not "12
+    # items"), and optionally a django-filter FilterSet that narrows the list from the query
+    # string.
     item_model = None
+    count_text = None
     filterset_class = None
     page_size = 12
 
@@ -39,5 +42,6 @@ class ListingPage(Page):
             context["filter"] = self.filterset_class(request.GET, queryset=items)
             items = context["filter"].qs
         context["items"] = paginate(request, items, self.page_size)
+        context["count_text"] = self.count_text % {"count": context["items"].paginator.count}
         context["query_string"] = query_without_page(request)
         return context
