@@ -250,3 +250,10 @@ def test_the_account_pages_have_a_menu_of_each_other(walk):
     links = {a["href"] for a in menu.find_all("a")}
     assert {reverse("account_email"), reverse("account_change_password"), reverse("mfa_index")} <= links
     assert menu.find("a", attrs={"aria-current": "page"})["href"] == reverse("account_change_password")
+
+
+@pytest.mark.parametrize("url_name", ["community:edit_profile", "community:my_data"])
+def test_the_profile_and_data_pages_share_the_menu(client, url_name):
+    client.force_login(make_user("menu"))
+    page = BeautifulSoup(client.get(reverse(url_name)).content.decode(), "html.parser")
+    assert page.find("nav", class_="kp-account-menu").find("a", attrs={"aria-current": "page"})["href"] == reverse(url_name)
