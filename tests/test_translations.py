@@ -29,10 +29,18 @@ def test_compiled_catalogue_matches_the_po_file(po):
         assert (compiled_entry.msgstr, compiled_entry.msgstr_plural) == (entry.msgstr, entry.msgstr_plural)
 
 
+def test_one_word_for_events():
+    """An event is an "evenement" everywhere (the menu, the pages, the mails), never also a "bijeenkomst"."""
+    catalogue = polib.pofile(str(PO))
+    texts = {entry.msgid: [entry.msgstr, *entry.msgstr_plural.values()] for entry in catalogue.translated_entries()}
+    assert [msgid for msgid, dutch in texts.items() if any("bijeenkomst" in text.lower() for text in dutch)] == []
+
+
 def test_the_interface_speaks_dutch():
     with translation.override("nl"):
         assert translation.gettext("Skip to main content") == "Direct naar de inhoud"
-        assert translation.ngettext("%(counter)s item", "%(counter)s items", 3) % {"counter": 3} == "3 items"
+        # Lists count what they list: "3 documenten", never "3 items".
+        assert translation.ngettext("%(count)s document", "%(count)s documents", 3) % {"count": 3} == "3 documenten"
 
 
 def test_account_screens_say_u_and_inloggen(client, db):

@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
+from cms.form_design import EMPTY_CHOICE_LABEL
 from cms.models import EventQuestion
 
 Kind = EventQuestion.Kind
@@ -33,7 +34,7 @@ def _question_field(question):
     if question.kind == Kind.LONG_TEXT:
         return forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, **common)
     if question.kind == Kind.CHOICE:
-        choices = [("", _("Choose…"))] + [(choice, choice) for choice in question.choice_list]
+        choices = [("", EMPTY_CHOICE_LABEL)] + [(choice, choice) for choice in question.choice_list]
         return forms.ChoiceField(choices=choices, **common)
     if question.kind == Kind.YES_NO:
         return forms.ChoiceField(choices=[("ja", _("Yes")), ("nee", _("No"))], widget=forms.RadioSelect, **common)

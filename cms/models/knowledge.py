@@ -4,13 +4,14 @@ Items are tagged with collaborations, municipalities and themes; listings, the m
 and collaboration pages, feeds and (later) the search index all read these three relations.
 """
 
-from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+
+from cms.widgets import FilterableCheckboxes
 
 
 class KnowledgeItemPage(Page):
@@ -24,9 +25,9 @@ class KnowledgeItemPage(Page):
     taxonomy_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("collaborations", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("municipalities"),
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("collaborations", widget=FilterableCheckboxes),
+                FieldPanel("municipalities", widget=FilterableCheckboxes),
+                FieldPanel("themes", widget=FilterableCheckboxes),
             ],
             heading=_("Tagging"),
         )

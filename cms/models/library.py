@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, ngettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField
@@ -81,6 +81,7 @@ class DocumentLibraryPage(ListingPage):
     max_count = 1
 
     filterset_class = LibraryFilter
+    count_text = ngettext_lazy("%(count)s document", "%(count)s documents", "count")
 
     class Meta:
         verbose_name = _("document library")

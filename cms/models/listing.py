@@ -18,9 +18,12 @@ class ListingPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
-    # Set by subclasses: the item model this page lists, and optionally a django-filter
-    # FilterSet that narrows the list from the query string.
+    # Set by subclasses: the item model this page lists, how it counts them with the noun of
+    # what it lists (ngettext_lazy with a "count" placeholder: "12 documenten", not "12
+    # items"), and optionally a django-filter FilterSet that narrows the list from the query
+    # string.
     item_model = None
+    count_text = None
     filterset_class = None
     page_size = 12
 
@@ -42,5 +45,6 @@ class ListingPage(Page):
             items = context["filter"].qs  # invalid values are left out (and shown as errors)
             applied = applied_filters(context["filter"])
         context["items"] = paginate(request, items, self.page_size)
+        context["count_text"] = self.count_text % {"count": context["items"].paginator.count}
         context["query_string"] = query_without_page(request, keep=applied)
         return context

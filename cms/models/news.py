@@ -1,7 +1,7 @@
 """News about shared civil-service organisations."""
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, ngettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -40,6 +40,7 @@ class NewsPage(KnowledgeItemPage):
 
 class NewsIndexPage(ListingPage):
     item_model = NewsPage
+    count_text = ngettext_lazy("%(count)s news item", "%(count)s news items", "count")
     subpage_types = ["cms.NewsPage"]
     max_count = 1
 

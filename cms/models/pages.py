@@ -1,6 +1,5 @@
 """The home page and plain content pages."""
 
-from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -11,6 +10,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.queries import first_visible, latest, upcoming_events
+from cms.widgets import FilterableCheckboxes
 
 from .events import EventIndexPage
 from .library import DocumentLibraryPage, KnowledgeDocumentPage
@@ -27,7 +27,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        FieldPanel("featured_collaborations", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("featured_collaborations", widget=FilterableCheckboxes),
     ]
     max_count = 1
 

@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django import forms
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.queries import first_visible, items_about
+from cms.widgets import FilterableCheckboxes
 
 from .library import DocumentLibraryPage
 from .taxonomy import Collaboration, Municipality, Province
@@ -48,7 +48,7 @@ class CollaborationPage(Page):
         FieldPanel("governance"),
         FieldPanel("lessons_do"),
         FieldPanel("lessons_dont"),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=FilterableCheckboxes),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

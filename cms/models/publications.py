@@ -1,7 +1,7 @@
 """Publications: books, articles, columns and research about shared civil-service organisations."""
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, ngettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
@@ -80,6 +80,7 @@ class PublicationAuthor(Orderable):
 
 class PublicationIndexPage(ListingPage):
     item_model = PublicationPage
+    count_text = ngettext_lazy("%(count)s publication", "%(count)s publications", "count")
     subpage_types = ["cms.PublicationPage"]
     max_count = 1
 

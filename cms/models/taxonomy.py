@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from cms.widgets import FilterableCheckboxes
+
 
 class Province(models.Model):
     name = models.CharField(_("name"), max_length=64, unique=True)
@@ -119,7 +121,7 @@ class Collaboration(index.Indexed, models.Model):
         MultiFieldPanel(
             [FieldPanel("short_name"), FieldPanel("name"), FieldPanel("slug")], heading=_("Name")
         ),
-        FieldPanel("municipalities"),
+        FieldPanel("municipalities", widget=FilterableCheckboxes),
         FieldPanel("form"),
         FieldPanel("legal_form"),
         FieldPanel("founded"),

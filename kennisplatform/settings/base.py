@@ -118,6 +118,9 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # access" message) instead of bouncing them back to the admin in a loop.
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 ACCOUNT_SIGNUP_FORM_CLASS = "community.forms.SignupNameForm"
+# People by name on account pages and in its e-mails, which are signed with the site's name.
+ACCOUNT_ADAPTER = "community.accounts.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "community.accounts.display_name"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Brute-force protection (allauth's rate limits, kept in CACHES): its defaults, stated here.

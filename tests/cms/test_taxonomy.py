@@ -66,7 +66,7 @@ def test_library_filters_by_collaboration_type_and_year(client):
     html = html_of(client, library.url + "?collaboration=bar-organisatie&year=2013")
     assert "Verrekenen in de BAR-samenwerking" in html
     assert "Rekenkamerrapport haalBARe kaart" not in html  # 2012
-    assert "1 item" in html
+    assert "1 document" in html and "1 item" not in html
     html = html_of(client, library.url + "?document_type=verrekenmodel")
     assert "Verrekenmodel BEL Combinatie" in html and "Verrekenen in de BAR-samenwerking" in html
     assert "Convenant Samenwerking" not in html

@@ -107,7 +107,7 @@ def sign_up_and_verify(browser, live_site, mail_dir, first_name, last_name):
     form.get_by_label("E-mail").fill(email)
     form.get_by_label("Voornaam").fill(first_name)
     form.get_by_label("Achternaam").fill(last_name)
-    form.get_by_label("Wachtwoord:", exact=True).fill(PASSWORD)
+    form.get_by_label("Wachtwoord (verplicht)", exact=True).fill(PASSWORD)
     form.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD)
     form.get_by_role("button", name="Registreren").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bevestig uw e-mailadres")
@@ -129,7 +129,7 @@ def sign_up_and_verify(browser, live_site, mail_dir, first_name, last_name):
 def log_in(page, email, password=PASSWORD):
     form = page.locator("main form")
     form.get_by_label("E-mail").fill(email)
-    form.get_by_label("Wachtwoord:", exact=True).fill(password)
+    form.get_by_label("Wachtwoord (verplicht)", exact=True).fill(password)
     form.get_by_role("button", name="Inloggen").click()
 
 
@@ -417,13 +417,13 @@ def test_sign_up_and_verification_pages_have_no_serious_accessibility_violations
     form.get_by_label("E-mail").fill(email)
     form.get_by_label("Voornaam").fill("Fenna")
     form.get_by_label("Achternaam").fill("Fokkema")
-    form.get_by_label("Wachtwoord:", exact=True).fill(PASSWORD)
+    form.get_by_label("Wachtwoord (verplicht)", exact=True).fill(PASSWORD)
     form.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD + "x")
     form.get_by_role("button", name="Registreren").click()  # the browser checks empty fields itself
     expect(form).to_contain_text("Vul twee keer hetzelfde wachtwoord in.")
     scan("sign-up form with errors")
 
-    form.get_by_label("Wachtwoord:", exact=True).fill(PASSWORD)
+    form.get_by_label("Wachtwoord (verplicht)", exact=True).fill(PASSWORD)
     form.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD)
     form.get_by_role("button", name="Registreren").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bevestig uw e-mailadres")

@@ -129,7 +129,7 @@ def test_guest_registers_confirms_and_cancels(page, mail_dir):
 def test_members_only_event_asks_guests_to_log_in(page):
     page.goto(MEMBERS_EVENT_URL)
     section = page.locator("#aanmelden")
-    expect(section.get_by_text("Deze bijeenkomst is alleen voor leden.")).to_be_visible()
+    expect(section.get_by_text("Dit evenement is alleen voor leden.")).to_be_visible()
     expect(section.locator("form.kp-form")).to_have_count(0)
     section.get_by_role("link", name="Log in om u aan te melden").click()
     expect(page).to_have_url(re.compile(r"/account/login/\?next=/evenementen/intervisie-griffiers/$"))

@@ -33,7 +33,7 @@ def test_the_event_page_shows_the_form_places_and_structured_data(client, event)
     assert data["@type"] == "Event" and data["name"] == event.title
     assert data["location"]["address"] == "Koningsplein 1, Ridderkerk"
     assert data["offers"]["availability"] == "https://schema.org/InStock"
-    assert "verwijderen ze 6 maanden na de bijeenkomst" in html  # what is kept, and how long
+    assert "verwijderen ze 6 maanden na het evenement" in html  # what is kept, and how long
 
 
 def test_a_guest_registers_confirms_by_link_and_cancels(client, event, sending, mailoutbox):
@@ -81,7 +81,7 @@ def test_a_refusal_says_why(client, make_member):
     assert "Registration" not in page_html and "Aanmelden" in page_html  # the page is Dutch
     service.register_member(event, make_member(), name="Anna")  # the last place goes while the form is open
     html = client.post(register_url(event), guest_form()).content.decode()
-    assert 'role="alert"' in html and "Deze bijeenkomst is vol." in html
+    assert 'role="alert"' in html and "Dit evenement is vol." in html
     assert not EventRegistration.objects.filter(email="petra@laren.nl").exists()
 
 
@@ -94,7 +94,7 @@ def test_a_member_registers_with_one_click(client, member, sending, mailoutbox):
         response = client.post(register_url(event), {"name": "Anna de Vries", "organisation": "BAR-organisatie"})
     assert response.status_code == 302
     page = client.get(response.url).content.decode()
-    assert "U bent aangemeld voor deze bijeenkomst." in page
+    assert "U bent aangemeld voor dit evenement." in page
     assert seats(event) == 1 and len(mailoutbox) == 1
     # A double submit changes nothing.
     client.post(register_url(event), {"name": "Anna de Vries"})
@@ -124,7 +124,7 @@ def test_my_registrations_lists_and_cancels(client, member):
 
 
 @pytest.mark.parametrize("overrides, text", [
-    ({"registration_closes": "past"}, "De aanmelding voor deze bijeenkomst is gesloten."),
+    ({"registration_closes": "past"}, "De aanmelding voor dit evenement is gesloten."),
     ({"registration_opens": "future"}, "Aanmelden kan vanaf"),
     ({"start": "past"}, "heeft plaatsgevonden"),
 ])
@@ -143,7 +143,7 @@ def test_closed_events_say_so(client, db, overrides, text):
 def test_a_cancelled_event_says_so(client, event):
     service.cancel_event(event, "De zaal is onbruikbaar na een lekkage.")
     html = client.get(event.url).content.decode()
-    assert "Deze bijeenkomst is geannuleerd." in html and "lekkage" in html
+    assert "Dit evenement is geannuleerd." in html and "lekkage" in html
     assert 'name="email"' not in html
     assert "EventCancelled" in html
 
