@@ -1,9 +1,11 @@
 """Fixtures for the community tests: categories, members with verified addresses, moderators."""
 
+import time
 from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -11,6 +13,14 @@ from django.utils import timezone
 from community.models import Category, CategoryAccess
 
 PASSWORD = "een-lang-wachtwoord-2026"
+
+
+def current_code(secret):
+    """The authenticator app's code now, taken early enough in its 30-second period that the
+    server still accepts it (allauth allows no clock drift by default)."""
+    if time.time() % 30 > 25:
+        time.sleep(30 - time.time() % 30 + 0.5)
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
 
 def make_user(username, *, verified=True, joined_days_ago=100, groups=(), **extra):

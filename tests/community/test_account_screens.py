@@ -16,14 +16,14 @@ from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_pk_to_url_str
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value, yield_hotp_counters_from_time
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.urls import URLResolver, reverse
 
-from .conftest import PASSWORD, make_user
+from .conftest import PASSWORD, current_code, make_user
 
 pytestmark = pytest.mark.django_db  # (so the test database is set up for the walk below)
 
@@ -45,9 +45,6 @@ def url_names(patterns):
 
 ALL_URL_NAMES = set(url_names(allauth.account.urls.urlpatterns)) | set(url_names(allauth.mfa.urls.urlpatterns))
 
-
-def current_code(secret):
-    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
 
 def path_of(response):

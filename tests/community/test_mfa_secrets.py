@@ -3,19 +3,16 @@
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value, yield_hotp_counters_from_time
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
 from community.mfa_secrets import decrypt, encrypt, is_encrypted
 
-from .conftest import make_user
+from .conftest import current_code, make_user
 
 pytestmark = pytest.mark.django_db
 
-
-def current_code(secret):
-    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
 
 def test_the_totp_secret_is_not_in_the_database_in_the_clear():

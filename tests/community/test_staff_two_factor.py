@@ -7,14 +7,14 @@ members at /moderatie/, and a session that logged in with the password alone was
 """
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value, yield_hotp_counters_from_time
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.urls import reverse
 
 from community.models import Topic
 
-from .conftest import PASSWORD, make_user
+from .conftest import PASSWORD, current_code, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -26,9 +26,6 @@ def two_factor_required(settings):
     yield
     cache.clear()
 
-
-def current_code(secret):
-    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
 
 def log_in(client, user):

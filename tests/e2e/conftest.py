@@ -106,7 +106,10 @@ def live_site(site_workdir, mail_dir):
         log.close()
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an event loop marked as running in this thread
+# while it is open, and Django refuses to open a database connection under a running loop,
+# so the tests that run after the browser tests must not see it.
+@pytest.fixture(scope="package")
 def browser():
     if not Path(CHROMIUM).exists():
         _missing(f"Chromium not found at {CHROMIUM}: apt-get install chromium")

@@ -11,11 +11,17 @@ import uuid
 from pathlib import Path
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from playwright.sync_api import expect
 
+from ..community.conftest import current_code
 from .conftest import serious_accessibility_violations
-from .test_community_journey import CONFIRM_EMAIL_LINK, PASSWORD, body_of, link_in, wait_for_message
+from .test_community_journey import (
+    CONFIRM_EMAIL_LINK,
+    PASSWORD,
+    body_of,
+    link_in,
+    wait_for_message,
+)
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 TAP_TARGET = 44
@@ -47,7 +53,7 @@ class Screens:
 
 
 def code_for(secret):
-    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    return current_code(secret)
 
 
 def fill_login(page, email, password):

@@ -74,19 +74,22 @@ def tab_stops(page, limit=250):
     page.locator("body").focus()
     page.evaluate("document.activeElement && document.activeElement.blur()")
     stops = []
-    for _ in range(limit):
+    for number in range(limit):
         page.keyboard.press("Tab")
         stop = page.evaluate(
-            """() => {
+            """(number) => {
                 const el = document.activeElement;
                 if (!el || el === document.body) return null;
+                // Remember each element by its own mark: two links can look alike.
+                if (el.dataset.tabStop === undefined) el.dataset.tabStop = String(number);
                 return [el.id, el.tagName.toLowerCase(), !!el.closest('form.kp-form'),
-                        getComputedStyle(el).outlineStyle];
-            }"""
+                        getComputedStyle(el).outlineStyle, el.dataset.tabStop];
+            }""",
+            number,
         )
-        if stop is None or (stops and stop == stops[0]):
+        if stop is None or stop[4] == "0" and stops:
             break  # back at the start: the whole page has been visited
-        stops.append(stop)
+        stops.append(tuple(stop[:4]))
     return stops
 
 
