@@ -66,8 +66,13 @@ def database_engine(settings, db):
 
 
 @pytest.fixture(params=["database", "elasticsearch"])
-def engine(request):
-    """Run the test once per engine; the value is the engine's name."""
+def engine(request, db):
+    """Run the test once per engine; the value is the engine's name.
+
+    ``db`` is named here, not only reached through ``getfixturevalue``, so pytest-django sorts
+    these tests with the database tests; sorted after a transactional test they would find the
+    demo content flushed away.
+    """
     request.getfixturevalue("database_engine" if request.param == "database" else "elasticsearch")
     return request.param
 
