@@ -194,3 +194,22 @@ def test_the_search_page_with_the_keyboard_alone(browser, live_site, axe_source,
         assert walk.problems() == {}
     finally:
         context.close()
+
+
+def test_on_a_phone_without_javascript_the_filters_apply_and_land_on_the_results(browser, live_site, artifacts):
+    context = browser.new_context(base_url=live_site, locale="nl-NL", viewport=VIEWPORTS["phone"], java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto("/zoeken/?q=verrekenen")
+        page.locator("#filters > summary").click()
+        facet_box(page, "Samenwerking", "BAR-organisatie").check()
+        apply = page.get_by_role("button", name="Filters toepassen")
+        expect(apply).to_be_in_viewport()  # it stays at the bottom of the screen while scrolling the filters
+        apply.click()
+        expect(page).to_have_url(re.compile(r"collaboration=bar-organisatie.*#resultaten$"))
+        expect(page.locator("#resultaten")).to_be_in_viewport()
+        expect(page.locator("#filters > summary")).to_be_in_viewport()  # with the button above it
+        expect(page.locator("#filters-active")).to_have_text(re.compile(r"^\s*\(1\b"))
+        page.screenshot(path=str(artifacts / "phone-no-javascript.png"))
+    finally:
+        context.close()
