@@ -33,6 +33,7 @@ def member_directory(request):
         listed = form.filter(listed)
     return render(request, "community/directory.html", {
         "form": form, "profiles": paginate(request, listed, 24), "query_string": query_without_page(request, keep=DirectoryFilter.base_fields),
+        "active_filters": form.active_count(),
     })
 
 

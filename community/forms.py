@@ -56,6 +56,12 @@ class DirectoryFilter(forms.Form):
     )
     function = forms.CharField(label=_("Function"), max_length=100, required=False)
 
+    def active_count(self):
+        """How many filters narrow the list (valid and not empty): what the "Filteren" button says."""
+        if not self.is_bound or not self.is_valid():
+            return 0
+        return sum(1 for value in self.cleaned_data.values() if value not in (None, ""))
+
     def filter(self, profiles):
         """The profiles that match the valid filters (a bad value makes the form invalid instead)."""
         data = self.cleaned_data

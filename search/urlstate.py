@@ -22,3 +22,8 @@ def facet_links(request, facets):
             value.toggle_url = "?" + urlencode(toggled)
         facet.selected_count = sum(1 for v in facet.values if v.selected)
     return facets
+
+
+def active_filter_count(facets):
+    """How many filter values are on (after ``facet_links``): what the "Filteren" button says."""
+    return sum(facet.selected_count for facet in facets)

@@ -11,7 +11,7 @@ from cms.queries import first_visible
 
 from .query import MAX_QUERY_LENGTH, SearchRequest, one_line
 from .service import KnowledgeSearch, log_search
-from .urlstate import facet_links, query_string
+from .urlstate import active_filter_count, facet_links, query_string
 
 AUTOCOMPLETE_MIN_LENGTH = 2
 
@@ -27,10 +27,12 @@ def search_page(request):
         results = KnowledgeSearch().search(search_request)
     if first_page_asked:
         log_search(results)
+    facets = facet_links(search_request, results.facets)
     return render(request, "search/search_page.html", {
         "results": results,
         "search": search_request,
-        "facets": facet_links(search_request, results.facets),
+        "facets": facets,
+        "active_filters": active_filter_count(facets),
         # A page object over the hit numbers, so the site's pagination template can be reused.
         "items": paginate(
             request, range(results.page_count * search_request.page_size), search_request.page_size,

@@ -1,7 +1,10 @@
 """The document library: uploaded files and the knowledge document pages that present them."""
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _, ngettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, Document
@@ -82,6 +85,17 @@ class DocumentLibraryPage(ListingPage):
 
     filterset_class = LibraryFilter
     count_text = ngettext_lazy("%(count)s document", "%(count)s documents", "count")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["search_url"] = documents_search_url(context["applied_filters"])
+        return context
+
+
+def documents_search_url(applied_filters):
+    """The search, on documents only, with the library's filters: where the visitor can combine
+    several values and see the counts (the library's filters share the search's names)."""
+    return reverse("search") + "?" + urlencode([("type", "document"), *applied_filters])
 
     class Meta:
         verbose_name = _("document library")

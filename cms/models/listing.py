@@ -44,6 +44,7 @@ class ListingPage(Page):
             context["filter"] = self.filterset_class(request.GET, queryset=items)
             items = context["filter"].qs  # invalid values are left out (and shown as errors)
             applied = applied_filters(context["filter"])
+        context["applied_filters"] = [(name, request.GET[name]) for name in applied]
         context["items"] = paginate(request, items, self.page_size)
         context["count_text"] = self.count_text % {"count": context["items"].paginator.count}
         context["query_string"] = query_without_page(request, keep=applied)

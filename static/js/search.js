@@ -1,16 +1,133 @@
-/* Search page enhancements. The page works without this file: the form submits normally.
-   - Filters and sort apply as soon as they change.
+/* Search page enhancements. The page works without this file: the "Apply filters" and "Sort"
+   buttons submit the form and the new page opens at the result count (#resultaten).
+   - A ticked filter applies at once, in place: the page fetches the new results and swaps
+     the filters and results, keeps the URL (pushState; back and forward swap again), and
+     gives the focus back to the box that was ticked. The count is a live region whose text
+     changes, so screen readers announce the new number. Nothing reloads, so the visitor keeps
+     their place, on a phone inside the open "Filteren" panel too. If the fetch fails, the
+     browser simply loads the new URL.
+   - The sort order applies when chosen with the mouse or touch, or when the select closes on
+     a choice. Arrow keys on a closed select change the value at once (Windows, Linux): those
+     changes wait for Enter or the "Sort" button, so moving through the options never applies.
    - The search box suggests titles while typing (WAI-ARIA combobox with a listbox). */
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
   if (!form) return;
 
-  form.querySelectorAll("[data-autosubmit]").forEach(function (control) {
-    control.addEventListener("change", function () { form.submit(); });
-  });
+  var REGIONS = ["filters-active", "search-facets", "search-body", "search-show-results"];
+  var count = document.getElementById("resultaten");
+  var panel = document.getElementById("filters");
+  var sort = document.getElementById("search-sort");
+  var sortButton = form.querySelector(".kp-sort__apply");
   var applyButton = form.querySelector(".kp-facets__apply");
+  var showButton = document.getElementById("search-show-results");
+  var shownUrl = window.location.href.split("#")[0];
+  var inFlight = null;
+  var appliedSort = sort ? sort.value : null;  // what the results are sorted by
+
   if (applyButton) applyButton.hidden = true;
+  if (sortButton) sortButton.hidden = true;
+
+  function searchUrl() {
+    var action = form.getAttribute("action").split("#")[0];
+    return new URL(action + "?" + new URLSearchParams(new FormData(form)).toString(), window.location.href).href;
+  }
+
+  // How to find the focused control again in the new markup.
+  function selectorFor(element) {
+    if (!element || !form.contains(element)) return null;
+    if (element.type === "checkbox") {
+      return 'input[name="' + CSS.escape(element.name) + '"][value="' + CSS.escape(element.value) + '"]';
+    }
+    return element.id ? "#" + CSS.escape(element.id) : null;
+  }
+
+  function setValue(id, doc) {
+    var control = document.getElementById(id), next = doc.getElementById(id);
+    if (!control || !next) return;
+    if (control.tagName === "SELECT") {
+      Array.prototype.forEach.call(control.options, function (option, i) {
+        option.defaultSelected = next.options[i] ? next.options[i].defaultSelected : false;
+      });
+      control.value = next.value;
+    } else {
+      control.defaultValue = next.defaultValue;
+      control.value = next.value;
+    }
+  }
+
+  function swap(html) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    if (!doc.getElementById("search-facets") || !doc.getElementById("resultaten")) throw new Error("not a search page");
+    var focused = selectorFor(document.activeElement);
+    var openMore = Array.prototype.map.call(form.querySelectorAll(".kp-facet__more[open]"), function (more) {
+      return more.closest("[data-facet]").getAttribute("data-facet");
+    });
+    REGIONS.forEach(function (id) {
+      var now = document.getElementById(id), next = doc.getElementById(id);
+      if (now && next) now.innerHTML = next.innerHTML;
+    });
+    openMore.forEach(function (name) {
+      var more = form.querySelector('[data-facet="' + CSS.escape(name) + '"] .kp-facet__more');
+      if (more) more.open = true;
+    });
+    setValue("search-sort", doc);
+    setValue("search-q", doc);
+    appliedSort = sort ? sort.value : null;
+    // The live region's text changes last: that is what gets announced.
+    count.textContent = doc.getElementById("resultaten").textContent;
+    var target = focused && form.querySelector(focused);
+    if (target && target !== document.activeElement) {
+      var more = target.closest(".kp-facet__more");
+      if (more) more.open = true;
+      target.focus();
+    }
+  }
+
+  function cancel() {
+    if (inFlight) inFlight.abort();
+    inFlight = null;
+    form.removeAttribute("aria-busy");
+  }
+
+  function load(url, push) {
+    cancel();
+    var request = inFlight = new AbortController();
+    form.setAttribute("aria-busy", "true");
+    fetch(url, { signal: request.signal, headers: { Accept: "text/html" }, credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.text();
+      })
+      .then(function (html) {
+        swap(html);
+        shownUrl = url;
+        if (push) history.pushState({ search: true }, "", url);
+      })
+      .catch(function (error) {
+        if (error.name !== "AbortError") window.location.assign(url);
+      })
+      .finally(function () {
+        if (inFlight === request) { inFlight = null; form.removeAttribute("aria-busy"); }
+      });
+  }
+
+  function apply() {
+    var url = searchUrl();
+    if (url !== shownUrl) load(url, true);
+    else cancel();  // ticked and unticked again: what is shown is right
+  }
+
+  // Event delegation: the boxes are replaced by every swap.
+  form.addEventListener("change", function (event) {
+    if (event.target.type === "checkbox" && event.target.closest("#search-facets")) apply();
+  });
+
+  window.addEventListener("popstate", function () {
+    var url = window.location.href.split("#")[0];
+    if (url !== shownUrl) load(url, false);
+  });
 
   // The filters live in the URL. When the back or forward button brings this page back, the
   // browser may restore the boxes as they were ticked when the visitor left (back/forward
@@ -20,6 +137,41 @@
       ? performance.getEntriesByType("navigation")[0] : null;
     if (event.persisted || (navigation && navigation.type !== "navigate")) form.reset();
   });
+
+  // On a phone the panel covers the results: this button folds it and goes to the count.
+  if (showButton && panel) {
+    showButton.hidden = false;
+    showButton.addEventListener("click", function () {
+      panel.open = false;
+      count.focus();
+      count.scrollIntoView({ block: "start" });
+    });
+  }
+
+  if (sort && sortButton) {
+    var keyed = false;
+    var applySort = function () {
+      keyed = false;
+      sortButton.hidden = true;
+      appliedSort = sort.value;
+      apply();
+    };
+    sort.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        if (sort.value !== appliedSort) { event.preventDefault(); applySort(); }
+      } else if (!event.altKey && !event.ctrlKey && !event.metaKey &&
+                 /^(Arrow(Up|Down|Left|Right)|Page(Up|Down)|Home|End|[^ ])$/.test(event.key)) {
+        keyed = true;  // the value may change now, while the visitor is still looking
+      }
+    });
+    sort.addEventListener("pointerdown", function () { keyed = false; });
+    sort.addEventListener("change", function () {
+      if (!keyed) { applySort(); return; }
+      keyed = false;
+      sortButton.hidden = sort.value === appliedSort;  // the way to apply it, next in the tab order
+    });
+    sortButton.addEventListener("click", function (event) { event.preventDefault(); applySort(); });
+  }
 
   var input = document.getElementById("search-q");
   var url = input && input.getAttribute("data-autocomplete-url");

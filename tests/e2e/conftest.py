@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -151,3 +152,38 @@ def serious_accessibility_violations(page, axe_source):
         for v in result["violations"]
         if v["impact"] in {"serious", "critical"}
     ]
+
+
+def artifact_folder(name):
+    """Where a journey keeps its screenshots: ``$E2E_ARTIFACTS/<name>`` (default: under the
+    system's temporary folder). The path is printed, so a run says where to look."""
+    root = Path(os.environ.get("E2E_ARTIFACTS") or Path(tempfile.gettempdir()) / "kennisplatform-e2e")
+    folder = root / name
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"\nScreenshots ({name}): {folder}")
+    return folder
+
+
+class Walk:
+    """A visitor's steps through the site at one screen size: each step is kept as a screenshot,
+    scanned with axe, and checked for sideways scrolling; what the Content-Security-Policy
+    refuses is collected. Assert ``walk.problems() == {}`` at the end."""
+
+    def __init__(self, page, folder, prefix, axe_source):
+        self.page, self.folder, self.prefix, self.axe_source = page, folder, prefix, axe_source
+        self.violations, self.overflow, self.refused = {}, {}, []
+        page.on("console", lambda m: self.refused.append(m.text) if "Content Security Policy" in m.text else None)
+
+    def step(self, name):
+        self.page.screenshot(path=str(self.folder / f"{self.prefix}-{name}.png"), full_page=True)
+        found = serious_accessibility_violations(self.page, self.axe_source)
+        if found:
+            self.violations[name] = found
+        sideways = self.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if sideways > 0:
+            self.overflow[name] = sideways
+
+    def problems(self):
+        return {key: value for key, value in (
+            ("axe", self.violations), ("scrolls sideways (px)", self.overflow), ("refused by CSP", self.refused),
+        ) if value}

@@ -1,6 +1,8 @@
 """axe-core scan of every page type: no serious or critical WCAG 2.1 A/AA violations, and
 nothing on the page refused by the Content-Security-Policy (a style or script the policy
-blocks is a page that looks or works differently in production)."""
+blocks is a page that looks or works differently in production). The pages whose layout
+changes on a phone are scanned at 390 px too, with their menus and filter panels closed and
+open."""
 
 import pytest
 
@@ -51,3 +53,37 @@ def test_no_serious_accessibility_violations(page, axe_source, url):
     page.wait_for_load_state("networkidle")
     assert refused == []
     assert serious_accessibility_violations(page, axe_source) == []
+
+
+PHONE = {"width": 390, "height": 844}
+PHONE_PAGES = [
+    "/",
+    "/zoeken/?q=verrekenen",
+    "/zoeken/?q=verrekenen&collaboration=bar-organisatie&year=2013&sort=date",
+    "/documenten/",
+    "/documenten/?collaboration=bar-organisatie&year=abc",
+    "/discussies/",
+    "/discussies/financien-en-verrekening/",
+    "/account/login/",
+]
+# The pages only members and moderators see are scanned at 390 px by test_phones.py.
+
+
+@pytest.mark.parametrize("url", PHONE_PAGES)
+def test_no_serious_accessibility_violations_on_a_phone(browser, live_site, axe_source, url):
+    context = browser.new_context(base_url=live_site, locale="nl-NL", viewport=PHONE)
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    try:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        assert serious_accessibility_violations(page, axe_source) == []
+        disclosures = page.locator("header details.kp-menu > summary, details.kp-filter-panel > summary")
+        assert disclosures.count() >= 1
+        for summary in disclosures.all():
+            summary.click()
+        assert serious_accessibility_violations(page, axe_source) == []
+        assert refused == []
+    finally:
+        context.close()
