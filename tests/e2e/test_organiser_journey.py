@@ -9,21 +9,16 @@ are kept in ``$E2E_ARTIFACTS`` (default: <tmp>/kennisplatform-e2e), under organi
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
-import tempfile
 import uuid
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ROOT, site_env
+from .conftest import artifact_folder, run_on_site
 
 EVENT_SLUG = "dag-van-de-ambtelijke-fusie"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS") or Path(tempfile.gettempdir()) / "kennisplatform-e2e") / "organiser"
 
 PREPARE = """
 import json
@@ -55,18 +50,13 @@ print(json.dumps({"session": session.session_key, "event": event.pk, "labels": l
 
 def prepare(site_workdir, mail_dir, suffix):
     code = f"EVENT_SLUG, SUFFIX = {EVENT_SLUG!r}, {suffix!r}\n" + PREPARE
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code], cwd=ROOT,
-        env=site_env(site_workdir, mail_dir), check=True, capture_output=True, text=True, timeout=120,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(run_on_site(site_workdir, mail_dir, code))
 
 
 @pytest.mark.parametrize("screen", VIEWPORTS)
 def test_an_organiser_downloads_the_registrations_with_a_column_per_question(browser, live_site, site_workdir,
                                                                            mail_dir, screen):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    print(f"\nScreenshots of the organiser's journey: {ARTIFACTS}")
+    artifacts = artifact_folder("organiser")
     suffix = uuid.uuid4().hex[:6]
     site = prepare(site_workdir, mail_dir, suffix)
     context = browser.new_context(base_url=live_site, locale="nl-NL", viewport=VIEWPORTS[screen], accept_downloads=True)
@@ -78,7 +68,7 @@ def test_an_organiser_downloads_the_registrations_with_a_column_per_question(bro
         download_csv = page.get_by_role("link", name="CSV downloaden")
         expect(download_csv).to_be_visible()  # in the list's header, not behind a menu
         expect(page.get_by_role("link", name="XLSX downloaden")).to_be_visible()
-        page.screenshot(path=ARTIFACTS / f"{screen}-registrations.png", full_page=True)
+        page.screenshot(path=artifacts / f"{screen}-registrations.png", full_page=True)
 
         with page.expect_download() as download:
             download_csv.click()
