@@ -11,11 +11,13 @@ export DJANGO_SETTINGS_MODULE ?= kennisplatform.settings.dev
 # they are skipped locally (and fail on CI).
 export ELASTICSEARCH_TEST_URL ?= http://127.0.0.1:19200
 
-.PHONY: help install run serve test test-ci test-postgres assets messages check-deploy bench-search loadtest faulttest clean
+.PHONY: help install run serve lint format test test-ci test-postgres assets messages check-deploy bench-search loadtest faulttest clean
 
 help:
 	@echo "make run            install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
 	@echo "make test           run the whole test suite (SQLite unless DATABASE_URL is set)"
+	@echo "make lint           ruff (lint and format check) and the migrations check, as CI runs them"
+	@echo "make format         format the code and sort imports with ruff"
 	@echo "make test-postgres  start a private PostgreSQL (scripts/postgres) and run the suite on it"
 	@echo "make bench-search   search benchmarks (100,000 items; not part of the suite)"
 	@echo "make loadtest       load test with Locust against gunicorn (not part of the suite)"
@@ -43,6 +45,17 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# What CI runs before the tests: the code is linted and formatted, and no model change lacks
+# its migration.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix --select I,RUF100,F401 .
+	$(BIN)/ruff format .
 
 test: install node_modules/.package-lock.json
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
