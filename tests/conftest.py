@@ -9,6 +9,7 @@ import io
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.core.management import call_command
 
 
@@ -16,6 +17,14 @@ from django.core.management import call_command
 def _media_in_tmp(tmp_path_factory):
     """Uploads made by tests (and the demo files) land in a temporary folder, never in media/."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """The test settings keep both caches in memory, which a rolled-back transaction does not
+    empty: each test starts without rate-limit counters or cached pages from the one before."""
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture(scope="session")
