@@ -8,9 +8,10 @@ import io
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.core.management import call_command
+
+from tests.factories import make_superuser
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -36,7 +37,7 @@ def django_db_setup(_media_in_tmp, django_db_setup, django_db_blocker):
 @pytest.fixture
 def editor(db):
     """A Wagtail superuser, for tests that go through the admin."""
-    return get_user_model().objects.create_superuser("testredacteur", "redactie@example.org", "een-lang-wachtwoord-2026")
+    return make_superuser()
 
 
 @pytest.fixture
