@@ -8,14 +8,24 @@ import io
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.core.management import call_command
+
+from tests.factories import make_superuser
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _media_in_tmp(tmp_path_factory):
     """Uploads made by tests (and the demo files) land in a temporary folder, never in media/."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """The test settings keep both caches in memory, which a rolled-back transaction does not
+    empty: each test starts without rate-limit counters or cached pages from the one before."""
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture(scope="session")
@@ -27,7 +37,7 @@ def django_db_setup(_media_in_tmp, django_db_setup, django_db_blocker):
 @pytest.fixture
 def editor(db):
     """A Wagtail superuser, for tests that go through the admin."""
-    return get_user_model().objects.create_superuser("testredacteur", "redactie@example.org", "een-lang-wachtwoord-2026")
+    return make_superuser()
 
 
 @pytest.fixture

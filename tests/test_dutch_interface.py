@@ -12,15 +12,10 @@ Three checks:
 """
 
 import re
-from datetime import timedelta
 
 import polib
 import pytest
-from allauth.account.models import EmailAddress
 from bs4 import BeautifulSoup
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -33,6 +28,7 @@ from community import moderation, posting
 from community.models import Category, MemberProfile
 
 from .test_translations import OVERRIDES, PO
+from tests.factories import PASSWORD, MemberFactory
 
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +42,6 @@ SAME_IN_DUTCH = {
     # Django's own units (filesizeformat)
     "%s KB", "%s MB", "%s GB", "%s TB", "%s PB",
 }
-PASSWORD = "een-lang-wachtwoord-2026"
 TEXT_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{.*?\}\}|\{\w*\}|<[^>]+>")
 
@@ -115,13 +110,8 @@ def visible_text(html):
 
 
 def make_person(username, *, groups=(), **names):
-    user = get_user_model().objects.create_user(username, f"{username}@voorbeeld.nl", PASSWORD, **names)
-    user.date_joined = timezone.now() - timedelta(days=100)
-    user.save(update_fields=["date_joined"])
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    user = MemberFactory(username=username, groups=groups, **names)
     MemberProfile.objects.create(user=user, organisation="Gemeente Ridderkerk", function="beleidsadviseur")
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
     return user
 
 

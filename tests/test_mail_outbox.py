@@ -15,8 +15,8 @@ from community.tasks import notify_about_post
 from kennisplatform import outbox
 from kennisplatform.models import OutgoingMail
 
-from .community.conftest import make_user
 from .mailservers import SMTPServer, StallingSMTPServer, use_smtp
+from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +35,9 @@ def test_email_timeout_comes_from_the_environment_with_a_safe_default():
 
 def test_a_refused_subscriber_does_not_stop_the_others(mail_server):
     public_category = Category.objects.create(name="Verrekening (test)", slug="test-verrekening", access=CategoryAccess.PUBLIC)
-    author = make_user("auteur")
+    author = MemberFactory(username="auteur")
     topic = posting.start_topic(author, public_category, "Verrekenmodel", "Hoe verrekenen jullie de kosten?")
-    followers = [make_user(name) for name in ("ineke", "weigeren", "joost")]
+    followers = [MemberFactory(username=name) for name in ("ineke", "weigeren", "joost")]
     for follower in followers:
         TopicSubscription.objects.get_or_create(topic=topic, user=follower)
     post = posting.reply(author, topic, "Per product, naar rato van het gebruik.")

@@ -11,8 +11,8 @@ from cms.models import (
     PublicationPage, StandardPage,
 )
 from community.models import Topic
+from tests.factories import MemberFactory, PASSWORD
 
-from .community.conftest import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,7 @@ def test_every_public_page_type_sends_the_security_headers(client, production_tr
 
 
 def test_member_pages_send_them_and_cookies_are_secure(client, production_transport):
-    member = make_user("hedwig")
+    member = MemberFactory(username="hedwig")
     response = client.post(reverse("account_login"), {"login": member.email, "password": PASSWORD}, secure=True)
     assert response.cookies["sessionid"]["secure"] and response.cookies["sessionid"]["httponly"]
     assert response.cookies["csrftoken"]["secure"]
@@ -83,7 +83,7 @@ def test_document_downloads_are_attachments_that_run_nothing(client, production_
 
 
 def test_the_admin_alone_may_run_wagtails_inline_scripts_and_frame_previews(client, production_transport):
-    editor = make_user("redacteur", groups=["Editors"])
+    editor = MemberFactory(username="redacteur", groups=["Editors"])
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
     policy = directives(client.get("/admin/", secure=True))

@@ -53,17 +53,12 @@ average before and after.
 """
 
 import argparse
-import contextlib
 import html
 import json
 import os
 import platform
 import random
-import secrets
-import signal
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -71,10 +66,14 @@ import urllib.request
 from datetime import datetime
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[2]
-BENCH_DIR = PROJECT / ".bench"
-PYTHON = sys.executable
-SCENARIOS = ("text", "text+3 facets", "facets only")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.benchmarks.bench_corpus import (  # noqa: E402
+    BENCH_DIR, PROJECT, corpora, env_int, get, load_average, production_server, ensure_database,
+    run_worker,
+)
+from tests.benchmarks.bench_report import print_report, summarise  # noqa: E402
+
 
 # The synthetic vocabulary (cms/demo/synthetic.py) plus what people type around it: synonyms,
 # abbreviations, inflections, two-word queries and the odd typo.
@@ -89,114 +88,6 @@ TEXT_QUERIES = [
     "onderzoek naar huisvesting", "handreiking opdrachtgeverschap", "besluit verdeelsleutel",
     "werkorganisatie", "nulmeting", "begrooting", "informatiebevijliging",
 ]
-TARGETS = {
-    # (engine, layer or "index") -> (bound, unit, scale the target is set for)
-    ("elasticsearch", "engine"): (50, "p95 ms", 100_000),
-    ("elasticsearch", "page"): (150, "p95 ms", 100_000),
-    ("database", "page"): (300, "p95 ms", 10_000),
-    ("elasticsearch", "index"): (2000, "items/s", 100_000),
-}
-
-
-# --- configuration -------------------------------------------------------------------------
-
-def env_int(name, default):
-    return int(os.environ.get(name) or default)
-
-
-def script_output(*args):
-    try:
-        return subprocess.run(args, cwd=PROJECT, check=True, capture_output=True, text=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return ""
-
-
-def corpora(only=None):
-    """The two corpora and the environment each runs in."""
-    es_scale, db_scale = env_int("BENCH_SCALE", 100_000), env_int("BENCH_DB_SCALE", 10_000)
-    es_url = os.environ.get("BENCH_ELASTICSEARCH_URL") or script_output("scripts/elasticsearch", "url") or "http://127.0.0.1:19200"
-    found = []
-    for engine, scale in (("database", db_scale), ("elasticsearch", es_scale)):
-        if only and engine != only:
-            continue
-        database, db_label = database_url(f"kennisplatform_bench_{scale}")
-        found.append({
-            "name": f"kennisplatform_bench_{scale}",
-            "engine": engine,
-            "scale": scale,
-            "database": db_label,
-            "database_url": database,
-            "index_prefix": f"bench-{scale}" if engine == "elasticsearch" else None,
-            "elasticsearch_url": es_url if engine == "elasticsearch" else "",
-        })
-    return found
-
-
-def prepared_corpus(purpose, scale):
-    """An Elasticsearch corpus of its own for another harness (load test, fault tests):
-    database ``kennisplatform_<purpose>_<scale>``, index prefix ``<purpose>-<scale>``, created,
-    seeded and indexed by the benchmark's own prepare step."""
-    corpus = corpora("elasticsearch")[0]
-    name = f"kennisplatform_{purpose}_{scale}"
-    url, label = database_url(name)
-    corpus.update(name=name, scale=scale, index_prefix=f"{purpose}-{scale}", database_url=url, database=label)
-    BENCH_DIR.mkdir(exist_ok=True)
-    ensure_database(corpus)
-    run_worker("prepare", corpus, scale=scale, state=str(BENCH_DIR / f"{name}.json"))
-    return corpus
-
-
-def database_url(name):
-    """(DATABASE_URL, label) of a bench database called ``name``."""
-    if os.environ.get("BENCH_DATABASE", "postgresql") == "sqlite":
-        path = BENCH_DIR / f"{name}.sqlite3"
-        return f"sqlite:///{path}", f"SQLite {path.relative_to(PROJECT)}"
-    base = os.environ.get("BENCH_POSTGRES_URL") or script_output("scripts/postgres", "url") \
-        or "postgres://kennisplatform:kennisplatform@127.0.0.1:15432/kennisplatform"
-    parts = urllib.parse.urlsplit(base)
-    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}")), f"PostgreSQL {name} on {parts.hostname}:{parts.port}"
-
-
-def ensure_database(corpus):
-    """Create the corpus's PostgreSQL database (owned by the project's role) if it is missing."""
-    url = corpus["database_url"]
-    if not url.startswith("postgres"):
-        BENCH_DIR.mkdir(exist_ok=True)
-        return
-    import psycopg
-
-    parts = urllib.parse.urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
-            print(f"Created database {name}", flush=True)
-
-
-def django_env(corpus, settings="kennisplatform.settings.dev", **extra):
-    env = dict(os.environ)
-    env.update({
-        "DJANGO_SETTINGS_MODULE": settings,
-        "DATABASE_URL": corpus["database_url"],
-        "ELASTICSEARCH_URL": corpus["elasticsearch_url"],
-        "ELASTICSEARCH_INDEX_PREFIX": corpus["index_prefix"] or "bench-unused",
-        "MEDIA_ROOT": str(BENCH_DIR / "media"),
-        "STATIC_ROOT": str(BENCH_DIR / "static"),
-        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "LOG_LEVEL": "WARNING",
-        "PYTHONPATH": str(PROJECT),
-    })
-    env.update({key: str(value) for key, value in extra.items()})
-    return env
-
-
-def run_worker(step, corpus, **params):
-    """Run ``step`` of this script in a fresh process configured for ``corpus``; return its JSON."""
-    with tempfile.NamedTemporaryFile("r", suffix=".json", dir=BENCH_DIR) as result:
-        env = django_env(corpus, BENCH_RESULT=result.name, BENCH_PARAMS=json.dumps(params))
-        subprocess.run([PYTHON, __file__, f"_{step}", corpus["engine"]], cwd=PROJECT, env=env, check=True)
-        return json.load(open(result.name))
 
 
 # --- workers (run inside Django) ------------------------------------------------------------
@@ -374,39 +265,6 @@ def build_scenarios(count, warmup, seed=2026):
     }
 
 
-# --- the search page over HTTP --------------------------------------------------------------
-
-@contextlib.contextmanager
-def production_server(corpus, workers, port, log_name, **extra_env):
-    """gunicorn with production settings (DEBUG off) for ``corpus`` on 127.0.0.1:``port``."""
-    env = django_env(
-        corpus, settings="kennisplatform.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(64), DEBUG="false", SECURE_SSL_REDIRECT="false",
-        ALLOWED_HOSTS="127.0.0.1", DATABASE_CONN_MAX_AGE=60, **extra_env,
-    )
-    # Production settings serve static files through a manifest: collect them once (quick when
-    # nothing changed).
-    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
-                   cwd=PROJECT, env=env, check=True)
-    gunicorn = Path(PYTHON).with_name("gunicorn")
-    log = open(BENCH_DIR / log_name, "w")
-    server = subprocess.Popen(
-        [str(gunicorn), "kennisplatform.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-         "--access-logfile", "-", "--log-level", "warning"],
-        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=log,
-    )
-    try:
-        wait_for(f"http://127.0.0.1:{port}/zoeken/", server)
-        yield server
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
-
-
 def measure_page(corpus, scenarios, workers, port):
     """Start gunicorn (production settings) for ``corpus`` and time GET /zoeken/?... ."""
     base = f"http://127.0.0.1:{port}/zoeken/"
@@ -430,139 +288,6 @@ def measure_page(corpus, scenarios, workers, port):
                         print(f"  warning: /zoeken/?{query} does not show the engine's first hit; saved as {sample}", flush=True)
             out[name] = {"ms": timings, "mean_bytes": sum(sizes) / len(sizes), "not_matching_engine": wrong}
         return out
-
-
-def wait_for(url, server, timeout=90):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn exited ({server.returncode}); see {BENCH_DIR}/gunicorn-*.log")
-        try:
-            get(url)
-            return
-        except (urllib.error.URLError, ConnectionError, RuntimeError):
-            time.sleep(0.5)
-    raise RuntimeError(f"{url} did not answer within {timeout} s")
-
-
-def get(url):
-    """(milliseconds, body) of one GET, connection set-up to the last byte; non-200 raises."""
-    started = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=30) as response:
-        body = response.read()
-        status = response.status
-    elapsed = (time.perf_counter() - started) * 1000
-    if status != 200:
-        raise RuntimeError(f"{url} answered {status}")
-    return elapsed, body
-
-
-# --- report ---------------------------------------------------------------------------------
-
-def percentile(values, p):
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    position = (len(ordered) - 1) * p / 100
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
-
-
-def judge(engine, layer, value, corpus_items):
-    target = TARGETS.get((engine, layer))
-    if target is None:
-        return "", ""
-    bound, unit, scale = target
-    met = value >= bound if unit == "items/s" else value <= bound
-    text = f"{'≥' if unit == 'items/s' else '≤'} {bound:,} {unit.split()[-1]}"
-    verdict = "met" if met else "NOT MET"
-    if corpus_items < scale * 0.95:
-        verdict += f" (corpus < {scale:,})"
-    return text, verdict
-
-
-def summarise(corpus):
-    rows = []
-    items = corpus["prepare"]["items"]
-    for layer, source in (("engine", corpus.get("engine_latency", {})), ("page", corpus.get("page_latency", {}))):
-        for name in SCENARIOS:
-            if name not in source:
-                continue
-            timings = source[name]["ms"]
-            stats = {f"p{p}": round(percentile(timings, p), 1) for p in (50, 95, 99)}
-            target, verdict = judge(corpus["engine"], layer, stats["p95"], items)
-            wrong = len(source[name].get("not_matching_engine", []))
-            if wrong:
-                verdict += f" ({wrong} pages without the engine's first hit!)"
-            rows.append({
-                "corpus_items": items, "engine": corpus["engine"], "layer": layer, "scenario": name,
-                "n": len(timings), **stats, "mean": round(sum(timings) / len(timings), 1),
-                "target": target, "verdict": verdict,
-            })
-    return rows
-
-
-def print_report(report):
-    print()
-    print(f"Search benchmarks, {report['started']} on {report['machine']}")
-    print(f"Load average before: {report['load_before']}, after: {report['load_after']}")
-    for corpus in report["corpora"]:
-        prep = corpus["prepare"]
-        print(f"\n{corpus['engine']}: {prep['items']:,} items ({prep['pages']:,} searchable pages: demo content + "
-              f"{corpus['scale']:,} synthetic), {corpus['database']}"
-              + (f", index {prep['index']['index']} ({'Dutch analysis' if prep['index']['dutch_analysis'] else 'standard analyzer'})"
-                 if "index" in prep else ""))
-        seed, first = prep["seed"], prep.get("first_run", {})
-        if seed["added"]:
-            print(f"  seed_demo --scale {corpus['scale']}: {seed['added']:,} pages added in {seed['seconds']:.1f} s "
-                  f"({seed['added'] / seed['seconds']:.0f} pages/s)")
-        else:
-            print(f"  seed_demo --scale {corpus['scale']}: already seeded (checked in {seed['seconds']:.1f} s)"
-                  + (f"; first run added {first['seed']['added']:,} pages in {first['seed']['seconds']:.0f} s "
-                     f"({first['seed']['added'] / first['seed']['seconds']:.0f} pages/s, {first['seed']['measured']})"
-                     if "seed" in first else ""))
-        derive = prep["derive"]
-        if derive.get("skipped"):
-            last = first.get("derive")
-            print("  derive items: skipped, items present (BENCH_REDERIVE=1 to time it)"
-                  + (f"; last full derivation {last['items']:,} items in {last['seconds']:.0f} s "
-                     f"({last['items'] / last['seconds']:.0f} items/s, {last['measured']})" if last else ""))
-        else:
-            print(f"  derive items ({derive['mode']}): {derive['items']:,} in {derive['seconds']:.1f} s "
-                  f"({derive['items'] / derive['seconds']:.0f} items/s)")
-        if "index" in prep:
-            index = prep["index"]
-            rate = index["documents"] / index["seconds"]
-            target, verdict = judge("elasticsearch", "index", rate, prep["items"])
-            print(f"  Elasticsearch index build (rebuild_index): {index['documents']:,} items in {index['seconds']:.1f} s = "
-                  f"{rate:,.0f} items/s (bulk phase {index['documents'] / index['bulk_seconds']:,.0f} items/s); "
-                  f"target {target}: {verdict}")
-    rows = [row for corpus in report["corpora"] for row in corpus["rows"]]
-    if not rows:
-        return
-    header = ("items", "engine", "layer", "scenario", "n", "p50 ms", "p95 ms", "p99 ms", "target p95", "")
-    table = [header] + [
-        (f"{row['corpus_items']:,}", row["engine"], row["layer"], row["scenario"], str(row["n"]),
-         f"{row['p50']:.1f}", f"{row['p95']:.1f}", f"{row['p99']:.1f}", row["target"], row["verdict"])
-        for row in rows
-    ]
-    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
-    print()
-    for number, line in enumerate(table):
-        print("  ".join(cell.rjust(width) if i in (0, 4, 5, 6, 7) else cell.ljust(width)
-                        for i, (cell, width) in enumerate(zip(line, widths))).rstrip())
-        if number == 0:
-            print("  ".join("-" * width for width in widths))
-    print("\nengine = KnowledgeSearch().search() in one process; page = HTTP GET /zoeken/ on gunicorn "
-          f"({report['gunicorn_workers']} workers, production settings, DEBUG off), one request at a time.")
-
-
-def load_average():
-    try:
-        return " ".join(f"{value:.2f}" for value in os.getloadavg())
-    except OSError:
-        return "unknown"
 
 
 def main():

@@ -14,8 +14,8 @@ from wagtail.models import Page, PageViewRestriction
 from cms.models import KnowledgeDocumentPage, LibraryFile, NewsPage
 from cms.demo.files import make_pdf
 from wagtail.rich_text import RichText
+from tests.factories import MemberFactory
 
-from ..community.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def test_the_file_of_a_login_restricted_page_asks_to_log_in(client, document_pag
     response = client.get(url)  # ...stops working at once
     assert response.status_code == 302 and response.url.startswith("/account/login/")
     member = Client()
-    member.force_login(make_user("ineke"))
+    member.force_login(MemberFactory(username="ineke"))
     assert download(member, document_page.file).status_code == 200
 
 
@@ -64,8 +64,8 @@ def test_the_file_of_a_group_restricted_page_is_only_for_the_group(document_page
     restriction = restrict(document_page, PageViewRestriction.GROUPS)
     restriction.groups.add(editors)
     outsider, insider = Client(), Client()
-    outsider.force_login(make_user("ineke"))
-    insider.force_login(make_user("gert", groups=["Editors"]))
+    outsider.force_login(MemberFactory(username="ineke"))
+    insider.force_login(MemberFactory(username="gert", groups=["Editors"]))
     assert outsider.get(document_page.file.url).status_code == 404
     assert download(insider, document_page.file).status_code == 200
 
@@ -93,7 +93,7 @@ def test_a_file_used_nowhere_public_is_not_served(editor_client):
     orphan = new_file()
     assert Client().get(orphan.url).status_code == 404
     member = Client()
-    member.force_login(make_user("ineke"))
+    member.force_login(MemberFactory(username="ineke"))
     assert member.get(orphan.url).status_code == 404
     assert download(editor_client, orphan).status_code == 200  # editors manage files in the admin
 

@@ -12,13 +12,13 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django import forms
-from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import ngettext
 
 from cms.form_design import EMPTY_CHOICE_LABEL
 from cms.models import Municipality
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_a_deliberate_empty_label_stays():
 
 
 def test_the_profile_form_offers_kies_for_municipality_and_collaboration(client):
-    member = get_user_model().objects.create_user("keuze", "keuze@example.nl", "een-lang-wachtwoord-2026")
+    member = UserFactory(username="keuze", email="keuze@example.nl")
     client.force_login(member)
     html = client.get("/account/profiel/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     page = BeautifulSoup(html, "html.parser").find("main")

@@ -6,8 +6,8 @@ from django.test import Client
 from cms.events import registration
 from cms.models import Collaboration, EventPage, NewsPage
 from cms.page_cache import HEADER
+from tests.factories import MemberFactory
 
-from ..community.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_a_taxonomy_edit_reaches_the_pages_that_show_it(client):
 
 def test_members_are_never_served_from_or_into_the_cache(client):
     url = NewsPage.objects.live().first().url
-    member = make_user("ineke", first_name="Ineke", last_name="Jansen")
+    member = MemberFactory(username="ineke", first_name="Ineke", last_name="Jansen")
     member_client = Client()
     member_client.force_login(member)
     for _ in range(2):
@@ -71,7 +71,7 @@ def test_a_registration_updates_the_places_left_on_cached_pages(client):
     event = event_open_for_registration()
     fetch(client, "/evenementen/")
     fetch(client, "/evenementen/")
-    registration.register_member(event, make_user("joost"), name="Joost")
+    registration.register_member(event, MemberFactory(username="joost"), name="Joost")
     assert fetch(client, "/evenementen/")[HEADER] == "miss"
 
 
@@ -106,7 +106,7 @@ def test_only_a_change_in_the_places_taken_starts_a_new_generation(client):
 
     event = next(e for e in EventPage.objects.live() if e.audience == "everyone" and
                  "csrfmiddlewaretoken" in Client().get(e.url).content.decode())
-    taken = registration.register_member(event, make_user("joost"), name="Joost").registration
+    taken = registration.register_member(event, MemberFactory(username="joost"), name="Joost").registration
     pending = registration.register_guest(event, name="Gijs", email="gijs@laren.nl").registration
     fetch(client, "/evenementen/")
     renamed = EventRegistration.objects.get(pk=taken.pk)

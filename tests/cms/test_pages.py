@@ -21,7 +21,7 @@ def test_home_shows_news_events_documents_and_featured_collaborations(client):
     assert '<html lang="nl"' in html
     assert "Laatste nieuws" in html
     assert "Column: Van een oude mythe naar een nieuw mysterie" in html
-    assert "Binnenkort" in html or "Komende evenementen" in html
+    assert "Komende evenementen" in html
     assert "Dag van de Ambtelijke Fusie" in html
     assert "Uitgelichte samenwerkingen" in html
     assert "BEL Combinatie" in html and "BAR-organisatie" in html

@@ -17,8 +17,8 @@ from cms.models import EventPage
 from community import moderation, posting
 from community.models import Category
 from search.query import FACET_BY_NAME
+from tests.factories import MemberFactory
 
-from ..community.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +102,7 @@ def test_every_library_filter_is_a_search_filter_of_the_same_name():
 
 
 def test_the_members_directory_uses_the_same_panel(client):
-    client.force_login(make_user("filterlid"))
+    client.force_login(MemberFactory(username="filterlid"))
     soup = soup_of(client, "/leden/?collaboration=bar-organisatie&function=")
     panel = filter_panel(soup)
     assert panel.select_one("form.kp-filters select[name=collaboration]")
@@ -116,8 +116,8 @@ def test_the_members_directory_uses_the_same_panel(client):
 def tables(client):
     """A member with a topic and a registration, a moderator with a log line; the URLs of the
     tables they see."""
-    member = make_user("tabellid", first_name="Tine", last_name="Tabel")
-    moderator = make_user("tabelmoderator", groups=["Moderators"])
+    member = MemberFactory(username="tabellid", first_name="Tine", last_name="Tabel")
+    moderator = MemberFactory(username="tabelmoderator", groups=["Moderators"])
     category = Category.objects.filter(access="public").first()
     topic = posting.start_topic(member, category, "Gestart en bevestigd", "Een onderwerp met een tabel.")
     moderation.set_pinned(moderator, topic, True)

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.urls import reverse
+from tests.factories import MemberFactory, PASSWORD
 
-from .conftest import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def empty_cache():
 
 @pytest.fixture
 def member(db):
-    return make_user(USERNAME, first_name="Anna", last_name="de Vries")
+    return MemberFactory(username=USERNAME, first_name="Anna", last_name="de Vries")
 
 
 def words(body):
@@ -122,7 +122,7 @@ def test_logging_in_says_the_member_s_name_not_the_username(client, member):
 
 
 def test_an_account_without_a_name_is_shown_by_its_address(client):
-    nameless = make_user("redacteur-9x2", first_name="", last_name="")
+    nameless = MemberFactory(username="redacteur-9x2", first_name="", last_name="")
     client.force_login(nameless)
     page = client.get(reverse("account_reset_password")).content.decode()  # "You are already logged in as ..."
     assert nameless.email in page and "redacteur-9x2 " not in page.replace(nameless.email, "")

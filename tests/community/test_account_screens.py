@@ -23,7 +23,8 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLResolver, reverse
 
-from .conftest import PASSWORD, current_code, make_user
+from .conftest import current_code
+from tests.factories import MemberFactory, PASSWORD
 
 pytestmark = pytest.mark.django_db  # (so the test database is set up for the walk below)
 
@@ -90,7 +91,7 @@ def walk_anonymous(walk, member):
         reverse("account_reset_password_from_key", kwargs={"uidb36": uid, "key": "fout-sleutel"})))
     walk.see("account_reset_password_from_key_done", "", client.get(reverse("account_reset_password_from_key_done")))
     walk.see("account_email_verification_sent", "", client.get(reverse("account_email_verification_sent")))
-    unverified = make_user("nog-niet-bevestigd", verified=False, first_name="Nina", last_name="Nieuw")
+    unverified = MemberFactory(username="nog-niet-bevestigd", verified=False, first_name="Nina", last_name="Nieuw")
     confirmation = EmailConfirmationHMAC(EmailAddress.objects.get(user=unverified))
     walk.see("account_confirm_email", "valid link", client.get(reverse("account_confirm_email", args=[confirmation.key])))
     walk.see("account_confirm_email", "expired link", client.get(reverse("account_confirm_email", args=["verlopen"])))
@@ -116,7 +117,7 @@ def walk_member(walk, member):
     walk.see("account_email", "with errors", client.post(reverse("account_email"), {"action_add": "", "email": "geen adres"}))
     walk.see("account_logout", "", client.get(reverse("account_logout")))
 
-    without_password = make_user("zonder-wachtwoord")
+    without_password = MemberFactory(username="zonder-wachtwoord")
     without_password.set_unusable_password()
     without_password.save()
     client = Client()
@@ -126,7 +127,7 @@ def walk_member(walk, member):
 
 
 def walk_two_factor(walk):
-    user = make_user("met-app", first_name="Bert", last_name="Bos")
+    user = MemberFactory(username="met-app", first_name="Bert", last_name="Bos")
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
     RecoveryCodes.activate(user)
@@ -154,7 +155,7 @@ def walk(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         cache.clear()  # allauth's rate limits count in the cache
         walk = Walk()
-        member = make_user("anna", first_name="Anna", last_name="de Vries")
+        member = MemberFactory(username="anna", first_name="Anna", last_name="de Vries")
         walk_anonymous(walk, member)
         walk_member(walk, member)
         walk_two_factor(walk)
@@ -251,6 +252,6 @@ def test_the_account_pages_have_a_menu_of_each_other(walk):
 
 @pytest.mark.parametrize("url_name", ["community:edit_profile", "community:my_data"])
 def test_the_profile_and_data_pages_share_the_menu(client, url_name):
-    client.force_login(make_user("menu"))
+    client.force_login(MemberFactory(username="menu"))
     page = BeautifulSoup(client.get(reverse(url_name)).content.decode(), "html.parser")
     assert page.find("nav", class_="kp-account-menu").find("a", attrs={"aria-current": "page"})["href"] == reverse(url_name)

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from django.apps import apps as django_apps
 from django.conf import settings as django_settings
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,8 +18,8 @@ from PIL import Image
 
 from community import moderation, posting
 from community.models import Flag, MemberProfile, ProfileVisibility
+from tests.factories import MemberFactory, PASSWORD, UserFactory
 
-from .conftest import PASSWORD, make_user
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 RANDOM_NAME = re.compile(r"^avatars/[0-9a-f]{32}\.jpg$")
@@ -44,7 +43,7 @@ def stored(name):
 # --- Directory and profile pages ---------------------------------------------------------
 def test_only_verified_members_are_in_the_directory_and_have_a_profile_page(client, member, other_member):
     MemberProfile.objects.create(user=other_member, function="griffier")
-    unverified = make_user("onbevestigd", verified=False, first_name="Onbevestigd")
+    unverified = MemberFactory(username="onbevestigd", verified=False, first_name="Onbevestigd")
     MemberProfile.objects.create(user=unverified, function="spammer")
     client.force_login(member)
     html = client.get(reverse("community:directory")).content.decode()
@@ -54,7 +53,7 @@ def test_only_verified_members_are_in_the_directory_and_have_a_profile_page(clie
 
 
 def test_opening_a_profile_writes_nothing_and_staff_are_not_listed(client, member):
-    staff = get_user_model().objects.create_superuser("beheerder", "beheer@example.org", PASSWORD, first_name="Beheer")
+    staff = UserFactory(username="beheerder", email="beheer@example.org", is_staff=True, is_superuser=True, first_name="Beheer")
     client.force_login(member)
     assert client.get(reverse("community:member", args=["beheerder"])).status_code == 404
     assert client.get(reverse("community:edit_profile")).status_code == 200
@@ -111,7 +110,7 @@ def test_photos_are_served_only_to_those_who_may_see_the_profile(client, anna_wi
     profile = anna_with_photo
     url = reverse("community:member_photo", args=["anna"])
     assert client.get(url).status_code == 302 and "/account/login/" in client.get(url)["Location"]
-    client.force_login(make_user("onbevestigd", verified=False))
+    client.force_login(MemberFactory(username="onbevestigd", verified=False))
     assert client.get(url).status_code == 404
     client.force_login(other_member)
     response = client.get(url)

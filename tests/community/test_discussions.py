@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from community import posting
 from community.models import Post, TopicSubscription
+from tests.factories import MemberFactory
 
-from .conftest import make_user
 
 
 def test_members_start_a_topic_and_others_reply(client, member, other_member, public_category, django_capture_on_commit_callbacks, mailoutbox):
@@ -50,7 +50,7 @@ def test_members_only_categories_are_invisible_to_visitors(client, member, membe
 
 
 def test_unverified_accounts_cannot_read_members_only_or_post(client, members_category, public_category, member):
-    unverified = make_user("nieuw", verified=False)
+    unverified = MemberFactory(username="nieuw", verified=False)
     topic = posting.start_topic(member, members_category, "Vertrouwelijk", "Alleen voor leden")
     client.force_login(unverified)
     assert client.get(topic.get_absolute_url()).status_code == 404
@@ -90,7 +90,7 @@ def test_locked_topics_take_no_replies(member, other_member, public_category):
 
 def test_new_members_have_limits(public_category, settings):
     settings.COMMUNITY_NEW_MEMBER_POSTS_PER_HOUR = 3
-    newcomer = make_user("nieuwkomer", joined_days_ago=1)
+    newcomer = MemberFactory(username="nieuwkomer", joined_days_ago=1)
     with pytest.raises(posting.PostingRefused) as refused:
         posting.start_topic(newcomer, public_category, "Links", "https://a.nl https://b.nl https://c.nl")
     assert "link" in refused.value.message
@@ -99,7 +99,7 @@ def test_new_members_have_limits(public_category, settings):
     posting.reply(newcomer, topic, "Nog een aanvulling")
     with pytest.raises(posting.PostingRefused):
         posting.reply(newcomer, topic, "En nog een")
-    veteran = make_user("veteraan", joined_days_ago=400)
+    veteran = MemberFactory(username="veteraan", joined_days_ago=400)
     posting.start_topic(veteran, public_category, "Links", "https://a.nl https://b.nl https://c.nl")
 
 

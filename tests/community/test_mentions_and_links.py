@@ -12,8 +12,8 @@ from django.urls import reverse
 from community import markup, posting
 from community.models import Post
 from community.notifications import recipients
+from tests.factories import MemberFactory
 
-from .conftest import make_user
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +39,7 @@ def test_a_post_with_too_many_mentions_is_refused_and_keeps_the_text(client, mem
 def test_mentions_are_looked_up_in_one_query_and_only_up_to_the_cap(db, settings):
     settings.COMMUNITY_MAX_MENTIONS_PER_POST = 10
     for index in range(12):
-        make_user(f"lid{index:02d}")
+        MemberFactory(username=f"lid{index:02d}")
     storm = " ".join(f"@lid{index:02d}" for index in range(12)) + " " + " ".join(f"@onbekend{n}" for n in range(2000))
     with CaptureQueriesContext(connection) as queries:
         html = posting.render_body(storm)
@@ -51,7 +51,7 @@ def test_mentions_are_looked_up_in_one_query_and_only_up_to_the_cap(db, settings
 def test_a_mention_storm_in_an_old_post_mails_no_more_than_the_cap(member, public_category, settings):
     """Posts written before the cap (or by other paths) are capped when mail goes out."""
     settings.COMMUNITY_MAX_MENTIONS_PER_POST = 10
-    mentioned = [make_user(f"lid{index:02d}") for index in range(12)]
+    mentioned = [MemberFactory(username=f"lid{index:02d}") for index in range(12)]
     topic = posting.start_topic(member, public_category, "Onderwerp", "Tekst")
     body = " ".join(f"@{user.username}" for user in mentioned) + " " + " ".join(f"@x{n}" for n in range(3000))
     post = Post.objects.create(topic=topic, author=member, body=body, body_html="")
@@ -60,8 +60,8 @@ def test_a_mention_storm_in_an_old_post_mails_no_more_than_the_cap(member, publi
 
 
 def test_mentions_find_members_in_any_case_but_not_unverified_accounts(member, public_category):
-    mixed = make_user("Bert.Jansen")
-    make_user("nieuw", verified=False)
+    mixed = MemberFactory(username="Bert.Jansen")
+    MemberFactory(username="nieuw", verified=False)
     topic = posting.start_topic(member, public_category, "Onderwerp", "Tekst")
     post = posting.reply(member, topic, "Vraag aan @bert.jansen en @nieuw")
     assert [(user, why) for user, why in recipients(post)] == [(mixed, "mention")]
@@ -76,7 +76,7 @@ def test_quoted_and_code_names_are_not_mentions(db):
 def test_mention_mails_per_author_per_day_are_limited(member, other_member, public_category, settings, mailoutbox,
                                                       django_capture_on_commit_callbacks):
     settings.COMMUNITY_MENTION_MAILS_PER_DAY = 3
-    mentioned = [make_user(f"lid{index}") for index in range(5)]
+    mentioned = [MemberFactory(username=f"lid{index}") for index in range(5)]
     topic = posting.start_topic(other_member, public_category, "Onderwerp", "Tekst")
     names = " ".join(f"@{user.username}" for user in mentioned)
     with django_capture_on_commit_callbacks(execute=True):
@@ -105,13 +105,13 @@ def test_mention_mails_per_author_per_day_are_limited(member, other_member, publ
 ])
 def test_every_form_of_link_counts_for_new_members(public_category, settings, body):
     settings.COMMUNITY_NEW_MEMBER_MAX_LINKS = 2
-    newcomer = make_user("nieuwkomer", joined_days_ago=1)
+    newcomer = MemberFactory(username="nieuwkomer", joined_days_ago=1)
     with pytest.raises(posting.PostingRefused):
         posting.start_topic(newcomer, public_category, "Links", body)
 
 
 def test_a_link_counts_once_and_mentions_are_not_links(member, other_member, public_category, settings):
     settings.COMMUNITY_NEW_MEMBER_MAX_LINKS = 2
-    newcomer = make_user("nieuwkomer", joined_days_ago=1)
+    newcomer = MemberFactory(username="nieuwkomer", joined_days_ago=1)
     assert markup.count_links("[https://a.example](https://a.example) en `https://code.example`") == 2
     posting.start_topic(newcomer, public_category, "Vraag", "Zie [https://a.example](https://a.example), @anna en @bert")

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from community import posting
 from community.models import MemberProfile, Post, ProfileVisibility
+from tests.factories import MemberFactory
 
-from .conftest import make_user
 
 SUGGEST = "community:mention_suggestions"
 
@@ -25,7 +25,7 @@ def fresh_counters(db):
 @pytest.fixture
 def peter(db):
     # Not a demo member's name (the test database holds the demo's Peter, Marieke and Sandra).
-    user = make_user("pim.van-dijk", first_name="Pim", last_name="van Dijk")
+    user = MemberFactory(username="pim.van-dijk", first_name="Pim", last_name="van Dijk")
     MemberProfile.objects.create(user=user, function="concerncontroller", organisation="BAR-organisatie")
     return user
 
@@ -52,7 +52,7 @@ def test_the_profile_and_the_posts_show_the_members_mention_name(client, member,
 
 
 def test_a_username_that_cannot_be_mentioned_shows_no_mention_name(client, member):
-    short = make_user("xo", first_name="Xo")  # two letters: a post would not read "@xo" as a mention
+    short = MemberFactory(username="xo", first_name="Xo")  # two letters: a post would not read "@xo" as a mention
     MemberProfile.objects.create(user=short)
     client.force_login(member)
     assert "kp-handle" not in client.get(reverse("community:member", args=["xo"])).content.decode()
@@ -62,11 +62,11 @@ def test_a_username_that_cannot_be_mentioned_shows_no_mention_name(client, membe
 # --- Suggestions while typing ------------------------------------------------------------
 def test_suggestions_are_the_directorys_members_whose_name_starts_so(client, member, peter):
     MemberProfile.objects.create(user=member)
-    hidden = make_user("pien", first_name="Pien", last_name="Verborgen")
+    hidden = MemberFactory(username="pien", first_name="Pien", last_name="Verborgen")
     MemberProfile.objects.create(user=hidden, visibility=ProfileVisibility.HIDDEN)
-    unverified = make_user("pieter", verified=False, first_name="Pieter")
+    unverified = MemberFactory(username="pieter", verified=False, first_name="Pieter")
     MemberProfile.objects.create(user=unverified)
-    gone = make_user("pim", first_name="Pim", is_active=False)
+    gone = MemberFactory(username="pim", first_name="Pim", is_active=False)
     MemberProfile.objects.create(user=gone)
     client.force_login(member)
     response = client.get(reverse(SUGGEST), {"q": "Pi"})
@@ -82,17 +82,17 @@ def test_suggestions_are_the_directorys_members_whose_name_starts_so(client, mem
 
 
 def test_moderators_may_also_mention_members_with_hidden_profiles(client, moderator):
-    hidden = make_user("pien", first_name="Pien")
+    hidden = MemberFactory(username="pien", first_name="Pien")
     MemberProfile.objects.create(user=hidden, visibility=ProfileVisibility.HIDDEN)
     client.force_login(moderator)
     assert suggested(client, "pie") == ["pien"]
-    client.force_login(make_user("lid"))
+    client.force_login(MemberFactory(username="lid"))
     assert suggested(client, "pie") == []
 
 
 def test_at_most_eight_suggestions_in_name_order(client, member):
     for index in range(12):
-        user = make_user(f"lid{index:02d}", first_name=f"Lid {index:02d}")
+        user = MemberFactory(username=f"lid{index:02d}", first_name=f"Lid {index:02d}")
         MemberProfile.objects.create(user=user)
     client.force_login(member)
     assert suggested(client, "li") == [f"lid{index:02d}" for index in range(8)]
@@ -106,7 +106,7 @@ def test_junk_gives_no_suggestions_and_no_error(client, member, peter, typed):
 
 def test_suggestions_are_for_members_only_and_rate_limited(client, member, peter, monkeypatch):
     assert client.get(reverse(SUGGEST), {"q": "pe"}).status_code == 302  # to the login
-    client.force_login(make_user("nieuw", verified=False))
+    client.force_login(MemberFactory(username="nieuw", verified=False))
     assert client.get(reverse(SUGGEST), {"q": "pe"}).status_code == 403
     client.force_login(member)
     assert client.post(reverse(SUGGEST), {"q": "pe"}).status_code == 405
@@ -186,9 +186,9 @@ def test_an_empty_preview_shows_the_form_errors(client, member, public_category)
 # --- Quoting ---------------------------------------------------------------------------------
 def test_quoting_a_post_does_not_mail_the_members_named_in_the_quote(client, member, other_member, public_category,
                                                                      mailoutbox, django_capture_on_commit_callbacks):
-    sandra = make_user("sandra.t", first_name="Sandra")
-    peter = make_user("peter.t", first_name="Peter")
-    starter = make_user("starter")
+    sandra = MemberFactory(username="sandra.t", first_name="Sandra")
+    peter = MemberFactory(username="peter.t", first_name="Peter")
+    starter = MemberFactory(username="starter")
     topic = posting.start_topic(starter, public_category, "Verdeelsleutels", "Wie heeft ervaring?")
     quoted = posting.reply(peter, topic, "Vraag het @sandra.t, zij weet het.")
     # Peter and Sandra follow nothing: only a mention would mail them.

@@ -9,14 +9,15 @@ from django.core.management import call_command
 
 from community.mfa_secrets import decrypt, encrypt, is_encrypted
 
-from .conftest import current_code, make_user
+from .conftest import current_code
+from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 
 
 
 def test_the_totp_secret_is_not_in_the_database_in_the_clear():
-    user = make_user("redacteur")
+    user = MemberFactory(username="redacteur")
     secret = generate_totp_secret()
     authenticator = TOTP.activate(user, secret).instance
     stored = Authenticator.objects.get(pk=authenticator.pk).data["secret"]
@@ -25,7 +26,7 @@ def test_the_totp_secret_is_not_in_the_database_in_the_clear():
 
 
 def test_recovery_code_seeds_are_encrypted_too():
-    user = make_user("redacteur")
+    user = MemberFactory(username="redacteur")
     codes = RecoveryCodes.activate(user)
     stored = Authenticator.objects.get(pk=codes.instance.pk).data["seed"]
     assert is_encrypted(stored)
@@ -43,7 +44,7 @@ def test_another_key_cannot_read_it_and_an_old_key_still_can(settings):
 
 
 def test_rotating_the_key_reencrypts_every_secret(settings):
-    user = make_user("redacteur")
+    user = MemberFactory(username="redacteur")
     secret = generate_totp_secret()
     authenticator = TOTP.activate(user, secret).instance
     old_key = settings.MFA_ENCRYPTION_KEY or f"two-factor-secrets:{settings.SECRET_KEY}"
@@ -59,7 +60,7 @@ def test_secrets_stored_before_encryption_are_encrypted_by_the_migration():
 
     from django.apps import apps
 
-    user = make_user("redacteur")
+    user = MemberFactory(username="redacteur")
     secret = generate_totp_secret()
     authenticator = Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": secret})
     import_module("community.migrations.0005_encrypt_mfa_secrets").encrypt_existing(apps, None)

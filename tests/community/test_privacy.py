@@ -12,9 +12,8 @@ from cms.events import registration as registrations
 from cms.models import EventRegistration, RegistrationStatus
 from community import posting
 from community.models import MemberProfile
-from tests.events.conftest import make_event
+from tests.factories import EventPageFactory, MemberFactory, PASSWORD
 
-from .conftest import PASSWORD, make_user
 
 
 @pytest.fixture
@@ -26,7 +25,7 @@ def active_member(member, public_category):
 
 def test_the_export_holds_everything_about_the_member(client, active_member):
     member, topic = active_member
-    event = make_event(questions=[])
+    event = EventPageFactory(questions=[])
     registrations.register_member(event, member, name="Anna de Vries", organisation="Gemeente Laren")
     client.force_login(member)
     response = client.get(reverse("community:download_my_data"))
@@ -50,10 +49,10 @@ def test_deleting_needs_the_password(client, active_member):
 def test_deleting_keeps_the_threads_and_frees_the_places(client, active_member, other_member):
     member, topic = active_member
     posting.reply(other_member, topic, "Wij sturen een maandelijkse brief.")
-    event = make_event(capacity=1, questions=[])
+    event = EventPageFactory(capacity=1, questions=[])
     registrations.register_member(event, member, name="Anna")
-    waiting = registrations.register_member(event, make_user("wachtende"), name="W").registration
-    past = make_event(start=timezone.now() - timedelta(days=30), questions=[])
+    waiting = registrations.register_member(event, MemberFactory(username="wachtende"), name="W").registration
+    past = EventPageFactory(start=timezone.now() - timedelta(days=30), questions=[])
     EventRegistration.objects.create(event=past, user=member, name="Anna", email=member.email, status=RegistrationStatus.CONFIRMED)
 
     client.force_login(member)

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from community import posting
 from kennisplatform.redirects import safe_next
+from tests.factories import MemberFactory
 
-from .conftest import make_user
 
 OUTSIDE = ["https://evil.example/", "//evil.example/pad", "http://evil.example", "javascript:alert(1)",
            "https:evil.example", "/\\evil.example", "\\\\evil.example"]
@@ -25,9 +25,9 @@ def test_paths_on_the_site_are_followed(rf):
 @pytest.mark.django_db
 @pytest.mark.parametrize("target", OUTSIDE)
 def test_a_moderation_form_does_not_send_the_moderator_elsewhere(client, target, public_category):
-    author = make_user("auteur")
+    author = MemberFactory(username="auteur")
     topic = posting.start_topic(author, public_category, "Verdeelsleutel", "Hoe verdelen jullie de kosten?")
-    client.force_login(make_user("moderator", groups=["Moderators"]))
+    client.force_login(MemberFactory(username="moderator", groups=["Moderators"]))
     post = topic.posts.first()
     response = client.post(reverse("community:moderation_post", args=[post.pk]),
                            {"action": "dismiss", "next": target})

@@ -14,7 +14,8 @@ from django.urls import reverse
 
 from community.models import Topic
 
-from .conftest import PASSWORD, current_code, make_user
+from .conftest import current_code
+from tests.factories import MemberFactory, PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -40,15 +41,15 @@ def with_app(user):
 
 @pytest.mark.parametrize("url", ["/admin/pages/", "/moderatie/", "/moderatie/logboek/", "/discussies/", "/"])
 def test_a_moderator_without_an_app_must_set_one_up_first(client, url):
-    client.force_login(make_user("moderator", groups=["Moderators"]))
+    client.force_login(MemberFactory(username="moderator", groups=["Moderators"]))
     response = client.get(url)
     assert response.status_code == 302 and response.url.startswith(reverse("mfa_activate_totp"))
     assert "next=" in response.url
 
 
 def test_no_moderation_action_goes_through_without_the_second_factor(client, public_category):
-    moderator = make_user("moderator", groups=["Moderators"])
-    author = make_user("auteur")
+    moderator = MemberFactory(username="moderator", groups=["Moderators"])
+    author = MemberFactory(username="auteur")
     topic = Topic.objects.create(category=public_category, title="Onderwerp", author=author)
     client.force_login(moderator)
     response = client.post(reverse("community:moderation_topic", args=[topic.pk]), {"action": "lock"})
@@ -58,7 +59,7 @@ def test_no_moderation_action_goes_through_without_the_second_factor(client, pub
 
 
 def test_a_session_without_the_code_is_asked_for_it(client):
-    editor = make_user("redacteur", groups=["Editors"])
+    editor = MemberFactory(username="redacteur", groups=["Editors"])
     secret = with_app(editor)
     client.force_login(editor)  # e.g. a session from before the app was set up
     response = client.get("/admin/")
@@ -68,7 +69,7 @@ def test_a_session_without_the_code_is_asked_for_it(client):
 
 
 def test_logging_in_with_the_code_opens_the_admin_and_moderation(client):
-    editor = make_user("redacteur", groups=["Editors"])
+    editor = MemberFactory(username="redacteur", groups=["Editors"])
     secret = with_app(editor)
     response = log_in(client, editor)
     assert response.status_code == 302 and response.url == reverse("mfa_authenticate")
@@ -90,7 +91,7 @@ def test_setting_up_the_app_counts_as_passing_the_second_factor(rf):
 
     from community.security import passed_two_factor
 
-    editor = make_user("redacteur", groups=["Editors"])
+    editor = MemberFactory(username="redacteur", groups=["Editors"])
     request = rf.get("/account/2fa/totp/activate/")
     request.user, request.session = editor, SessionStore()
     assert not passed_two_factor(request)
@@ -104,27 +105,27 @@ def test_the_requirement_follows_the_permission_not_the_group_name(client):
     'Moderators' that lost its permissions is not."""
     exporters = Group.objects.create(name="Evenementenbureau")
     exporters.permissions.add(Permission.objects.get(codename="view_eventregistration"))
-    organiser = make_user("organisator")
+    organiser = MemberFactory(username="organisator")
     organiser.groups.add(exporters)
     client.force_login(organiser)
     assert client.get("/").url.startswith(reverse("mfa_activate_totp"))
 
     hollow = Group.objects.create(name="Moderators (oud)")
-    former = make_user("oud-moderator")
+    former = MemberFactory(username="oud-moderator")
     former.groups.add(hollow)
     client.force_login(former)
     assert client.get("/").status_code == 200
 
 
 def test_members_never_need_a_second_factor(client):
-    member = make_user("lid")
+    member = MemberFactory(username="lid")
     response = log_in(client, member)
     assert response.status_code == 302 and client.session["_auth_user_id"] == str(member.pk)
     assert client.get("/discussies/").status_code == 200
 
 
 def test_the_account_pages_stay_open_to_set_it_up_or_log_out(client):
-    client.force_login(make_user("moderator", groups=["Moderators"]))
+    client.force_login(MemberFactory(username="moderator", groups=["Moderators"]))
     assert client.get(reverse("mfa_activate_totp"), follow=True).status_code == 200  # via allauth's password check
     assert client.get(reverse("account_reauthenticate")).status_code == 200
     assert client.post(reverse("account_logout")).status_code == 302

@@ -197,3 +197,25 @@ class Walk:
         return {key: value for key, value in (
             ("axe", self.violations), ("scrolls sideways (px)", self.overflow), ("refused by CSP", self.refused),
         ) if value}
+
+
+# The community's members, one pair per test module (signing up takes a browser and an e-mail).
+# Imported here, not at the top: tests/e2e/community.py itself imports from this conftest.
+
+@pytest.fixture(scope="module")
+def member(browser, live_site, mail_dir):
+    from .community import sign_up_and_verify
+
+    member = sign_up_and_verify(browser, live_site, mail_dir, "Carla", "Claassen")
+    yield member
+    member.context.close()
+
+
+@pytest.fixture(scope="module")
+def moderator(browser, live_site, mail_dir, site_workdir):
+    from .community import make_moderator, sign_up_and_verify
+
+    moderator = sign_up_and_verify(browser, live_site, mail_dir, "Daan", "Dekker")
+    make_moderator(site_workdir, mail_dir, moderator.email)
+    yield moderator
+    moderator.context.close()

@@ -42,7 +42,7 @@ PAGES = [
 # The form with errors, the check-your-e-mail page and the e-mailed confirm and cancel pages
 # need a POST or a token: test_event_journey.py scans them along the way.
 # Topic pages (their URLs hold a database id), allauth's sign-up errors and e-mail confirmation,
-# and the pages only members and moderators see: test_community_journey.py scans them.
+# and the pages only members and moderators see: test_community_pages_accessibility.py scans them.
 
 
 @pytest.mark.parametrize("url", PAGES)

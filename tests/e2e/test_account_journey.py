@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from ..community.conftest import current_code
 from .conftest import serious_accessibility_violations
-from .test_community_journey import (
+from .community import (
     CONFIRM_EMAIL_LINK,
     PASSWORD,
     body_of,

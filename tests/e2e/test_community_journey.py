@@ -1,8 +1,8 @@
 """The members' community in a real browser: two people sign up and verify their addresses,
 one starts a topic in Markdown, the other replies and mentions her, she gets the e-mail and
 stops the follow through its link. Anonymous visitors do not see members-only categories; an
-empty reply shows its error where the member is; every community page passes axe, also the
-ones only members and moderators see.
+empty reply shows its error where the member is (test_community_pages_accessibility.py runs
+axe over the community's pages).
 
 The test server writes its e-mails to ``mail_dir`` (Django's file-based backend), where these
 tests read the links a member would click. A moderator is made by adding a member to the
@@ -10,174 +10,29 @@ Moderators group with ``manage.py shell`` on the server's own SQLite database.
 """
 
 import re
-import subprocess
-import sys
 import time
 import uuid
-from dataclasses import dataclass
-from email import message_from_bytes, policy
 from urllib.parse import urlsplit
 
-import pytest
 from playwright.sync_api import expect
 
-from .conftest import ROOT, serious_accessibility_violations, site_env
-
-PASSWORD = "Verdeelsleutel-2024-geheim"
-CATEGORY = "Financiën en verrekening"
-CATEGORY_URL = "/discussies/financien-en-verrekening/"
-MEMBERS_CATEGORY = "Griffiersoverleg"
-MEMBERS_CATEGORY_URL = "/discussies/griffiersoverleg/"
-DEMO_TOPIC = "Verrekenen op basis van inwoneraantallen of op productniveau?"
-MAIL_SEPARATOR = b"\n" + b"-" * 79 + b"\n"
-CONFIRM_EMAIL_LINK = re.compile(r"https?://\S+?/account/confirm-email/[^/\s]+/")
-UNSUBSCRIBE_LINK = re.compile(r"https?://\S+?/discussies/afmelden/[^/\s]+/")
-TOPIC_LINK = re.compile(r"https?://\S+?/discussies/onderwerp/\d+/#bericht-\d+")
-
-
-# --- e-mail -------------------------------------------------------------------------------
-
-def new_address():
-    return f"e2e-community-{uuid.uuid4().hex[:10]}@example.nl"
-
-
-def sent_messages(mail_dir, to):
-    messages = []
-    for path in sorted(mail_dir.glob("*.log")):
-        for chunk in path.read_bytes().split(MAIL_SEPARATOR):
-            if chunk.strip():
-                message = message_from_bytes(chunk.lstrip(b"\n"), policy=policy.default)
-                if to in str(message["To"]):
-                    messages.append(message)
-    return messages
-
-
-def wait_for_message(mail_dir, to, subject, timeout=15):
-    """The first e-mail to ``to`` whose subject starts with ``subject``."""
-    deadline = time.monotonic() + timeout
-    while True:
-        for message in sent_messages(mail_dir, to):
-            if str(message["Subject"]).startswith(subject):
-                return message
-        if time.monotonic() > deadline:
-            sent = [str(m["Subject"]) for m in sent_messages(mail_dir, to)]
-            raise AssertionError(f"no e-mail to {to} with a subject starting {subject!r}; sent to them: {sent}")
-        time.sleep(0.2)
-
-
-def body_of(message):
-    return message.get_body(preferencelist=("plain",)).get_content()
-
-
-def link_in(text, pattern):
-    """The path of the first link matching ``pattern``: mails carry the configured site address."""
-    match = pattern.search(text)
-    assert match, f"no link like {pattern.pattern} in:\n{text}"
-    parts = urlsplit(match.group(0))
-    return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
-
-
-# --- members ------------------------------------------------------------------------------
-
-@dataclass
-class Member:
-    first_name: str
-    last_name: str
-    email: str
-    context: object
-    page: object
-
-    @property
-    def name(self):
-        return f"{self.first_name} {self.last_name}"
-
-
-def account_nav(page):
-    return page.get_by_role("navigation", name="Uw account")
-
-
-def sign_up_and_verify(browser, live_site, mail_dir, first_name, last_name):
-    """A new member in a browser context of their own, signed up, verified and logged in."""
-    context = browser.new_context(base_url=live_site, locale="nl-NL")
-    page = context.new_page()
-    email = new_address()
-
-    page.goto("/account/signup/")
-    form = page.locator("main form")
-    form.get_by_label("E-mail").fill(email)
-    form.get_by_label("Voornaam").fill(first_name)
-    form.get_by_label("Achternaam").fill(last_name)
-    form.get_by_label("Wachtwoord (verplicht)", exact=True).fill(PASSWORD)
-    form.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD)
-    form.get_by_role("button", name="Registreren").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Bevestig uw e-mailadres")
-    expect(account_nav(page).get_by_role("link", name="Inloggen")).to_be_visible()  # not in yet
-
-    # allauth's confirm page needs a button press: following the link alone confirms nothing.
-    message = wait_for_message(mail_dir, email, "Bevestig uw e-mailadres")
-    page.goto(link_in(body_of(message), CONFIRM_EMAIL_LINK))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Bevestig e-mailadres")
-    expect(page.locator("main").get_by_text(email)).to_be_visible()
-    page.locator("main").get_by_role("button", name="Bevestigen").click()
-
-    # Confirming in the browser that signed up logs the new member in (LOGIN_ON_EMAIL_CONFIRMATION).
-    expect(account_nav(page).get_by_role("button", name="Uitloggen")).to_be_visible()
-    expect(account_nav(page).get_by_role("link", name="Mijn profiel")).to_be_visible()
-    return Member(first_name, last_name, email, context, page)
-
-
-def log_in(page, email, password=PASSWORD):
-    form = page.locator("main form")
-    form.get_by_label("E-mail").fill(email)
-    form.get_by_label("Wachtwoord (verplicht)", exact=True).fill(password)
-    form.get_by_role("button", name="Inloggen").click()
-
-
-def make_moderator(site_workdir, mail_dir, email):
-    code = (
-        "from django.contrib.auth import get_user_model; from django.contrib.auth.models import Group; "
-        f"get_user_model().objects.get(email={email!r}).groups.add(Group.objects.get(name='Moderators'))"
-    )
-    subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code], cwd=ROOT,
-        env=site_env(site_workdir, mail_dir), check=True, capture_output=True, timeout=120,
-    )
-
-
-@pytest.fixture(scope="module")
-def member(browser, live_site, mail_dir):
-    member = sign_up_and_verify(browser, live_site, mail_dir, "Carla", "Claassen")
-    yield member
-    member.context.close()
-
-
-@pytest.fixture(scope="module")
-def moderator(browser, live_site, mail_dir, site_workdir):
-    moderator = sign_up_and_verify(browser, live_site, mail_dir, "Daan", "Dekker")
-    make_moderator(site_workdir, mail_dir, moderator.email)
-    yield moderator
-    moderator.context.close()
-
-
-def open_demo_topic(page):
-    page.goto(CATEGORY_URL)
-    page.get_by_role("link", name=DEMO_TOPIC).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(DEMO_TOPIC)
-    return page.url
-
-
-def posts(page):
-    return page.locator("main ol.kp-posts > li")
-
-
-def reply_section(page):
-    return page.locator("section#reageren")
-
-
-def reply_as(page, topic_path, text):
-    page.goto(topic_path)
-    reply_section(page).get_by_label("Uw bericht").fill(text)
-    reply_section(page).get_by_role("button", name="Reactie plaatsen").click()
+from .community import (
+    CATEGORY,
+    MEMBERS_CATEGORY,
+    MEMBERS_CATEGORY_URL,
+    TOPIC_LINK,
+    UNSUBSCRIBE_LINK,
+    body_of,
+    link_in,
+    log_in,
+    open_demo_topic,
+    posts,
+    reply_as,
+    reply_section,
+    sent_messages,
+    sign_up_and_verify,
+    wait_for_message,
+)
 
 
 # --- the journey --------------------------------------------------------------------------
@@ -396,130 +251,3 @@ def test_a_new_member_is_in_the_directory(browser, live_site, mail_dir, member):
     newcomer.context.close()
     member.page.goto("/leden/")
     expect(member.page.locator("main").get_by_role("link", name="Evi Evers")).to_be_visible(timeout=2000)
-
-
-# --- accessibility of the pages behind a login, a POST or an e-mailed token -----------------
-
-def test_demo_topic_page_has_no_serious_accessibility_violations(page, axe_source):
-    open_demo_topic(page)
-    assert serious_accessibility_violations(page, axe_source) == []
-
-
-def test_sign_up_and_verification_pages_have_no_serious_accessibility_violations(page, axe_source, mail_dir):
-    found = {}
-
-    def scan(step):
-        found[step] = serious_accessibility_violations(page, axe_source)
-
-    email = new_address()
-    page.goto("/account/signup/")
-    form = page.locator("main form")
-    form.get_by_label("E-mail").fill(email)
-    form.get_by_label("Voornaam").fill("Fenna")
-    form.get_by_label("Achternaam").fill("Fokkema")
-    form.get_by_label("Wachtwoord (verplicht)", exact=True).fill(PASSWORD)
-    form.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD + "x")
-    form.get_by_role("button", name="Registreren").click()  # the browser checks empty fields itself
-    expect(form).to_contain_text("Vul twee keer hetzelfde wachtwoord in.")
-    scan("sign-up form with errors")
-
-    form.get_by_label("Wachtwoord (verplicht)", exact=True).fill(PASSWORD)
-    form.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD)
-    form.get_by_role("button", name="Registreren").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Bevestig uw e-mailadres")
-    scan("check your e-mail")
-
-    page.goto(link_in(body_of(wait_for_message(mail_dir, email, "Bevestig uw e-mailadres")), CONFIRM_EMAIL_LINK))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Bevestig e-mailadres")
-    scan("confirm e-mail address")
-
-    assert {step: violations for step, violations in found.items() if violations} == {}
-
-
-def test_member_pages_have_no_serious_accessibility_violations(member, axe_source):
-    page = member.page
-    found = {}
-
-    def scan(step):
-        found[step] = serious_accessibility_violations(page, axe_source)
-
-    for url in ["/discussies/", MEMBERS_CATEGORY_URL, "/leden/", "/leden/demo-marieke/", "/account/profiel/",
-                "/account/mijn-gegevens/", CATEGORY_URL + "nieuw/"]:
-        page.goto(url)
-        expect(page.get_by_role("heading", level=1)).to_be_visible()
-        scan(url)
-
-    page.locator("main form.kp-form").get_by_role("button", name="Onderwerp plaatsen").click()
-    expect(page.get_by_role("heading", name="Controleer het formulier")).to_be_visible()
-    scan("new topic, form with errors")
-
-    page.goto("/account/mijn-gegevens/")
-    page.locator("main form.kp-form").get_by_role("button", name="Mijn account verwijderen").click()
-    expect(page.get_by_role("heading", name="Controleer het formulier")).to_be_visible()
-    scan("my data, delete form with errors")
-
-    open_demo_topic(page)
-    expect(reply_section(page).get_by_label("Uw bericht")).to_be_visible()
-    scan("topic with the reply form")
-    reply_section(page).get_by_role("button", name="Reactie plaatsen").click()
-    expect(reply_section(page).get_by_role("heading", name="Controleer het formulier")).to_be_visible()
-    scan("topic, reply form with errors")
-
-    open_demo_topic(page)
-    posts(page).nth(1).get_by_role("link", name=re.compile("^Melden")).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Bericht melden")
-    scan("report form")
-    page.get_by_role("button", name="Naar de moderatoren sturen").click()
-    expect(page.get_by_role("heading", name="Controleer het formulier")).to_be_visible()
-    scan("report form with errors")
-
-    assert {step: violations for step, violations in found.items() if violations} == {}
-
-
-def test_moderator_pages_have_no_serious_accessibility_violations(member, moderator, axe_source):
-    # Something in the queue: the member reports a demo post.
-    open_demo_topic(member.page)
-    reported = posts(member.page).nth(2).get_attribute("id").removeprefix("bericht-")
-    posts(member.page).nth(2).get_by_role("link", name=re.compile("^Melden")).click()
-    member.page.get_by_label("Spam of reclame").check()
-    member.page.get_by_role("button", name="Naar de moderatoren sturen").click()
-    expect(member.page.locator(".kp-messages")).to_contain_text("Dank u. Een moderator bekijkt dit bericht.")
-
-    page = moderator.page
-    found = {}
-
-    def scan(step):
-        found[step] = serious_accessibility_violations(page, axe_source)
-
-    page.goto("/")
-    account_nav(page).get_by_role("link", name="Moderatie").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Gemelde berichten")
-    report = page.locator("main section").filter(has=page.locator(f"#melding-{reported}"))
-    expect(report.get_by_role("heading", name=DEMO_TOPIC)).to_be_visible()
-    expect(report).to_contain_text("Spam of reclame")
-    scan("/moderatie/ with a report")
-
-    # Dismissing the report puts a line in the log.
-    report.get_by_role("button", name="Meldingen afwijzen").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Gemelde berichten")
-    page.get_by_role("link", name="Moderatielogboek").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Moderatielogboek")
-    expect(page.locator("main table tbody tr")).not_to_have_count(0)
-    scan("/moderatie/logboek/")
-
-    page.goto("/moderatie/lid/demo-peter/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Peter de Boer")
-    scan("/moderatie/lid/demo-peter/")
-
-    open_demo_topic(page)
-    page.get_by_text("Dit onderwerp modereren").click()  # open the <details> with the topic tools
-    scan("topic with the moderation tools")
-
-    assert {step: violations for step, violations in found.items() if violations} == {}
-
-
-def test_the_moderation_queue_lists_only_reported_posts(moderator):
-    page = moderator.page
-    page.goto("/moderatie/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Gemelde berichten")
-    expect(page.locator("main").get_by_text(re.compile(r"\b0 meldingen\b"))).to_have_count(0, timeout=2000)

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import openpyxl
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
@@ -16,22 +15,22 @@ from wagtail.models import PageLogEntry
 from cms.events import registration as service
 from cms.events.retention import months_before
 from cms.models import EventRegistration, RegistrationStatus
+from tests.factories import EventPageFactory, UserFactory
 
-from .conftest import make_event
 
 INDEX = "cms_eventregistration:index"
 
 
 @pytest.fixture
 def editor_member(db):
-    user = get_user_model().objects.create_user("redactie", "redactie@vng.nl", "een-lang-wachtwoord-2026")
+    user = UserFactory(username="redactie", email="redactie@vng.nl")
     user.groups.add(Group.objects.get(name="Editors"))
     return user
 
 
 @pytest.fixture
 def filled_event(make_member):
-    event = make_event(capacity=2, questions=[])
+    event = EventPageFactory(capacity=2, questions=[])
     service.register_member(event, make_member("Anna de Vries", "anna@bar.nl"), name="Anna de Vries", organisation="BAR-organisatie")
     service.register_member(event, make_member("Bert Bos", "bert@bel.nl"), name="=HYPERLINK(\"http://x\")", answers={"Dieet": "vegetarisch"})
     service.register_member(event, make_member("Cor Kok", "cor@over.nl"), name="Cor Kok")  # waiting list
@@ -56,7 +55,7 @@ def test_the_admin_cannot_add_registrations_past_the_limit(client, editor, fille
 
 def test_visitors_cannot_see_registrations(client, db, filled_event):
     assert client.get(reverse(INDEX)).status_code == 302
-    user = get_user_model().objects.create_user("lid", "lid@example.org", "een-lang-wachtwoord-2026")
+    user = UserFactory(username="lid", email="lid@example.org")
     client.force_login(user)
     assert client.get(reverse(INDEX)).status_code in (302, 403)
 
@@ -116,7 +115,7 @@ def test_cancelling_from_the_admin_needs_a_reason_and_a_confirmation(client, edi
 
 
 def test_only_editors_of_the_page_may_message_or_cancel(client, db, filled_event):
-    user = get_user_model().objects.create_user("lid", "lid@example.org", "een-lang-wachtwoord-2026", is_staff=True)
+    user = UserFactory(username="lid", email="lid@example.org", is_staff=True)
     client.force_login(user)
     assert client.post(reverse("event_cancel", args=[filled_event.pk]), {"reason": "x", "confirm": "on"}).status_code in (302, 403)
     filled_event.refresh_from_db()
@@ -124,8 +123,8 @@ def test_only_editors_of_the_page_may_message_or_cancel(client, db, filled_event
 
 
 def test_reminders_go_out_once(make_member, sending, mailoutbox):
-    soon = make_event(start=timezone.now() + timedelta(days=1), questions=[])
-    later = make_event(start=timezone.now() + timedelta(days=20), questions=[])
+    soon = EventPageFactory(start=timezone.now() + timedelta(days=1), questions=[])
+    later = EventPageFactory(start=timezone.now() + timedelta(days=20), questions=[])
     for event in (soon, later):
         service.register_member(event, make_member(f"Lid {event.pk}", f"lid{event.pk}@bar.nl"), name="Lid")
     mailoutbox.clear()
@@ -139,8 +138,8 @@ def test_reminders_go_out_once(make_member, sending, mailoutbox):
 
 
 def test_personal_data_is_removed_after_the_retention_period(make_member):
-    old = make_event(start=timezone.now() - timedelta(days=400), questions=[])
-    recent = make_event(start=timezone.now() - timedelta(days=10), questions=[])
+    old = EventPageFactory(start=timezone.now() - timedelta(days=400), questions=[])
+    recent = EventPageFactory(start=timezone.now() - timedelta(days=10), questions=[])
     for event in (old, recent):
         EventRegistration.objects.create(
             event=event, name="Anna", email=f"anna{event.pk}@bar.nl", organisation="BAR",

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from cms.events import registration as service
 from cms.models import EventRegistration
+from tests.factories import EventPageFactory
 
-from .conftest import make_event
 
 JUNK_TOKENS = ["onbekend", "x" * 5000, "%00", "abc%00def", "%FF%FE", "%C0%AF", "a%20b", "..%2F..%2Fetc"]
 
@@ -21,19 +21,21 @@ def test_junk_tokens_are_not_found(client, db, name, token):
 
 
 def test_repeated_and_huge_parameters_on_a_real_link(client, member):
-    event = make_event(questions=[])
+    event = EventPageFactory(questions=[])
     registration = service.register_member(event, member, name="Anna").registration
     url = reverse("registration_cancel", args=[registration.token])
     assert client.get(url, {"next": ["a", "b"], "x": "\x00" * 100}).status_code == 200
     response = client.post(url, {"next": ["my_registrations", "\x00"]})
-    assert response.status_code in (200, 302)
+    assert response.status_code == 200  # the last "next" counts: not "my_registrations", so no redirect
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
 
 
 @pytest.fixture
 def event_with_questions(db):
     from cms.models import EventQuestion
 
-    return make_event(questions=[
+    return EventPageFactory(questions=[
         EventQuestion(label="Functie", kind=EventQuestion.Kind.TEXT, required=True),
         EventQuestion(label="Lunch", kind=EventQuestion.Kind.CHOICE, choices="Ja\nNee"),
     ])
@@ -73,7 +75,7 @@ def test_a_non_utf8_body_and_repeated_fields_are_no_error(client, event_with_que
     text, choice = _fields(event_with_questions)
     body = f"name=%FF%FEPetra&name=Piet&email=petra%40laren.nl&email=%FF&{text}=%C0&{choice}=Ja&{choice}=Nee".encode()
     response = client.post(event_with_questions.url + "aanmelden/", body, content_type="application/x-www-form-urlencoded")
-    assert response.status_code in (200, 302)
+    assert response.status_code == 200  # the form again: the last e-mail address is no address
 
 
 @pytest.mark.parametrize("query", [
@@ -95,7 +97,7 @@ def test_organiser_actions_on_unknown_events_are_not_found(client, editor, name)
 
 
 def test_calendars_and_my_registrations_ignore_junk_parameters(client, member):
-    event = make_event(questions=[])
+    event = EventPageFactory(questions=[])
     junk = {"x": ["\x00", "y" * 5000], "page": "%FF"}
     assert client.get(event.url + "ical/", junk).status_code == 200
     assert client.get(event.get_parent().url + "ical/", junk).status_code == 200

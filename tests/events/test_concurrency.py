@@ -11,8 +11,8 @@ from django.db import connection, connections
 
 from cms.events import registration as service
 from cms.models import RegistrationStatus
+from tests.factories import EventPageFactory
 
-from .conftest import make_event
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 
@@ -46,7 +46,7 @@ def run_at_once(function, arguments):
 # after each, so a second one would find no demo site.
 @pytest.mark.django_db(transaction=True)
 def test_capacity_holds_under_simultaneous_registrations_and_cancellations(make_member):
-    event = make_event(capacity=PLACES, questions=[])
+    event = EventPageFactory(capacity=PLACES, questions=[])
     members = [make_member(f"Lid {n}", f"lid{n}@gelijktijdig.nl") for n in range(ATTEMPTS)]
 
     errors = run_at_once(lambda member: service.register_member(event, member, name=member.first_name), members)

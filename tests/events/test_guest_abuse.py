@@ -9,8 +9,8 @@ from django.core.cache import caches
 
 from cms.events import registration as service
 from cms.models import EventRegistration, RegistrationStatus
+from tests.factories import EventPageFactory
 
-from .conftest import make_event
 
 Status = RegistrationStatus
 
@@ -32,12 +32,12 @@ def mail_window_passes():
 
 @pytest.fixture
 def open_event(db):
-    return make_event(questions=[])
+    return EventPageFactory(questions=[])
 
 
 def test_one_address_cannot_be_flooded_across_events(client, db, settings, sending, mailoutbox):
     settings.EVENT_GUEST_REGISTRATIONS_PER_ADDRESS_PER_HOUR = 3
-    events = [make_event(questions=[]) for _ in range(4)]
+    events = [EventPageFactory(questions=[]) for _ in range(4)]
     with sending():
         for number, event in enumerate(events[:3]):
             assert post(client, event, ip=f"192.0.2.{number}").status_code == 302
@@ -109,7 +109,7 @@ def test_an_unconfirmed_registration_keeps_its_first_details(open_event):
 
 @pytest.mark.parametrize("capacity, status", [(5, Status.CONFIRMED), (0, Status.WAITLISTED)])
 def test_a_guest_cannot_change_a_members_registration(make_member, capacity, status):
-    event = make_event(questions=[], capacity=capacity)
+    event = EventPageFactory(questions=[], capacity=capacity)
     member = make_member()
     registration = service.register_member(event, member, name="Anna de Vries", organisation="BAR",
                                            answers={"Dieet": "vegetarisch"}).registration

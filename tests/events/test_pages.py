@@ -9,7 +9,8 @@ from django.urls import reverse
 from cms.events import registration as service
 from cms.models import Audience, EventRegistration, RegistrationStatus
 
-from .conftest import make_event, seats
+from .conftest import seats
+from tests.factories import EventPageFactory
 
 
 def guest_form(**overrides):
@@ -76,7 +77,7 @@ def test_the_honeypot_stops_bots(client, event):
 
 
 def test_a_refusal_says_why(client, make_member):
-    event = make_event(capacity=1, waiting_list=False, questions=[])
+    event = EventPageFactory(capacity=1, waiting_list=False, questions=[])
     page_html = client.get(event.url).content.decode()
     assert "Registration" not in page_html and "Aanmelden" in page_html  # the page is Dutch
     service.register_member(event, make_member(), name="Anna")  # the last place goes while the form is open
@@ -86,7 +87,7 @@ def test_a_refusal_says_why(client, make_member):
 
 
 def test_a_member_registers_with_one_click(client, member, sending, mailoutbox):
-    event = make_event(questions=[])
+    event = EventPageFactory(questions=[])
     client.force_login(member)
     html = client.get(event.url).content.decode()
     assert 'value="Anna de Vries"' in html and "anna@ridderkerk.nl" in html and 'name="email"' not in html
@@ -102,7 +103,7 @@ def test_a_member_registers_with_one_click(client, member, sending, mailoutbox):
 
 
 def test_members_only_events_send_guests_to_the_login(client, db):
-    event = make_event(audience=Audience.MEMBERS, questions=[])
+    event = EventPageFactory(audience=Audience.MEMBERS, questions=[])
     html = client.get(event.url).content.decode()
     assert "alleen voor leden" in html and reverse("account_login") in html
     response = client.post(register_url(event), guest_form())
@@ -111,7 +112,7 @@ def test_members_only_events_send_guests_to_the_login(client, db):
 
 
 def test_my_registrations_lists_and_cancels(client, member):
-    event = make_event(questions=[])
+    event = EventPageFactory(questions=[])
     registration = service.register_member(event, member, name="Anna").registration
     assert client.get(reverse("my_registrations")).status_code == 302  # log in first
     client.force_login(member)
@@ -135,7 +136,7 @@ def test_closed_events_say_so(client, db, overrides, text):
 
     now = timezone.now()
     values = {"past": now - timedelta(days=2), "future": now + timedelta(days=2)}
-    event = make_event(**{key: values[value] for key, value in overrides.items()})
+    event = EventPageFactory(**{key: values[value] for key, value in overrides.items()})
     html = client.get(event.url).content.decode()
     assert text in html and 'name="email"' not in html
 
@@ -166,7 +167,7 @@ def test_event_ics_and_the_upcoming_calendar(client, event):
 
 
 def test_the_meeting_link_is_only_for_people_with_a_place(client, member):
-    event = make_event(online_url="https://meet.example.nl/geheim", questions=[])
+    event = EventPageFactory(online_url="https://meet.example.nl/geheim", questions=[])
     assert "meet.example.nl/geheim" not in client.get(event.url).content.decode()
     assert "meet.example.nl/geheim" not in client.get(event.url + "ical/").content.decode()
     assert "meet.example.nl/geheim" not in client.get(event.get_parent().url + "ical/").content.decode()

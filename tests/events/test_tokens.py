@@ -5,14 +5,14 @@ from django.urls import reverse
 
 from cms.events import registration as service
 from cms.models import EventRegistration, RegistrationStatus
+from tests.factories import EventPageFactory
 
-from .conftest import make_event
 
 Status = RegistrationStatus
 
 
 def test_a_member_who_registers_again_gets_a_new_token(client, member):
-    event = make_event(questions=[])
+    event = EventPageFactory(questions=[])
     first = service.register_member(event, member, name="Anna").registration
     old_token = first.token
     service.cancel(first)
@@ -23,7 +23,7 @@ def test_a_member_who_registers_again_gets_a_new_token(client, member):
 
 
 def test_a_guest_who_registers_again_gets_a_new_token(client, db):
-    event = make_event(questions=[])
+    event = EventPageFactory(questions=[])
     first = service.register_guest(event, name="Gijs", email="gijs@laren.nl").registration
     old_token = first.token
     service.cancel(first)
@@ -35,7 +35,7 @@ def test_a_guest_who_registers_again_gets_a_new_token(client, db):
 
 
 def test_a_member_taking_over_an_unconfirmed_guest_row_gets_a_new_token(client, member):
-    event = make_event(questions=[])
+    event = EventPageFactory(questions=[])
     pending = service.register_guest(event, name="Iemand", email="anna@ridderkerk.nl").registration
     registration = service.register_member(event, member, name="Anna de Vries").registration
     assert registration.pk == pending.pk and registration.status == Status.CONFIRMED
@@ -44,7 +44,7 @@ def test_a_member_taking_over_an_unconfirmed_guest_row_gets_a_new_token(client, 
 
 
 def test_a_guest_reusing_a_members_cancelled_row_is_a_guest_registration(member):
-    event = make_event(questions=[])
+    event = EventPageFactory(questions=[])
     service.cancel(service.register_member(event, member, name="Anna de Vries").registration)
     again = service.register_guest(event, name="Anna", email="anna@ridderkerk.nl").registration
     assert again.status == Status.PENDING and again.user is None

@@ -19,8 +19,8 @@ from cms.events.admin import export_filename
 from cms.events.forms import RegistrationForm
 from cms.models import EventQuestion, RegistrationStatus
 from community.models import MemberProfile
+from tests.factories import EventPageFactory, UserFactory
 
-from .conftest import make_event
 
 INDEX = "cms_eventregistration:index"
 Kind = EventQuestion.Kind
@@ -43,7 +43,7 @@ def field_value(html, name):
 # --- A member's form starts from the profile -----------------------------------------------
 def test_a_members_form_is_filled_in_from_the_profile(client, member):
     MemberProfile.objects.create(user=member, organisation="BAR-organisatie", function="concerncontroller")
-    event = make_event(questions=questions())
+    event = EventPageFactory(questions=questions())
     function, workshop, diet = event.questions.order_by("sort_order")
     client.force_login(member)
     html = client.get(event.url).content.decode()
@@ -59,13 +59,13 @@ def test_a_members_form_is_filled_in_from_the_profile(client, member):
 ])
 def test_only_a_question_about_the_function_gets_the_function(member, label, prefilled):
     MemberProfile.objects.create(user=member, function="griffier")
-    event = make_event(questions=[EventQuestion(label=label, kind=Kind.TEXT)])
+    event = EventPageFactory(questions=[EventQuestion(label=label, kind=Kind.TEXT)])
     form = RegistrationForm(event=event, member=member)
     assert (form.fields[f"question_{event.questions.get().pk}"].initial == "griffier") is prefilled
 
 
 def test_what_the_member_types_wins_and_no_profile_is_fine(member):
-    event = make_event(questions=questions())
+    event = EventPageFactory(questions=questions())
     form = RegistrationForm(event=event, member=member)  # no profile (yet): empty fields
     assert form.fields["organisation"].initial is None
     MemberProfile.objects.create(user=member, organisation="BAR-organisatie")
@@ -79,7 +79,7 @@ def test_what_the_member_types_wins_and_no_profile_is_fine(member):
 
 # --- The guest's confirmation offers the calendar file ---------------------------------------
 def test_the_guests_confirmation_page_offers_the_calendar_file(client, db):
-    event = make_event(questions=[])
+    event = EventPageFactory(questions=[])
     registration = service.register_guest(event, name="Petra Jansen", email="petra@laren.nl").registration
     url = reverse("registration_confirm", args=[registration.token])
     calendar_url = event.url + "ical/"
@@ -91,7 +91,7 @@ def test_the_guests_confirmation_page_offers_the_calendar_file(client, db):
 
 
 def test_a_waitlisted_guest_gets_no_calendar_file(client, db, make_member):
-    event = make_event(questions=[], capacity=1)
+    event = EventPageFactory(questions=[], capacity=1)
     service.register_member(event, make_member(), name="Anna")
     registration = service.register_guest(event, name="Petra Jansen", email="petra@laren.nl").registration
     html = client.post(reverse("registration_confirm", args=[registration.token])).content.decode()
@@ -100,7 +100,7 @@ def test_a_waitlisted_guest_gets_no_calendar_file(client, db, make_member):
 
 # --- Cancelling asks first -------------------------------------------------------------------
 def test_cancel_on_my_registrations_opens_a_page_that_asks_first(client, member):
-    event = make_event(questions=[])
+    event = EventPageFactory(questions=[])
     registration = service.register_member(event, member, name="Anna").registration
     client.force_login(member)
     html = client.get(reverse("my_registrations")).content.decode()
@@ -122,7 +122,7 @@ def test_cancel_on_my_registrations_opens_a_page_that_asks_first(client, member)
 
 
 def test_the_event_page_cancel_button_asks_first_too(client, member):
-    event = make_event(questions=[])
+    event = EventPageFactory(questions=[])
     registration = service.register_member(event, member, name="Anna").registration
     client.force_login(member)
     html = client.get(event.url).content.decode()
@@ -133,7 +133,7 @@ def test_the_event_page_cancel_button_asks_first_too(client, member):
 # --- Exports ---------------------------------------------------------------------------------
 @pytest.fixture
 def organiser(db):
-    user = get_user_model().objects.create_user("redactie", "redactie@vng.nl", "een-lang-wachtwoord-2026")
+    user = UserFactory(username="redactie", email="redactie@vng.nl")
     user.groups.add(Group.objects.get(name="Editors"))
     return user
 
@@ -141,7 +141,7 @@ def organiser(db):
 @pytest.fixture
 def workshop_event(make_member):
     start = timezone.make_aware(datetime(2031, 3, 14, 10, 0))
-    event = make_event(questions=questions(), start=start, slug="werkconferentie-bar")
+    event = EventPageFactory(questions=questions(), start=start, slug="werkconferentie-bar")
     function, workshop, diet = event.questions.order_by("sort_order")
     service.register_member(event, make_member("Anna de Vries", "anna@bar.nl"), name="Anna de Vries",
                             answers={"Functie": "griffier", "Workshopronde": "Sturing"})
@@ -190,7 +190,7 @@ def test_an_export_of_several_events_is_named_for_the_day(client, organiser, wor
 
 
 def test_the_file_name_is_ascii_whatever_the_slug(db):
-    event = make_event(questions=[], slug="bijeenkomst-ré-ünie", start=timezone.make_aware(datetime(2031, 1, 2, 9)))
+    event = EventPageFactory(questions=[], slug="bijeenkomst-ré-ünie", start=timezone.make_aware(datetime(2031, 1, 2, 9)))
     assert export_filename(event) == "aanmeldingen-bijeenkomst-re-unie-2031-01-02"
     assert export_filename(None, today=date(2030, 5, 6)) == "aanmeldingen-2030-05-06"
 

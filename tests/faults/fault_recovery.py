@@ -26,7 +26,7 @@ import uuid
 
 import pytest
 
-from tests.benchmarks.search_bench import PROJECT, PYTHON, django_env, env_int, prepared_corpus, production_server
+from tests.benchmarks.bench_corpus import PROJECT, PYTHON, django_env, env_int, prepared_corpus, production_server
 
 PORT = env_int("FAULT_PORT", 18767)
 BASE = f"http://127.0.0.1:{PORT}"

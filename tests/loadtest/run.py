@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks.search_bench import (  # noqa: E402
+from tests.benchmarks.bench_corpus import (  # noqa: E402
     BENCH_DIR, PROJECT, PYTHON, django_env, env_int, load_average, prepared_corpus, production_server,
 )
 

@@ -5,7 +5,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +13,7 @@ from search import analytics
 from search.models import SearchQueryLog, SynonymGroup
 
 from .helpers import all_titles
+from tests.factories import UserFactory
 
 
 def log(query, results, days_ago=0):
@@ -35,7 +35,7 @@ def searches(db):
 
 
 def member_of(group_name):
-    user = get_user_model().objects.create_user(f"{group_name.lower()}-user", "lid@example.org", "een-lang-wachtwoord-2026")
+    user = UserFactory(username=f"{group_name.lower()}-user", email="lid@example.org")
     user.groups.add(Group.objects.get(name=group_name))
     return user
 
@@ -95,7 +95,7 @@ def test_the_report_says_so_when_nobody_searched(editor_client):
 
 def test_the_report_is_for_editors_only(client, db):
     assert client.get(reverse("search_analytics")).status_code == 302  # to the admin login
-    user = get_user_model().objects.create_user("bezoeker", "bezoeker@example.org", "een-lang-wachtwoord-2026")
+    user = UserFactory(username="bezoeker", email="bezoeker@example.org")
     client.force_login(user)
     assert client.get(reverse("search_analytics")).status_code != 200
 

@@ -13,9 +13,9 @@ from community.models import Category, CategoryAccess, Topic
 from search import elastic
 from search.models import KnowledgeItem
 
-from ..community.conftest import make_user
 from .conftest import refresh
 from .helpers import all_titles, facet, run
+from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,14 +56,14 @@ def test_members_only_topics_never_reach_search(engine, client):
 
 
 def test_a_new_reply_is_searchable_and_a_hidden_one_is_not(engine, django_capture_on_commit_callbacks):
-    member = make_user("carla")
+    member = MemberFactory(username="carla")
     topic = Topic.objects.get(title=PUBLIC_TOPIC)
     with django_capture_on_commit_callbacks(execute=True):
         post = posting.reply(member, topic, "Wij gebruiken het zaaksysteem als bron voor de urenverantwoording.")
     settle()
     assert all_titles("q=urenverantwoording") == {PUBLIC_TOPIC}
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.hide_post(make_user("mod", groups=["Moderators"]), post, "Off-topic")
+        moderation.hide_post(MemberFactory(username="mod", groups=["Moderators"]), post, "Off-topic")
     settle()
     assert not all_titles("q=urenverantwoording")
     assert PUBLIC_TOPIC in all_titles("q=verdeelsleutel")  # the rest of the topic stays
@@ -72,7 +72,7 @@ def test_a_new_reply_is_searchable_and_a_hidden_one_is_not(engine, django_captur
 def test_hiding_the_opening_post_takes_the_topic_out_and_restoring_brings_it_back(
     engine, django_capture_on_commit_callbacks,
 ):
-    moderator = make_user("mod", groups=["Moderators"])
+    moderator = MemberFactory(username="mod", groups=["Moderators"])
     opening = Topic.objects.get(title=PUBLIC_TOPIC).posts.order_by("created_at", "pk").first()
     with django_capture_on_commit_callbacks(execute=True):
         moderation.hide_post(moderator, opening, "Bevat persoonsgegevens")
@@ -95,7 +95,7 @@ def test_a_category_turning_members_only_or_a_move_there_takes_topics_out(engine
 
     topic = Topic.objects.get(title="Hoe informeren jullie drie raden tegelijk?")
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.move_topic(make_user("mod", groups=["Moderators"]), topic, Category.objects.get(slug="griffiersoverleg"))
+        moderation.move_topic(MemberFactory(username="mod", groups=["Moderators"]), topic, Category.objects.get(slug="griffiersoverleg"))
     settle()
     assert not all_titles("type=discussion")
 

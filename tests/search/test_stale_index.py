@@ -12,10 +12,10 @@ from search.indexing import flush_outbox
 from search.models import IndexOutbox, KnowledgeItem
 from search.service import KnowledgeSearch
 
-from ..community.conftest import make_user
 from .conftest import refresh
 from .helpers import all_titles, facet, run
 from .test_indexing import new_document
+from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_a_hidden_topic_is_gone_before_the_outbox_is_flushed(elasticsearch, clie
     assert facet(run(""), "type")["discussion"].count == 2
     opening = topic.posts.order_by("created_at", "pk").first()
     with django_capture_on_commit_callbacks(execute=False):  # no flush after the commit
-        moderation.hide_post(make_user("mod", groups=["Moderators"]), opening, "Bevat persoonsgegevens")
+        moderation.hide_post(MemberFactory(username="mod", groups=["Moderators"]), opening, "Bevat persoonsgegevens")
     assert still_in_elasticsearch(elasticsearch, f"topic-{topic.pk}")
 
     assert PUBLIC_TOPIC not in all_titles("q=verdeelsleutel")

@@ -1,0 +1,191 @@
+"""What the search benchmarks, the load test and the fault tests share: the bench corpora (their
+databases, seeded once and kept in ``.bench/``), the environment a Django process for a corpus
+runs with, and a gunicorn server with production settings in front of one.
+
+The environment variables are described in search_bench.py.
+"""
+
+import contextlib
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+BENCH_DIR = PROJECT / ".bench"
+PYTHON = sys.executable
+BENCH_SCRIPT = Path(__file__).with_name("search_bench.py")  # its worker steps run inside Django
+
+
+# --- configuration -------------------------------------------------------------------------
+
+def env_int(name, default):
+    return int(os.environ.get(name) or default)
+
+
+def script_output(*args):
+    try:
+        return subprocess.run(args, cwd=PROJECT, check=True, capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def corpora(only=None):
+    """The two corpora and the environment each runs in."""
+    es_scale, db_scale = env_int("BENCH_SCALE", 100_000), env_int("BENCH_DB_SCALE", 10_000)
+    es_url = os.environ.get("BENCH_ELASTICSEARCH_URL") or script_output("scripts/elasticsearch", "url") or "http://127.0.0.1:19200"
+    found = []
+    for engine, scale in (("database", db_scale), ("elasticsearch", es_scale)):
+        if only and engine != only:
+            continue
+        database, db_label = database_url(f"kennisplatform_bench_{scale}")
+        found.append({
+            "name": f"kennisplatform_bench_{scale}",
+            "engine": engine,
+            "scale": scale,
+            "database": db_label,
+            "database_url": database,
+            "index_prefix": f"bench-{scale}" if engine == "elasticsearch" else None,
+            "elasticsearch_url": es_url if engine == "elasticsearch" else "",
+        })
+    return found
+
+
+def prepared_corpus(purpose, scale):
+    """An Elasticsearch corpus of its own for another harness (load test, fault tests):
+    database ``kennisplatform_<purpose>_<scale>``, index prefix ``<purpose>-<scale>``, created,
+    seeded and indexed by the benchmark's own prepare step."""
+    corpus = corpora("elasticsearch")[0]
+    name = f"kennisplatform_{purpose}_{scale}"
+    url, label = database_url(name)
+    corpus.update(name=name, scale=scale, index_prefix=f"{purpose}-{scale}", database_url=url, database=label)
+    BENCH_DIR.mkdir(exist_ok=True)
+    ensure_database(corpus)
+    run_worker("prepare", corpus, scale=scale, state=str(BENCH_DIR / f"{name}.json"))
+    return corpus
+
+
+def database_url(name):
+    """(DATABASE_URL, label) of a bench database called ``name``."""
+    if os.environ.get("BENCH_DATABASE", "postgresql") == "sqlite":
+        path = BENCH_DIR / f"{name}.sqlite3"
+        return f"sqlite:///{path}", f"SQLite {path.relative_to(PROJECT)}"
+    base = os.environ.get("BENCH_POSTGRES_URL") or script_output("scripts/postgres", "url") \
+        or "postgres://kennisplatform:kennisplatform@127.0.0.1:15432/kennisplatform"
+    parts = urllib.parse.urlsplit(base)
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}")), f"PostgreSQL {name} on {parts.hostname}:{parts.port}"
+
+
+def ensure_database(corpus):
+    """Create the corpus's PostgreSQL database (owned by the project's role) if it is missing."""
+    url = corpus["database_url"]
+    if not url.startswith("postgres"):
+        BENCH_DIR.mkdir(exist_ok=True)
+        return
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+            print(f"Created database {name}", flush=True)
+
+
+def django_env(corpus, settings="kennisplatform.settings.dev", **extra):
+    env = dict(os.environ)
+    env.update({
+        "DJANGO_SETTINGS_MODULE": settings,
+        "DATABASE_URL": corpus["database_url"],
+        "ELASTICSEARCH_URL": corpus["elasticsearch_url"],
+        "ELASTICSEARCH_INDEX_PREFIX": corpus["index_prefix"] or "bench-unused",
+        "MEDIA_ROOT": str(BENCH_DIR / "media"),
+        "STATIC_ROOT": str(BENCH_DIR / "static"),
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(PROJECT),
+    })
+    env.update({key: str(value) for key, value in extra.items()})
+    return env
+
+
+# --- the search page over HTTP --------------------------------------------------------------
+
+@contextlib.contextmanager
+def production_server(corpus, workers, port, log_name, **extra_env):
+    """gunicorn with production settings (DEBUG off) for ``corpus`` on 127.0.0.1:``port``."""
+    env = django_env(
+        corpus, settings="kennisplatform.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64), DEBUG="false", SECURE_SSL_REDIRECT="false",
+        ALLOWED_HOSTS="127.0.0.1", DATABASE_CONN_MAX_AGE=60, **extra_env,
+    )
+    # Production settings serve static files through a manifest: collect them once (quick when
+    # nothing changed).
+    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+                   cwd=PROJECT, env=env, check=True)
+    gunicorn = Path(PYTHON).with_name("gunicorn")
+    log = open(BENCH_DIR / log_name, "w")
+    server = subprocess.Popen(
+        [str(gunicorn), "kennisplatform.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+         "--access-logfile", "-", "--log-level", "warning"],
+        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=log,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/zoeken/", server)
+        yield server
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def wait_for(url, server, timeout=90):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn exited ({server.returncode}); see {BENCH_DIR}/gunicorn-*.log")
+        try:
+            get(url)
+            return
+        except (urllib.error.URLError, ConnectionError, RuntimeError):
+            time.sleep(0.5)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+def get(url):
+    """(milliseconds, body) of one GET, connection set-up to the last byte; non-200 raises."""
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=30) as response:
+        body = response.read()
+        status = response.status
+    elapsed = (time.perf_counter() - started) * 1000
+    if status != 200:
+        raise RuntimeError(f"{url} answered {status}")
+    return elapsed, body
+
+
+def load_average():
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def run_worker(step, corpus, **params):
+    """Run ``step`` of search_bench.py in a fresh process configured for ``corpus``; return its JSON."""
+    with tempfile.NamedTemporaryFile("r", suffix=".json", dir=BENCH_DIR) as result:
+        env = django_env(corpus, BENCH_RESULT=result.name, BENCH_PARAMS=json.dumps(params))
+        subprocess.run([PYTHON, str(BENCH_SCRIPT), f"_{step}", corpus["engine"]], cwd=PROJECT, env=env, check=True)
+        return json.load(open(result.name))
