@@ -26,9 +26,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cms.events import mail as event_mail
-from cms.events import registration as registrations
-from cms.models import EventPage
+from events import mail as event_mail
+from events import registration as registrations
+from events.models import EventPage
 from community import moderation, posting
 from community.models import Category, MemberProfile
 

@@ -7,9 +7,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from cms.models import (
-    CollaborationPage, EventPage, KnowledgeDocumentPage, LibraryFile, Municipality, MunicipalityIndexPage, NewsPage,
+    CollaborationPage, KnowledgeDocumentPage, LibraryFile, Municipality, MunicipalityIndexPage, NewsPage,
     PublicationPage, StandardPage,
 )
+from events.models import EventPage
 from community.models import Topic
 
 from .community.conftest import PASSWORD, make_user

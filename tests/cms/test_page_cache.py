@@ -3,8 +3,9 @@
 import pytest
 from django.test import Client
 
-from cms.events import registration
-from cms.models import Collaboration, EventPage, NewsPage
+from events import registration
+from cms.models import Collaboration, NewsPage
+from events.models import EventPage
 from cms.page_cache import HEADER
 
 from ..community.conftest import make_user
@@ -102,7 +103,7 @@ def test_unconfirmed_registrations_leave_cached_pages_alone(client):
 
 
 def test_only_a_change_in_the_places_taken_starts_a_new_generation(client):
-    from cms.models import EventRegistration
+    from events.models import EventRegistration
 
     event = next(e for e in EventPage.objects.live() if e.audience == "everyone" and
                  "csrfmiddlewaretoken" in Client().get(e.url).content.decode())

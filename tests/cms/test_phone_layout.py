@@ -11,9 +11,9 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.events import registration as registrations
+from events import registration as registrations
 from cms.filters import LibraryFilter
-from cms.models import EventPage
+from events.models import EventPage
 from community import moderation, posting
 from community.models import Category
 from search.query import FACET_BY_NAME

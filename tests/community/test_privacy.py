@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.events import registration as registrations
-from cms.models import EventRegistration, RegistrationStatus
+from events import registration as registrations
+from events.models import EventRegistration, RegistrationStatus
 from community import posting
 from community.models import MemberProfile
 from tests.events.conftest import make_event

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from cms.models import Audience, EventIndexPage, EventPage, EventQuestion
+from events.models import Audience, EventIndexPage, EventPage, EventQuestion
 
 _numbers = itertools.count(1)
 
@@ -65,6 +65,6 @@ def sending(django_capture_on_commit_callbacks):
 
 
 def seats(event):
-    from cms.events.availability import confirmed_count
+    from events.availability import confirmed_count
 
     return confirmed_count(event)

@@ -9,8 +9,8 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from cms.events import registration as service
-from cms.models import RegistrationStatus
+from events import registration as service
+from events.models import RegistrationStatus
 
 from .conftest import make_event
 

@@ -6,8 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from cms.events import registration as service
-from cms.models import Audience, EventRegistration, RegistrationStatus
+from events import registration as service
+from events.models import Audience, EventRegistration, RegistrationStatus
 
 from .conftest import make_event, seats
 

@@ -6,9 +6,9 @@ import pytest
 from django.core.cache import caches
 from django.utils import timezone
 
-from cms.events import registration as service
-from cms.events.availability import RegistrationState, registration_state
-from cms.models import Audience, EventRegistration, RegistrationStatus
+from events import registration as service
+from events.availability import RegistrationState, registration_state
+from events.models import Audience, EventRegistration, RegistrationStatus
 
 from .conftest import make_event, seats
 

@@ -3,8 +3,8 @@ address per event) gives a new token."""
 
 from django.urls import reverse
 
-from cms.events import registration as service
-from cms.models import EventRegistration, RegistrationStatus
+from events import registration as service
+from events.models import EventRegistration, RegistrationStatus
 
 from .conftest import make_event
 

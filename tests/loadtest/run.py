@@ -46,9 +46,8 @@ def prepare_people():
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
-    from cms.models import (
-        CollaborationPage, EventPage, KnowledgeDocumentPage, LibraryFile, NewsPage, PublicationPage,
-    )
+    from cms.models import CollaborationPage, KnowledgeDocumentPage, LibraryFile, NewsPage, PublicationPage
+    from events.models import EventPage
     from community import posting
     from community.models import Category, CategoryAccess, MemberProfile
 
