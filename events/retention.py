@@ -11,7 +11,6 @@ from events.models import EventRegistration, RegistrationStatus
 from . import mail
 
 
-
 def months_before(moment, months):
     """The same day and time ``months`` earlier (the month's last day when that day is missing)."""
     month_index = moment.year * 12 + moment.month - 1 - months

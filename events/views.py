@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from events.models import EventIndexPage, EventRegistration, RegistrationStatus
 from cms.queries import first_visible
+from events.models import EventIndexPage, EventRegistration, RegistrationStatus
 from events.queries import upcoming_events
 
 from . import limits
@@ -20,7 +20,6 @@ from . import registration as service
 from .availability import guests_welcome, registration_state, seats_left
 from .calendar import event_ics, feed_ics
 from .forms import RegistrationForm
-
 
 CHECK_EMAIL_SESSION_KEY = "event_registration_email"
 # "Cancel" on "my registrations" opens the cancel page with this, so it returns there afterwards.

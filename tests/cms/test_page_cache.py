@@ -3,10 +3,10 @@
 import pytest
 from django.test import Client
 
-from events import registration
 from cms.models import Collaboration, NewsPage
-from events.models import EventPage
 from cms.page_cache import HEADER
+from events import registration
+from events.models import EventPage
 
 from ..community.conftest import make_user
 

@@ -8,10 +8,10 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from events import registration as registrations
-from events.models import EventRegistration, RegistrationStatus
 from community import posting
 from community.models import MemberProfile
+from events import registration as registrations
+from events.models import EventRegistration, RegistrationStatus
 from tests.events.conftest import make_event
 
 from .conftest import PASSWORD, make_user

@@ -14,8 +14,8 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from events import registration as service
-from events.retention import months_before
 from events.models import EventRegistration, RegistrationStatus
+from events.retention import months_before
 
 from .conftest import make_event
 

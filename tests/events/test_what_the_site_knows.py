@@ -14,11 +14,11 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
+from community.models import MemberProfile
 from events import registration as service
 from events.admin import export_filename
 from events.forms import RegistrationForm
 from events.models import EventQuestion, RegistrationStatus
-from community.models import MemberProfile
 
 from .conftest import make_event
 
