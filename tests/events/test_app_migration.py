@@ -60,7 +60,7 @@ def build_old_event(apps):
     now = timezone.now()
     common = {"locale": locale, "live": True, "has_unpublished_changes": False}
     # A tree of its own at the end of the alphabet, so it never meets pages the suite made.
-    index = apps.get_model("cms", "EventIndexPage").objects.create(
+    apps.get_model("cms", "EventIndexPage").objects.create(
         title="Evenementen (oud)", draft_title="Evenementen (oud)", slug="evenementen-oud",
         content_type=content_type(apps, "cms", "eventindexpage"), path="ZZZZ", depth=1, numchild=1,
         url_path="/evenementen-oud/", translation_key=uuid.uuid4(), **common,
