@@ -154,6 +154,16 @@ def serious_accessibility_violations(page, axe_source):
     ]
 
 
+def run_on_site(site_workdir, mail_dir, code):
+    """Run Python ``code`` in ``manage.py shell`` against the test server's database, to set up
+    what a journey needs (members, sessions, registrations); returns the last line printed."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code], cwd=ROOT,
+        env=site_env(site_workdir, mail_dir), check=True, capture_output=True, text=True, timeout=120,
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
 def artifact_folder(name):
     """Where a journey keeps its screenshots: ``$E2E_ARTIFACTS/<name>`` (default: under the
     system's temporary folder). The path is printed, so a run says where to look."""

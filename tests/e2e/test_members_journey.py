@@ -12,8 +12,6 @@ under members/; the path is printed.
 
 import os
 import re
-import subprocess
-import sys
 import tempfile
 import uuid
 from pathlib import Path
@@ -21,7 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ROOT, serious_accessibility_violations, site_env
+from .conftest import run_on_site, serious_accessibility_violations
 
 CATEGORY_URL = "/discussies/financien-en-verrekening/"
 EVENT_URL = "/evenementen/dag-van-de-ambtelijke-fusie/"
@@ -55,11 +53,7 @@ def make_logged_in_member(site_workdir, mail_dir, username, last_name):
         f"USERNAME, LAST, ORGANISATION, FUNCTION = {username!r}, {last_name!r}, {ORGANISATION!r}, {FUNCTION!r}",
         MAKE_MEMBER,
     ])
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code], cwd=ROOT,
-        env=site_env(site_workdir, mail_dir), check=True, capture_output=True, text=True, timeout=120,
-    )
-    return result.stdout.strip().splitlines()[-1]
+    return run_on_site(site_workdir, mail_dir, code)
 
 
 @pytest.fixture(scope="module")

@@ -14,14 +14,12 @@ made on the server with ``manage.py shell``, as in test_members_journey.py.
 """
 
 import re
-import subprocess
-import sys
 import uuid
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ROOT, Walk, artifact_folder, site_env
+from .conftest import Walk, artifact_folder, run_on_site
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 TALL = {"desktop": {"width": 1280, "height": 1600}, "phone": {"width": 390, "height": 1400}}
@@ -116,11 +114,7 @@ LONE_SEPARATORS = """nav => {
 @pytest.fixture(scope="module")
 def people(live_site, site_workdir, mail_dir):
     code = f"SUFFIX = {uuid.uuid4().hex[:6]!r}\n" + SET_UP
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code], cwd=ROOT,
-        env=site_env(site_workdir, mail_dir), check=True, capture_output=True, text=True, timeout=120,
-    )
-    member, moderator, topic = result.stdout.strip().splitlines()[-1].split()
+    member, moderator, topic = run_on_site(site_workdir, mail_dir, code).split()
     return {"member": member, "moderator": moderator, "topic": topic}
 
 
