@@ -18,13 +18,13 @@ What does change is data that names the app:
 
 import django.db.models.deletion
 import django.utils.timezone
-import events.models.registrations
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
+import events.models.registrations
 
 MOVED_MODELS = (
     "eventindexpage", "eventpage", "eventquestion", "eventregistration", "eventcancellation", "pendingregistrationmail",
