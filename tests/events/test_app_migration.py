@@ -10,7 +10,6 @@ follow. It runs on whichever database the suite runs on (SQLite and PostgreSQL i
 import uuid
 from datetime import timedelta
 
-import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -90,8 +89,29 @@ def build_old_event(apps):
     return event.pk
 
 
-@pytest.mark.django_db(transaction=True)
-def test_moving_the_event_models_to_their_own_app_keeps_every_row():
+def test_moving_the_event_models_to_their_own_app_keeps_every_row(django_db_setup, django_db_blocker):
+    """Not a ``django_db`` test on purpose: a transactional test ends by flushing the database,
+    demo content and all, which later transactional tests need (tests/events/test_concurrency.py).
+    Without the marker pytest-django runs this after every database test; it opens the database
+    itself and removes what it made."""
+    with django_db_blocker.unblock():
+        try:
+            check_the_move()
+        finally:
+            remove_what_the_test_made()
+
+
+def remove_what_the_test_made():
+    from django_tasks_db.models import DBTaskResult
+    from wagtail.models import Page
+
+    migrate(all_leaves())  # Should an assertion have failed half-way.
+    ContentType.objects.clear_cache()
+    Page.objects.filter(path__startswith="ZZZZ").delete()
+    DBTaskResult.objects.filter(task_path__in=[OLD_TASK, NEW_TASK]).delete()
+
+
+def check_the_move():
     old_apps = migrate(targets_before_the_move())
     event_pk = build_old_event(old_apps)
     page_type = old_apps.get_model("cms", "EventPage").objects.get(pk=event_pk).content_type
