@@ -36,9 +36,9 @@ IGNORED_MODELS = {
     "wagtailcore.revision", "wagtailcore.pagelogentry", "wagtailcore.modellogentry",
     "wagtailcore.pagesubscription", "wagtailcore.workflowstate", "wagtailcore.taskstate",
     "wagtailcore.comment", "wagtailcore.commentreply", "wagtailcore.pagelock", "wagtailcore.referenceindex",
-    "cms.pendingregistrationmail",
+    "events.pendingregistrationmail",
 }
-WATCHED_APPS = {"cms", "wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "taggit"}
+WATCHED_APPS = {"cms", "events", "wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "taggit"}
 # A query value longer than this is no filter anyone clicked: serve it uncached.
 MAX_PARAMETER_LENGTH = 100
 

@@ -4,8 +4,6 @@ Pages and feeds call these instead of building querysets themselves, so the rule
 unpublished or private content" lives in one place.
 """
 
-from django.utils import timezone
-
 
 def visible(model):
     """Live pages of ``model`` that anonymous visitors may see."""
@@ -35,23 +33,11 @@ def items_tagged(model, **tag_filter):
     return knowledge_items(model).filter(**tag_filter)
 
 
-def upcoming_events(now=None):
-    from cms.models import EventPage
-
-    now = now or timezone.now()
-    return knowledge_items(EventPage).filter(end__gte=now).order_by("start", "pk")
-
-
-def past_events(now=None):
-    from cms.models import EventPage
-
-    now = now or timezone.now()
-    return knowledge_items(EventPage).filter(end__lt=now).order_by("-start", "-pk")
-
-
 def items_about(limit=10, **tag_filter):
     """The newest items of each kind tagged with one collaboration or municipality."""
-    from cms.models import EventPage, KnowledgeDocumentPage, NewsPage, PublicationPage
+    # Events are their own app, which builds on this one: imported here, not at the top.
+    from cms.models import KnowledgeDocumentPage, NewsPage, PublicationPage
+    from events.models import EventPage
 
     return {
         "documents": items_tagged(KnowledgeDocumentPage, **tag_filter)[:limit],

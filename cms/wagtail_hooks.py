@@ -1,16 +1,12 @@
-"""Admin registration: the taxonomy as snippets grouped under one menu item, and the event
-registrations with the organiser's actions."""
+"""Admin registration: the taxonomy as snippets grouped under one menu item, the page cache and
+the document download check. The event registrations are in ``events/wagtail_hooks.py``."""
 
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms import document_access, page_cache
-from cms.events import converters  # noqa: F401 (registers <row_id:...>)
-from cms.events.admin import EventRegistrationViewSet
-from cms.events.admin_views import CancelEventView, MessageAttendeesView
 from cms.models import Collaboration, DocumentType, Municipality, Province, Theme
 
 
@@ -60,26 +56,6 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
-
-
-# --- Events: registrations, the organiser's actions, and their audit-log entries ----------
-@hooks.register("register_admin_viewset")
-def register_registration_viewset():
-    return EventRegistrationViewSet("cms_eventregistration", url_prefix="aanmeldingen")
-
-
-@hooks.register("register_admin_urls")
-def register_event_action_urls():
-    return [
-        path("bijeenkomsten/<row_id:event_id>/bericht/", MessageAttendeesView.as_view(), name="event_message_attendees"),
-        path("bijeenkomsten/<row_id:event_id>/annuleren/", CancelEventView.as_view(), name="event_cancel"),
-    ]
-
-
-@hooks.register("register_log_actions")
-def register_event_log_actions(actions):
-    actions.register_action("cms.event.message", _("Message to attendees"), _("Message sent to attendees"))
-    actions.register_action("cms.event.cancel", _("Cancel event"), _("Event cancelled"))
 
 
 @hooks.register("before_serve_page")

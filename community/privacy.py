@@ -9,8 +9,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from cms.events import registration as registrations
-from cms.models import EventRegistration
+from events import registration as registrations
+from events.models import EventRegistration
 
 from .models import Flag, MemberProfile, Post, Topic, TopicSubscription
 

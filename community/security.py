@@ -24,8 +24,8 @@ from .permissions import MODERATE_PERMISSION
 STAFF_PERMISSIONS = (
     "wagtailadmin.access_admin",
     MODERATE_PERMISSION,
-    "cms.view_eventregistration",
-    "cms.change_eventregistration",
+    "events.view_eventregistration",
+    "events.change_eventregistration",
     "knowledge_search.view_searchquerylog",  # search analytics (search.admin_views.VIEW_PERMISSION)
 )
 # Where a staff account still goes before the second factor: allauth's own pages (log out, set

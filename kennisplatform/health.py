@@ -74,7 +74,7 @@ def check_outboxes():
     means a worker or a server is down (``HEALTH_OUTBOX_MAX_AGE_MINUTES``)."""
     from django.db.models import Min
 
-    from cms.models import PendingRegistrationMail
+    from events.models import PendingRegistrationMail
     from search.models import IndexOutbox
 
     from .models import OutgoingMail

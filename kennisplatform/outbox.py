@@ -4,7 +4,7 @@
 after the commit in a background task. When the mail server is down, refuses a recipient or
 stalls past ``EMAIL_TIMEOUT``, that row stays and is retried with growing pauses
 (``manage.py send_pending_mail``, every few minutes); the other recipients are not affected.
-Registration e-mail (cms/events/mail.py) keeps its own rows but shares the retry rules here.
+Registration e-mail (events/mail.py) keeps its own rows but shares the retry rules here.
 """
 
 import logging

@@ -26,7 +26,7 @@ urlpatterns = [
     path("", include("community.urls")),
     path("account/", include("allauth.urls")),
     path("zoeken/", include("search.urls")),
-    path("", include("cms.events.urls")),
+    path("", include("events.urls")),
     path("feeds/nieuws/", feeds.NewsFeed(), name="feed_news"),
     path("feeds/documenten/", feeds.DocumentFeed(), name="feed_documents"),
 ]

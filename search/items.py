@@ -10,9 +10,8 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from cms.models import (
-    CollaborationPage, EventPage, KnowledgeDocumentPage, NewsPage, Province, PublicationPage,
-)
+from cms.models import CollaborationPage, KnowledgeDocumentPage, NewsPage, Province, PublicationPage
+from events.models import EventPage
 
 from .models import KnowledgeItem
 from .text import searchable_text

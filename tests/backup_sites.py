@@ -20,8 +20,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-
-
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 POSTGRES_URL = DATABASE_URL if DATABASE_URL.startswith(("postgres://", "postgresql://")) else ""

@@ -3,7 +3,6 @@
 Every test that needs a person or a page makes it here, with ``PASSWORD`` as everyone's
 password. Pages are published under the demo site's parents (the news index, the document
 library, the event index), which the session's database holds (tests/conftest.py).
-Event models come through ``cms.models`` until the events app has its own.
 """
 
 import datetime
@@ -16,23 +15,18 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from cms.models import (
-    Audience,
     DocumentLibraryPage,
     DocumentType,
-    EventIndexPage,
-    EventPage,
-    EventQuestion,
-    EventRegistration,
     KnowledgeDocumentPage,
     LibraryFile,
     NewsIndexPage,
     NewsPage,
     PublicationIndexPage,
     PublicationPage,
-    RegistrationStatus,
 )
 from community.models import Category, CategoryAccess, MemberProfile, Post, Topic
 from community.posting import render_body
+from events.models import Audience, EventIndexPage, EventPage, EventQuestion, EventRegistration, RegistrationStatus
 
 PASSWORD = "een-lang-wachtwoord-2026"
 

@@ -20,8 +20,14 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from cms.backups import (
-    BackupError, MediaFolder, archive_path, code_migration_heads, find_postgres_tool, staged_restore,
+    BackupError,
+    MediaFolder,
+    archive_path,
+    code_migration_heads,
+    find_postgres_tool,
+    staged_restore,
 )
+
 from .backup_sites import (
     ENGINES,
     MARK,

@@ -21,8 +21,7 @@ from cms.models import NewsIndexPage
 from cms.page_cache import HEADER, PAGE_CACHE
 from kennisplatform.env import cache_from_url, page_cache_url
 from kennisplatform.ratelimit import consume
-from tests.factories import MemberFactory, PASSWORD
-
+from tests.factories import PASSWORD, MemberFactory
 
 pytestmark = pytest.mark.django_db
 # Small enough that the flood below overruns the page cache many times over.

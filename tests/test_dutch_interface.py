@@ -21,15 +21,14 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cms.events import mail as event_mail
-from cms.events import registration as registrations
-from cms.models import EventPage
 from community import moderation, posting
 from community.models import Category, MemberProfile
-
-from .test_translations import OVERRIDES, PO
+from events import mail as event_mail
+from events import registration as registrations
+from events.models import EventPage
 from tests.factories import PASSWORD, MemberFactory
 
+from .test_translations import OVERRIDES, PO
 
 pytestmark = pytest.mark.django_db
 

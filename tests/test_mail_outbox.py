@@ -14,9 +14,9 @@ from community.models import Category, CategoryAccess, TopicSubscription
 from community.tasks import notify_about_post
 from kennisplatform import outbox
 from kennisplatform.models import OutgoingMail
+from tests.factories import MemberFactory
 
 from .mailservers import SMTPServer, StallingSMTPServer, use_smtp
-from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
-from cms.models import EventPage, EventRegistration, PendingRegistrationMail
+from events.models import EventPage, EventRegistration, PendingRegistrationMail
 from kennisplatform.logs import JsonFormatter
 from kennisplatform.sentry import scrub
 

@@ -94,9 +94,10 @@ class Site:
     """Real objects of the demo site for path arguments, looked up once per test."""
 
     def __init__(self):
-        from cms.models import EventPage, EventRegistration, LibraryFile, Municipality, RegistrationStatus
+        from cms.models import LibraryFile, Municipality
         from community.models import Topic
         from community.notifications import unsubscribe_token
+        from events.models import EventPage, EventRegistration, RegistrationStatus
 
         self.member = member()
         self.topic = Topic.objects.public().order_by("pk").first()
@@ -181,7 +182,7 @@ def test_every_pattern_and_page_type_is_covered():
     ids = {case_id(case) for case in cases()}
     for expected in ("url:search", "url:search_autocomplete", "url:topic", "url:directory", "url:feed_news",
                      "url:sitemap", "url:account_login", "url:registration_confirm", "url:wagtaildocs_serve",
-                     "page:cms.DocumentLibraryPage", "route:cms.EventPage:ical/",
+                     "page:cms.DocumentLibraryPage", "route:events.EventPage:ical/",
                      "route:cms.MunicipalityIndexPage:<slug:slug>/"):
         assert expected in ids
     assert not any(identifier.startswith("url:wagtailadmin") for identifier in ids)

@@ -7,12 +7,18 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from cms.models import (
-    CollaborationPage, EventPage, KnowledgeDocumentPage, LibraryFile, Municipality, MunicipalityIndexPage, NewsPage,
-    PublicationPage, StandardPage,
+    CollaborationPage,
+    KnowledgeDocumentPage,
+    LibraryFile,
+    Municipality,
+    MunicipalityIndexPage,
+    NewsPage,
+    PublicationPage,
+    StandardPage,
 )
 from community.models import Topic
-from tests.factories import MemberFactory, PASSWORD
-
+from events.models import EventPage
+from tests.factories import PASSWORD, MemberFactory
 
 pytestmark = pytest.mark.django_db
 

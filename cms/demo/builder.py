@@ -16,10 +16,9 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from cms.models import (
-    Audience, Collaboration, CollaborationIndexPage, CollaborationPage, DocumentLibraryPage, DocumentType,
-    EventIndexPage, EventPage, EventQuestion, HomePage, KnowledgeDocumentPage, LibraryFile, Municipality,
-    MunicipalityIndexPage, NewsIndexPage, NewsPage, Province, PublicationAuthor,
-    PublicationIndexPage, PublicationPage, StandardPage, Theme,
+    Collaboration, CollaborationIndexPage, CollaborationPage, DocumentLibraryPage, DocumentType, HomePage,
+    KnowledgeDocumentPage, LibraryFile, Municipality, MunicipalityIndexPage, NewsIndexPage, NewsPage,
+    Province, PublicationAuthor, PublicationIndexPage, PublicationPage, StandardPage, Theme,
 )
 
 from . import content
@@ -112,6 +111,9 @@ class DemoSite:
         return home
 
     def build_sections(self, home):
+        # Events are their own app, which builds on this one: imported here, not at the top.
+        from events.models import EventIndexPage
+
         collaborations = self._added(add_page(home, CollaborationIndexPage(
             title="Samenwerkingen", slug="samenwerkingen", show_in_menus=True,
             intro="<p>Gemeenten die één ambtelijke organisatie delen en hun eigen raad houden.</p>")))
@@ -201,6 +203,8 @@ class DemoSite:
             self._added(add_page(index, self._tag(page, data)))
 
     def build_events(self, index):
+        from events.models import Audience, EventPage, EventQuestion
+
         tz = timezone.get_current_timezone()
         past_day = datetime(2017, 10, 5, tzinfo=tz)
         # The next edition is always about three months ahead, so the demo has an upcoming event.
@@ -238,6 +242,8 @@ class DemoSite:
 
     def build_members_meeting(self, index, tz):
         """A small members-only meeting, so the demo shows both kinds of registration."""
+        from events.models import Audience, EventPage
+
         slug = "intervisie-griffiers"
         if child_by_slug(index, slug):
             return

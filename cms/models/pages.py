@@ -9,10 +9,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.queries import first_visible, latest, upcoming_events
+from cms.queries import first_visible, latest
 from cms.widgets import FilterableCheckboxes
 
-from .events import EventIndexPage
 from .library import DocumentLibraryPage, KnowledgeDocumentPage
 from .news import NewsIndexPage, NewsPage
 from .publications import PublicationIndexPage, PublicationPage
@@ -35,6 +34,10 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        # Events are their own app, which builds on this one: imported here, not at the top.
+        from events.models import EventIndexPage
+        from events.queries import upcoming_events
+
         context = super().get_context(request, *args, **kwargs)
         context.update(
             latest_news=latest(NewsPage, 3),

@@ -23,7 +23,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "kennisplatform",  # infrastructure: request and task logs, health check
     "csp",
-    "cms",
+    "cms",  # content: pages, documents, taxonomy
+    "events",  # event pages and registrations
     "search",
     "community",
     "django_tasks_db",
@@ -264,7 +265,7 @@ TASKS = {
 REGISTRATION_RETENTION_MONTHS = env_int("REGISTRATION_RETENTION_MONTHS", 6)
 EVENT_REMINDER_DAYS = env_int("EVENT_REMINDER_DAYS", 2)
 # The guest form mails an address anyone can type: at most this many guest registrations per
-# hour for one e-mail address (over all events) and from one IP address (cms/events/limits.py);
+# hour for one e-mail address (over all events) and from one IP address (events/limits.py);
 # and one e-mail per address and event in this many minutes (a repeat sends nothing new).
 EVENT_GUEST_REGISTRATIONS_PER_ADDRESS_PER_HOUR = env_int("EVENT_GUEST_REGISTRATIONS_PER_ADDRESS_PER_HOUR", 5)
 EVENT_GUEST_REGISTRATIONS_PER_IP_PER_HOUR = env_int("EVENT_GUEST_REGISTRATIONS_PER_IP_PER_HOUR", 30)

@@ -69,11 +69,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.benchmarks.bench_corpus import (  # noqa: E402
-    BENCH_DIR, PROJECT, corpora, env_int, get, load_average, production_server, ensure_database,
+    BENCH_DIR,
+    PROJECT,
+    corpora,
+    ensure_database,
+    env_int,
+    get,
+    load_average,
+    production_server,
     run_worker,
 )
 from tests.benchmarks.bench_report import print_report, summarise  # noqa: E402
-
 
 # The synthetic vocabulary (cms/demo/synthetic.py) plus what people type around it: synonyms,
 # abbreviations, inflections, two-word queries and the odd typo.

@@ -10,12 +10,11 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
-
-from cms.models import KnowledgeDocumentPage, LibraryFile, NewsPage
-from cms.demo.files import make_pdf
 from wagtail.rich_text import RichText
-from tests.factories import MemberFactory
 
+from cms.demo.files import make_pdf
+from cms.models import KnowledgeDocumentPage, LibraryFile, NewsPage
+from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,11 +3,11 @@
 import pytest
 from django.test import Client
 
-from cms.events import registration
-from cms.models import Collaboration, EventPage, NewsPage
+from cms.models import Collaboration, NewsPage
 from cms.page_cache import HEADER
+from events import registration
+from events.models import EventPage
 from tests.factories import MemberFactory
-
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +102,7 @@ def test_unconfirmed_registrations_leave_cached_pages_alone(client):
 
 
 def test_only_a_change_in_the_places_taken_starts_a_new_generation(client):
-    from cms.models import EventRegistration
+    from events.models import EventRegistration
 
     event = next(e for e in EventPage.objects.live() if e.audience == "everyone" and
                  "csrfmiddlewaretoken" in Client().get(e.url).content.decode())

@@ -3,9 +3,14 @@
 import pytest
 
 from cms.models import (
-    CollaborationPage, EventPage, KnowledgeDocumentPage, MunicipalityIndexPage, NewsPage,
-    PublicationPage, StandardPage,
+    CollaborationPage,
+    KnowledgeDocumentPage,
+    MunicipalityIndexPage,
+    NewsPage,
+    PublicationPage,
+    StandardPage,
 )
+from events.models import EventPage
 
 pytestmark = pytest.mark.django_db
 

@@ -11,14 +11,13 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.events import registration as registrations
 from cms.filters import LibraryFilter
-from cms.models import EventPage
 from community import moderation, posting
 from community.models import Category
+from events import registration as registrations
+from events.models import EventPage
 from search.query import FACET_BY_NAME
 from tests.factories import MemberFactory
-
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,16 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 
 from cms.models import (
-    Collaboration, CollaborationPage, EventPage, HomePage, KnowledgeDocumentPage, LibraryFile,
-    Municipality, Province, PublicationPage,
+    Collaboration,
+    CollaborationPage,
+    HomePage,
+    KnowledgeDocumentPage,
+    LibraryFile,
+    Municipality,
+    Province,
+    PublicationPage,
 )
+from events.models import EventPage
 
 pytestmark = pytest.mark.django_db
 

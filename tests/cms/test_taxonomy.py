@@ -4,8 +4,14 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from cms.models import (
-    Collaboration, CollaborationPage, DocumentLibraryPage, DocumentType, KnowledgeDocumentPage, LibraryFile,
-    Municipality, MunicipalityIndexPage,
+    Collaboration,
+    CollaborationPage,
+    DocumentLibraryPage,
+    DocumentType,
+    KnowledgeDocumentPage,
+    LibraryFile,
+    Municipality,
+    MunicipalityIndexPage,
 )
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.urls import reverse
-from tests.factories import MemberFactory, PASSWORD
 
+from tests.factories import PASSWORD, MemberFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -23,8 +23,9 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLResolver, reverse
 
+from tests.factories import PASSWORD, MemberFactory
+
 from .conftest import current_code
-from tests.factories import MemberFactory, PASSWORD
 
 pytestmark = pytest.mark.django_db  # (so the test database is set up for the walk below)
 

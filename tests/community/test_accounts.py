@@ -8,8 +8,8 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.urls import reverse
-from tests.factories import MemberFactory, PASSWORD
 
+from tests.factories import PASSWORD, MemberFactory
 
 
 @pytest.fixture(autouse=True)

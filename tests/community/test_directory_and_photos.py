@@ -18,8 +18,7 @@ from PIL import Image
 
 from community import moderation, posting
 from community.models import Flag, MemberProfile, ProfileVisibility
-from tests.factories import MemberFactory, PASSWORD, UserFactory
-
+from tests.factories import PASSWORD, MemberFactory, UserFactory
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 RANDOM_NAME = re.compile(r"^avatars/[0-9a-f]{32}\.jpg$")

@@ -10,7 +10,6 @@ from community.models import Post, TopicSubscription
 from tests.factories import MemberFactory
 
 
-
 def test_members_start_a_topic_and_others_reply(client, member, other_member, public_category, django_capture_on_commit_callbacks, mailoutbox):
     client.force_login(member)
     response = client.post(reverse("community:new_topic", args=["test-verrekening"]),

@@ -15,7 +15,6 @@ from community.notifications import recipients
 from tests.factories import MemberFactory
 
 
-
 @pytest.fixture(autouse=True)
 def fresh_counters(db):
     caches["default"].clear()  # the rate-limit counters

@@ -13,7 +13,6 @@ from community import posting
 from community.models import MemberProfile, Post, ProfileVisibility
 from tests.factories import MemberFactory
 
-
 SUGGEST = "community:mention_suggestions"
 
 

@@ -8,9 +8,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
 from community.mfa_secrets import decrypt, encrypt, is_encrypted
+from tests.factories import MemberFactory
 
 from .conftest import current_code
-from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,6 @@ from community import moderation, posting
 from community.models import Category, Flag, MemberProfile, ModerationAction, Post, Suspension, Topic
 from tests.factories import MemberFactory
 
-
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>"><svg onload=alert(1)>'
 
 

@@ -8,12 +8,11 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.events import registration as registrations
-from cms.models import EventRegistration, RegistrationStatus
 from community import posting
 from community.models import MemberProfile
-from tests.factories import EventPageFactory, MemberFactory, PASSWORD
-
+from events import registration as registrations
+from events.models import EventRegistration, RegistrationStatus
+from tests.factories import PASSWORD, EventPageFactory, MemberFactory
 
 
 @pytest.fixture

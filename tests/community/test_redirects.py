@@ -7,7 +7,6 @@ from community import posting
 from kennisplatform.redirects import safe_next
 from tests.factories import MemberFactory
 
-
 OUTSIDE = ["https://evil.example/", "//evil.example/pad", "http://evil.example", "javascript:alert(1)",
            "https:evil.example", "/\\evil.example", "\\\\evil.example"]
 

@@ -13,9 +13,9 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from community.models import Topic
+from tests.factories import PASSWORD, MemberFactory
 
 from .conftest import current_code
-from tests.factories import MemberFactory, PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,6 @@ from playwright.sync_api import expect
 
 from .conftest import ROOT, site_env
 
-
 PASSWORD = "Verdeelsleutel-2024-geheim"
 CATEGORY = "Financiën en verrekening"
 CATEGORY_URL = "/discussies/financien-en-verrekening/"

@@ -14,7 +14,6 @@ import pytest
 from playwright.sync_api import expect
 
 from ..community.conftest import current_code
-from .conftest import serious_accessibility_violations
 from .community import (
     CONFIRM_EMAIL_LINK,
     PASSWORD,
@@ -22,6 +21,7 @@ from .community import (
     link_in,
     wait_for_message,
 )
+from .conftest import serious_accessibility_violations
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 TAP_TARGET = 44

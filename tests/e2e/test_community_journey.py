@@ -34,7 +34,6 @@ from .community import (
     wait_for_message,
 )
 
-
 # --- the journey --------------------------------------------------------------------------
 
 def test_members_start_a_topic_reply_with_a_mention_and_stop_following_by_e_mail(browser, live_site, mail_dir):

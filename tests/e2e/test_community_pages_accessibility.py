@@ -7,7 +7,6 @@ import re
 
 from playwright.sync_api import expect
 
-from .conftest import serious_accessibility_violations
 from .community import (
     CATEGORY_URL,
     CONFIRM_EMAIL_LINK,
@@ -23,7 +22,7 @@ from .community import (
     reply_section,
     wait_for_message,
 )
-
+from .conftest import serious_accessibility_violations
 
 # --- accessibility of the pages behind a login, a POST or an e-mailed token -----------------
 

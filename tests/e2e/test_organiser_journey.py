@@ -26,8 +26,8 @@ from importlib import import_module
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-from cms.events import registration
-from cms.models import EventPage
+from events import registration
+from events.models import EventPage
 event = EventPage.objects.get(slug=EVENT_SLUG)
 labels = [question.label for question in event.questions.order_by("sort_order")]
 choice = next(q for q in event.questions.all() if q.choices).choices.splitlines()[0].strip()

@@ -32,8 +32,8 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from cms.events import registration as registrations
-from cms.models import EventPage
+from events import registration as registrations
+from events.models import EventPage
 from community import moderation, posting
 from community.models import Category, MemberProfile
 

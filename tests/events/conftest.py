@@ -30,6 +30,6 @@ def sending(django_capture_on_commit_callbacks):
 
 
 def seats(event):
-    from cms.events.availability import confirmed_count
+    from events.availability import confirmed_count
 
     return confirmed_count(event)

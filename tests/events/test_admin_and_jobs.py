@@ -12,13 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from cms.events import registration as service
-from cms.events.retention import months_before
-from cms.models import EventRegistration, RegistrationStatus
+from events import registration as service
+from events.models import EventRegistration, RegistrationStatus
+from events.retention import months_before
 from tests.factories import EventPageFactory, UserFactory
 
-
-INDEX = "cms_eventregistration:index"
+INDEX = "events_eventregistration:index"
 
 
 @pytest.fixture
@@ -50,7 +49,7 @@ def test_editors_see_search_and_filter_registrations(client, editor_member, fill
 
 def test_the_admin_cannot_add_registrations_past_the_limit(client, editor, filled_event):
     client.force_login(editor)  # even a superuser
-    assert client.get(reverse("cms_eventregistration:add")).status_code in (302, 403)
+    assert client.get(reverse("events_eventregistration:add")).status_code in (302, 403)
 
 
 def test_visitors_cannot_see_registrations(client, db, filled_event):

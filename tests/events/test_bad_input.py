@@ -4,10 +4,9 @@ repeated parameters) with a page, a 404 or a 400: never a 500 (the test client r
 import pytest
 from django.urls import reverse
 
-from cms.events import registration as service
-from cms.models import EventRegistration
+from events import registration as service
+from events.models import EventRegistration
 from tests.factories import EventPageFactory
-
 
 JUNK_TOKENS = ["onbekend", "x" * 5000, "%00", "abc%00def", "%FF%FE", "%C0%AF", "a%20b", "..%2F..%2Fetc"]
 
@@ -33,7 +32,7 @@ def test_repeated_and_huge_parameters_on_a_real_link(client, member):
 
 @pytest.fixture
 def event_with_questions(db):
-    from cms.models import EventQuestion
+    from events.models import EventQuestion
 
     return EventPageFactory(questions=[
         EventQuestion(label="Functie", kind=EventQuestion.Kind.TEXT, required=True),
@@ -85,7 +84,7 @@ def test_a_non_utf8_body_and_repeated_fields_are_no_error(client, event_with_que
 ])
 def test_the_registrations_admin_survives_bad_parameters(client, editor, query):
     client.force_login(editor)
-    assert client.get(reverse("cms_eventregistration:index"), query).status_code in (200, 302, 400, 404)
+    assert client.get(reverse("events_eventregistration:index"), query).status_code in (200, 302, 400, 404)
 
 
 @pytest.mark.parametrize("name", ["event_message_attendees", "event_cancel"])

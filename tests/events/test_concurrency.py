@@ -9,10 +9,9 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from cms.events import registration as service
-from cms.models import RegistrationStatus
+from events import registration as service
+from events.models import RegistrationStatus
 from tests.factories import EventPageFactory
-
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 

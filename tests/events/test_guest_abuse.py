@@ -7,10 +7,9 @@ import re
 import pytest
 from django.core.cache import caches
 
-from cms.events import registration as service
-from cms.models import EventRegistration, RegistrationStatus
+from events import registration as service
+from events.models import EventRegistration, RegistrationStatus
 from tests.factories import EventPageFactory
-
 
 Status = RegistrationStatus
 

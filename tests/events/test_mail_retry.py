@@ -14,9 +14,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from cms.events import registration as service
-from cms.events.mail import RETRY_PAUSES, send_pending
-from cms.models import EventRegistration, PendingRegistrationMail, RegistrationStatus
+from events import registration as service
+from events.mail import RETRY_PAUSES, send_pending
+from events.models import EventRegistration, PendingRegistrationMail, RegistrationStatus
 
 
 class RefusingMailServer:

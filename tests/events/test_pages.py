@@ -6,11 +6,11 @@ import re
 import pytest
 from django.urls import reverse
 
-from cms.events import registration as service
-from cms.models import Audience, EventRegistration, RegistrationStatus
+from events import registration as service
+from events.models import Audience, EventRegistration, RegistrationStatus
+from tests.factories import EventPageFactory
 
 from .conftest import seats
-from tests.factories import EventPageFactory
 
 
 def guest_form(**overrides):

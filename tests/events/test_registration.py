@@ -6,12 +6,12 @@ import pytest
 from django.core.cache import caches
 from django.utils import timezone
 
-from cms.events import registration as service
-from cms.events.availability import RegistrationState, registration_state
-from cms.models import Audience, EventRegistration, RegistrationStatus
+from events import registration as service
+from events.availability import RegistrationState, registration_state
+from events.models import Audience, EventRegistration, RegistrationStatus
+from tests.factories import EventPageFactory
 
 from .conftest import seats
-from tests.factories import EventPageFactory
 
 Status = RegistrationStatus
 

@@ -3,10 +3,9 @@ address per event) gives a new token."""
 
 from django.urls import reverse
 
-from cms.events import registration as service
-from cms.models import EventRegistration, RegistrationStatus
+from events import registration as service
+from events.models import EventRegistration, RegistrationStatus
 from tests.factories import EventPageFactory
-
 
 Status = RegistrationStatus
 

@@ -14,15 +14,14 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.events import registration as service
-from cms.events.admin import export_filename
-from cms.events.forms import RegistrationForm
-from cms.models import EventQuestion, RegistrationStatus
 from community.models import MemberProfile
+from events import registration as service
+from events.admin import export_filename
+from events.forms import RegistrationForm
+from events.models import EventQuestion, RegistrationStatus
 from tests.factories import EventPageFactory, UserFactory
 
-
-INDEX = "cms_eventregistration:index"
+INDEX = "events_eventregistration:index"
 Kind = EventQuestion.Kind
 
 

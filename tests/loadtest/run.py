@@ -26,7 +26,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.benchmarks.bench_corpus import (  # noqa: E402
-    BENCH_DIR, PROJECT, PYTHON, django_env, env_int, load_average, prepared_corpus, production_server,
+    BENCH_DIR,
+    PROJECT,
+    PYTHON,
+    django_env,
+    env_int,
+    load_average,
+    prepared_corpus,
+    production_server,
 )
 
 LOCUSTFILE = Path(__file__).with_name("locustfile.py")
@@ -46,11 +53,10 @@ def prepare_people():
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
-    from cms.models import (
-        CollaborationPage, EventPage, KnowledgeDocumentPage, LibraryFile, NewsPage, PublicationPage,
-    )
+    from cms.models import CollaborationPage, KnowledgeDocumentPage, LibraryFile, NewsPage, PublicationPage
     from community import posting
     from community.models import Category, CategoryAccess, MemberProfile
+    from events.models import EventPage
 
     users = get_user_model()
     emails = []

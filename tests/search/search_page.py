@@ -8,7 +8,6 @@ from bs4 import BeautifulSoup
 from django.utils import translation
 from django.utils.translation import gettext
 
-
 SEARCH = "/zoeken/"
 SUGGEST = "/zoeken/suggesties/"
 SETTLEMENT = "Verrekenen in de BAR-samenwerking"

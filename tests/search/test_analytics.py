@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from search import analytics
 from search.models import SearchQueryLog, SynonymGroup
+from tests.factories import UserFactory
 
 from .helpers import all_titles
-from tests.factories import UserFactory
 
 
 def log(query, results, days_ago=0):

@@ -12,10 +12,10 @@ from community import moderation, posting
 from community.models import Category, CategoryAccess, Topic
 from search import elastic
 from search.models import KnowledgeItem
+from tests.factories import MemberFactory
 
 from .conftest import refresh
 from .helpers import all_titles, facet, run
-from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 

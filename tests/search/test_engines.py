@@ -5,7 +5,13 @@ from urllib.parse import urlencode
 import pytest
 
 from cms.models import (
-    DocumentLibraryPage, DocumentType, EventPage, KnowledgeDocumentPage, LibraryFile, Municipality, Province,
+    DocumentLibraryPage,
+    DocumentType,
+    EventPage,
+    KnowledgeDocumentPage,
+    LibraryFile,
+    Municipality,
+    Province,
 )
 from tests.factories import EventPageFactory, NewsPageFactory
 

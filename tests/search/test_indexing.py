@@ -5,7 +5,12 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from cms.models import (
-    DocumentLibraryPage, DocumentType, KnowledgeDocumentPage, LibraryFile, NewsIndexPage, NewsPage,
+    DocumentLibraryPage,
+    DocumentType,
+    KnowledgeDocumentPage,
+    LibraryFile,
+    NewsIndexPage,
+    NewsPage,
     StandardPage,
 )
 from search import elastic

@@ -13,7 +13,6 @@ from search import elastic
 from search.models import SearchQueryLog
 
 from .conftest import refresh
-from .test_indexing import new_document, publish
 from .search_page import (
     SEARCH,
     SETTLEMENT,
@@ -24,6 +23,7 @@ from .search_page import (
     html,
     suggestions,
 )
+from .test_indexing import new_document, publish
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,11 @@ from search import elastic
 from search.indexing import flush_outbox
 from search.models import IndexOutbox, KnowledgeItem
 from search.service import KnowledgeSearch
+from tests.factories import MemberFactory
 
 from .conftest import refresh
 from .helpers import all_titles, facet, run
 from .test_indexing import new_document
-from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
 
