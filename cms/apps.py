@@ -7,11 +7,4 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
-        from wagtail.signals import page_published, page_unpublished, post_page_move
-
-        from cms import page_cache
         from cms.events import signals  # noqa: F401
-
-        for signal in (post_save, post_delete, m2m_changed, page_published, page_unpublished, post_page_move):
-            signal.connect(page_cache.on_model_change, dispatch_uid=f"page_cache_{id(signal)}")

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import document_access, page_cache
+from cms import document_access
 from cms.events import converters  # noqa: F401 (registers <row_id:...>)
 from cms.events.admin import EventRegistrationViewSet
 from cms.events.admin_views import CancelEventView, MessageAttendeesView
@@ -80,11 +80,6 @@ def register_event_action_urls():
 def register_event_log_actions(actions):
     actions.register_action("cms.event.message", _("Message to attendees"), _("Message sent to attendees"))
     actions.register_action("cms.event.cancel", _("Cancel event"), _("Event cancelled"))
-
-
-@hooks.register("before_serve_page")
-def allow_page_cache(page, request, serve_args, serve_kwargs):
-    page_cache.mark_cacheable(request, page)
 
 
 @hooks.register("before_serve_document")

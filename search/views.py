@@ -6,7 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from cms.models import DocumentLibraryPage
-from cms.pagination import paginate
+from core.pagination import paginate
 from cms.queries import first_visible
 
 from .query import MAX_QUERY_LENGTH, SearchRequest, one_line

@@ -17,9 +17,9 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from cms.models import NewsIndexPage
-from cms.page_cache import HEADER, PAGE_CACHE
+from core.page_cache import HEADER, PAGE_CACHE
 from kennisplatform.env import cache_from_url, page_cache_url
-from kennisplatform.ratelimit import consume
+from core.ratelimit import consume
 
 from .community.conftest import PASSWORD, make_user
 

@@ -12,8 +12,8 @@ from django.utils import timezone
 from community import posting
 from community.models import Category, CategoryAccess, TopicSubscription
 from community.tasks import notify_about_post
-from kennisplatform import outbox
-from kennisplatform.models import OutgoingMail
+from core import outbox
+from core.models import OutgoingMail
 
 from .community.conftest import make_user
 from .mailservers import SMTPServer, StallingSMTPServer, use_smtp

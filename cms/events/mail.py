@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.models import PendingRegistrationMail
-from kennisplatform import outbox
+from core import outbox
 
 from .calendar import event_ics
 

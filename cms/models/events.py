@@ -17,7 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.pagination import paginate
+from core.pagination import paginate
 from cms.queries import past_events, upcoming_events
 
 from cms.events.panels import RegistrationSummaryPanel

@@ -5,7 +5,7 @@ from django.test import Client
 
 from cms.events import registration
 from cms.models import Collaboration, EventPage, NewsPage
-from cms.page_cache import HEADER
+from core.page_cache import HEADER
 
 from ..community.conftest import make_user
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from community import posting
-from kennisplatform.redirects import safe_next
+from core.redirects import safe_next
 
 from .conftest import make_user
 
