@@ -18,8 +18,8 @@ from django.urls import reverse
 
 from cms.models import NewsIndexPage
 from core.page_cache import HEADER, PAGE_CACHE
-from kennisplatform.env import cache_from_url, page_cache_url
 from core.ratelimit import consume
+from kennisplatform.env import cache_from_url, page_cache_url
 
 from .community.conftest import PASSWORD, make_user
 

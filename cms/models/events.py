@@ -17,8 +17,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from core.pagination import paginate
 from cms.queries import past_events, upcoming_events
+from core.pagination import paginate
 
 from cms.events.panels import RegistrationSummaryPanel
 

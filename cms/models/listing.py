@@ -7,8 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from cms.filters import applied_filters
-from core.pagination import paginate, query_without_page
 from cms.queries import knowledge_items
+from core.pagination import paginate, query_without_page
 
 
 class ListingPage(Page):
