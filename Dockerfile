@@ -60,7 +60,7 @@ COPY . /app
 RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
     DATABASE_URL=sqlite:////tmp/collectstatic-unused.sqlite3 \
     python manage.py collectstatic --noinput --verbosity 1 \
- && python -m compileall -q /app/kennisplatform /app/cms /app/events /app/search /app/community /app/deploy \
+ && python -m compileall -q /app/kennisplatform /app/core /app/cms /app/events /app/search /app/community /app/deploy \
  && mkdir -p /data/media \
  && chown kennisplatform:kennisplatform /data/media
 

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import document_access, page_cache
+from cms import document_access
 from cms.models import Collaboration, DocumentType, Municipality, Province, Theme
 
 
@@ -56,11 +56,6 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
-
-
-@hooks.register("before_serve_page")
-def allow_page_cache(page, request, serve_args, serve_kwargs):
-    page_cache.mark_cacheable(request, page)
 
 
 @hooks.register("before_serve_document")

@@ -7,7 +7,6 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from . import security  # noqa: F401  (connects the second-factor receivers)
         from django.db.models.signals import post_delete, post_save, pre_save
 
         from . import avatars

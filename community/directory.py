@@ -9,8 +9,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from cms.pagination import paginate, query_without_page
-from kennisplatform import ratelimit
+from core import ratelimit
+from core.pagination import paginate, query_without_page
 
 from . import profiles
 from .avatars import normalised_avatar, photo_response

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from cms.pagination import paginate
-from kennisplatform.redirects import redirect_to_next
+from core.pagination import paginate
+from core.redirects import redirect_to_next
 
 from . import moderation, params
 from .models import Category, ModerationAction, Post, Topic

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from kennisplatform import outbox, ratelimit
+from core import outbox, ratelimit
 
 from . import mentions
 
@@ -79,7 +79,7 @@ def _mention_mail_allowed(author_id):
 
 
 def send_post_notifications(post):
-    """Put one e-mail per recipient in the outbox (kennisplatform/outbox.py), in one
+    """Put one e-mail per recipient in the outbox (core/outbox.py), in one
     transaction; each is sent on its own, so a recipient the mail server refuses does not
     stop the others and is retried later. Returns the number of e-mails queued."""
     site = settings.WAGTAILADMIN_BASE_URL.rstrip("/")

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cms.pagination import paginate
+from core.pagination import paginate
 
 from . import markup, params, posting
 from .forms import FlagForm, PostForm, TopicForm

@@ -2,13 +2,13 @@
 
 Without them the form is a way to send mail from the platform's trusted sender, with a name
 of the sender's choosing, to any address, as often as one likes (DESIGN.md, "Rules learned the
-hard way"). The counters are kennisplatform.ratelimit's, in the "default" cache.
+hard way"). The counters are core.ratelimit's, in the "default" cache.
 """
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from kennisplatform import ratelimit
+from core import ratelimit
 
 HOUR = 60 * 60
 TOO_MANY = _(

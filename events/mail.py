@@ -16,8 +16,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from core import outbox
 from events.models import PendingRegistrationMail
-from kennisplatform import outbox
 
 from .calendar import event_ics
 

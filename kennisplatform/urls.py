@@ -9,8 +9,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import feeds, views
-from kennisplatform.health import health
 from community.sitemaps import SITEMAPS
+from core.health import health
 
 urlpatterns = [
     # One login for members and editors: allauth's, with its rate limits and two-factor step.

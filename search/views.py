@@ -6,8 +6,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from cms.models import DocumentLibraryPage
-from cms.pagination import paginate
 from cms.queries import first_visible
+from core.pagination import paginate
 
 from .query import MAX_QUERY_LENGTH, SearchRequest, one_line
 from .service import KnowledgeSearch, log_search

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from django.core.management import CommandError, call_command
 
-from cms.backups import (
+from core.backups import (
     BackupError,
     MediaFolder,
     archive_path,

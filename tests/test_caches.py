@@ -18,9 +18,9 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from cms.models import NewsIndexPage
-from cms.page_cache import HEADER, PAGE_CACHE
+from core.page_cache import HEADER, PAGE_CACHE
+from core.ratelimit import consume
 from kennisplatform.env import cache_from_url, page_cache_url
-from kennisplatform.ratelimit import consume
 from tests.factories import PASSWORD, MemberFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.utils import timezone
 from community import posting
 from community.models import Category, CategoryAccess, TopicSubscription
 from community.tasks import notify_about_post
-from kennisplatform import outbox
+from core import outbox
 from kennisplatform.models import OutgoingMail
 from tests.factories import MemberFactory
 

@@ -17,9 +17,9 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
+from core.logs import JsonFormatter
+from core.sentry import scrub
 from events.models import EventPage, EventRegistration, PendingRegistrationMail
-from kennisplatform.logs import JsonFormatter
-from kennisplatform.sentry import scrub
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.django_db
@@ -110,7 +110,7 @@ def test_lines_written_during_a_request_carry_its_id(client, caplog):
     caplog.set_level(logging.WARNING)
     response = client.get("/bestaat-niet/")
     warning = next(r for r in caplog.records if r.name == "django.request")
-    from kennisplatform.logs import RequestIdFilter
+    from core.logs import RequestIdFilter
 
     RequestIdFilter().filter(warning)
     assert warning.request_id == response["X-Request-ID"]

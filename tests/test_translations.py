@@ -8,7 +8,7 @@ from django.utils import translation
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po"
-OVERRIDES = ROOT / "community" / "locale_overrides" / "nl" / "LC_MESSAGES" / "django.po"
+OVERRIDES = ROOT / "core" / "locale_overrides" / "nl" / "LC_MESSAGES" / "django.po"
 
 
 def test_every_text_has_a_dutch_translation():

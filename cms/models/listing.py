@@ -7,8 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from cms.filters import applied_filters
-from cms.pagination import paginate, query_without_page
 from cms.queries import knowledge_items
+from core.pagination import paginate, query_without_page
 
 
 class ListingPage(Page):
@@ -32,7 +32,7 @@ class ListingPage(Page):
 
     @classproperty
     def cache_query_parameters(cls):
-        """The query parameters that make a cached variant of this page (cms/page_cache.py)."""
+        """The query parameters that make a cached variant of this page (core/page_cache.py)."""
         filters = tuple(cls.filterset_class.base_filters) if cls.filterset_class else ()
         return ("page", *filters)
 

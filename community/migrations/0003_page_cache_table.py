@@ -1,14 +1,13 @@
-"""The page cache's own table (CACHE_URL=db): anonymous pages no longer share a table with the
-rate limits, which a flood of page variants could otherwise push out."""
+"""A no-op, kept because later community migrations depend on it.
 
-from django.core.management import call_command
+It created the page cache's table; that is infrastructure, so core's migration
+0002_page_cache_table creates it now (createcachetable is idempotent, so databases that ran
+the old version of this migration are unaffected).
+"""
+
 from django.db import migrations
-
-
-def create_cache_tables(apps, schema_editor):
-    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
 
 
 class Migration(migrations.Migration):
     dependencies = [("community", "0002_discussions")]
-    operations = [migrations.RunPython(create_cache_tables, migrations.RunPython.noop)]
+    operations = []

@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.models import KnowledgeItemPage
-from cms.pagination import paginate
+from core.pagination import paginate
 from events.panels import RegistrationSummaryPanel
 
 

@@ -84,7 +84,7 @@ class EventRegistration(models.Model):
         self._saved_status = self.status
 
     def changes_public_pages(self, deleted=False):
-        """For the page cache (cms/page_cache.py): only a change in the number of people with a
+        """For the page cache (core/page_cache.py): only a change in the number of people with a
         place or on the waiting list shows on a public page; unconfirmed and cancelled rows,
         names and answers never do."""
         before, after = self._saved_status, None if deleted else self.status

@@ -9,9 +9,9 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from kennisplatform import sentry
+from core import sentry
+from core.logs import logging_config
 from kennisplatform.env import cache_from_url, env_bool, env_int, env_list, env_str, page_cache_url
-from kennisplatform.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -21,12 +21,15 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "kennisplatform",  # infrastructure: request and task logs, health check
-    "csp",
+    # The product: content, events, search, community.
     "cms",  # content: pages, documents, taxonomy
     "events",  # event pages and registrations
     "search",
     "community",
+    # Infrastructure every area uses: logs, health, mail outbox, rate limits, security headers,
+    # staff two-factor, page cache, storage, backups (kennisplatform/ itself is configuration only).
+    "core",
+    "csp",
     "django_tasks_db",
     "allauth",
     "allauth.account",
@@ -57,27 +60,27 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "kennisplatform.logs.RequestLogMiddleware",  # first: every response gets its id and its log line
+    "core.logs.RequestLogMiddleware",  # first: every response gets its id and its log line
     "django.middleware.security.SecurityMiddleware",
-    "cms.headers.ContentSecurityPolicyMiddleware",
-    "cms.headers.PermissionsPolicyMiddleware",
+    "core.headers.ContentSecurityPolicyMiddleware",
+    "core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "cms.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "community.security.StaffTwoFactorMiddleware",
+    "core.security.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "cms.storage.StorageFullMiddleware",
+    "core.storage.StorageFullMiddleware",
 ]
 
 ROOT_URLCONF = "kennisplatform.urls"
 
-# Security headers (cms/headers.py relaxes scripts, styles and framing for the Wagtail admin only).
+# Security headers (core/headers.py relaxes scripts, styles and framing for the Wagtail admin only).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -148,8 +151,8 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 
 # Caches by purpose, so visitors can never push out state that must survive:
 # - "default": allauth's rate limits (login, TOTP, password reset) and our own
-#   (kennisplatform/ratelimit.py), the search circuit breaker; small, never culled in practice.
-# - "pages": the anonymous page cache (cms/page_cache.py), bounded; anything visitors can grow.
+#   (core/ratelimit.py), the search circuit breaker; small, never culled in practice.
+# - "pages": the anonymous page cache (core/page_cache.py), bounded; anything visitors can grow.
 CACHES = {
     "default": cache_from_url(env_str("CACHE_URL", "db"), table="kennisplatform_cache", max_entries=1_000_000),
     "pages": cache_from_url(
@@ -208,7 +211,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch"))]
 # locale/ is ours (makemessages); the overrides replace wording of allauth and Django (by hand).
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "community" / "locale_overrides"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "core" / "locale_overrides"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -219,7 +222,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 STORAGES = {
-    "default": {"BACKEND": "cms.storage.MediaStorage"},  # removes half-written files (full disk)
+    "default": {"BACKEND": "core.storage.MediaStorage"},  # removes half-written files (full disk)
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

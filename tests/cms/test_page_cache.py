@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from cms.models import Collaboration, NewsPage
-from cms.page_cache import HEADER
+from core.page_cache import HEADER
 from events import registration
 from events.models import EventPage
 from tests.factories import MemberFactory

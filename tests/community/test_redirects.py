@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from community import posting
-from kennisplatform.redirects import safe_next
+from core.redirects import safe_next
 from tests.factories import MemberFactory
 
 OUTSIDE = ["https://evil.example/", "//evil.example/pad", "http://evil.example", "javascript:alert(1)",

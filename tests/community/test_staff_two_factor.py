@@ -89,7 +89,7 @@ def test_setting_up_the_app_counts_as_passing_the_second_factor(rf):
     from allauth.mfa.models import Authenticator
     from django.contrib.sessions.backends.db import SessionStore
 
-    from community.security import passed_two_factor
+    from core.security import passed_two_factor
 
     editor = MemberFactory(username="redacteur", groups=["Editors"])
     request = rf.get("/account/2fa/totp/activate/")

@@ -4,8 +4,8 @@ e-mail waits for its own next attempt, so running it often is harmless."""
 
 from django.core.management.base import BaseCommand
 
+from core.outbox import send_due
 from events.mail import send_pending
-from kennisplatform.outbox import send_due
 
 
 class Command(BaseCommand):

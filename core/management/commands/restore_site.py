@@ -1,6 +1,6 @@
 """``manage.py restore_site ARCHIVE [--yes] [--check]``: put a backup_site archive back.
 
-The work is in cms/backups.py: the archive is unpacked and verified before anything changes;
+The work is in core/backups/: the archive is unpacked and verified before anything changes;
 this command asks for confirmation and reports.
 """
 
@@ -9,7 +9,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.backups import ENGINE_NAMES, BackupError, staged_restore
+from core.backups import BackupError
+from core.backups.databases import ENGINE_NAMES
+from core.backups.operations import staged_restore
 from search import elastic
 
 

@@ -1,4 +1,4 @@
-"""The mail outbox: e-mail that is recorded first and sent after the commit (kennisplatform/outbox.py)."""
+"""The mail outbox: e-mail that is recorded first and sent after the commit (core/outbox.py)."""
 
 from django.db import models
 from django.utils import timezone

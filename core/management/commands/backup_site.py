@@ -1,13 +1,15 @@
 """``manage.py backup_site [--output DIR or FILE]``: one archive with the database and MEDIA_ROOT.
 
-The work is in cms/backups.py; this command only reports. Safe to run while the site serves.
+The work is in core/backups/; this command only reports. Safe to run while the site serves.
 """
 
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.backups import ENGINE_NAMES, BackupError, create_backup
+from core.backups import BackupError
+from core.backups.databases import ENGINE_NAMES
+from core.backups.operations import create_backup
 
 
 class Command(BaseCommand):

@@ -21,6 +21,7 @@ VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 FIELDS = ("request_id", "method", "path", "status", "duration_ms", "user_id", "task", "task_id", "task_status")
 
 current_request_id = contextvars.ContextVar("request_id", default=None)
+# The site's names for its request and task lines (what log collectors filter on), not module paths.
 request_logger = logging.getLogger("kennisplatform.requests")
 task_logger = logging.getLogger("kennisplatform.tasks")
 
@@ -114,7 +115,7 @@ class RequestLogMiddleware:
 
 def log_task(sender, task_result, **kwargs):
     """One line per background task that ran (index updates, e-mail), with its outcome
-    (connected to django-tasks' ``task_finished`` in ``kennisplatform.apps``)."""
+    (connected to django-tasks' ``task_finished`` in ``core.apps``)."""
     started, finished = task_result.started_at, task_result.finished_at
     duration = round((finished - started).total_seconds() * 1000, 1) if started and finished else None
     level = logging.ERROR if task_result.status == "FAILED" else logging.INFO

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from .permissions import MODERATE_PERMISSION
+from community.permissions import MODERATE_PERMISSION
 
 # Each of these is a staff capability: the admin, moderation, the registrations (and their
 # exports, with names and addresses) and the search analytics.

@@ -1,0 +1,1 @@
+"""The site's plumbing every area uses (infrastructure, not content): see core/apps.py."""
