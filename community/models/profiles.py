@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 # Photos live in MEDIA_ROOT/avatars/, which nginx refuses to serve: the app serves each photo
-# only to those who may see the profile (community.directory.member_photo).
+# only to those who may see the profile (community.views.directory.member_photo).
 AVATAR_FOLDER = "avatars"
 AVATAR_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
 
