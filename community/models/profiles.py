@@ -62,7 +62,3 @@ class MemberProfile(models.Model):
             return ""
         version = hashlib.sha256(self.avatar.name.encode()).hexdigest()[:12]
         return f"{reverse('community:member_photo', args=[self.user.get_username()])}?v={version}"
-
-    @property
-    def in_directory(self):
-        return self.visibility == ProfileVisibility.MEMBERS and self.user.is_active
