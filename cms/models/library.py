@@ -86,6 +86,9 @@ class DocumentLibraryPage(ListingPage):
     filterset_class = LibraryFilter
     count_text = ngettext_lazy("%(count)s document", "%(count)s documents", "count")
 
+    class Meta:
+        verbose_name = _("document library")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["search_url"] = documents_search_url(context["applied_filters"])
@@ -96,6 +99,3 @@ def documents_search_url(applied_filters):
     """The search, on documents only, with the library's filters: where the visitor can combine
     several values and see the counts (the library's filters share the search's names)."""
     return reverse("search") + "?" + urlencode([("type", "document"), *applied_filters])
-
-    class Meta:
-        verbose_name = _("document library")
