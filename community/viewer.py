@@ -30,9 +30,12 @@ class Viewer:
 
     @classmethod
     def of(cls, request):
+        # ``request.user`` is lazy: compare it by identity and never ask it anything here, so
+        # a page that does not use the viewer does not load the user (or touch the session).
+        user = getattr(request, "user", None)
         viewer = getattr(request, _REQUEST_ATTRIBUTE, None)
-        if viewer is None or viewer.user is not getattr(request, "user", None):
-            viewer = cls(getattr(request, "user", None) or AnonymousUser())
+        if viewer is None or viewer.user is not user:  # a login in this request: a new viewer
+            viewer = cls(AnonymousUser() if user is None else user)
             setattr(request, _REQUEST_ATTRIBUTE, viewer)
         return viewer
 
