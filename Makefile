@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE ?= kennisplatform.settings.dev
 # they are skipped locally (and fail on CI).
 export ELASTICSEARCH_TEST_URL ?= http://127.0.0.1:19200
 
-.PHONY: help install run serve lint format test test-ci test-postgres assets messages check-deploy bench-search loadtest faulttest clean
+.PHONY: help install run lint format test test-ci test-postgres assets messages check-deploy bench-search loadtest faulttest clean
 
 help:
 	@echo "make run            install, migrate, load demo content and serve on http://$(HOST):$(PORT)"

@@ -31,35 +31,18 @@ def applied_filters(filterset):
     return [name for name, value in cleaned.items() if value not in (None, "")]
 
 
+def slug_choice(model, field_name, label, empty_label):
+    """A filter on one taxonomy term of ``model``, chosen by its slug in the query string."""
+    return django_filters.ModelChoiceFilter(
+        queryset=model.objects.all(), field_name=field_name, to_field_name="slug", label=label, empty_label=empty_label,
+    )
+
+
 class LibraryFilter(django_filters.FilterSet):
-    document_type = django_filters.ModelChoiceFilter(
-        queryset=DocumentType.objects.all(),
-        field_name="document_type",
-        to_field_name="slug",
-        label=_("Document type"),
-        empty_label=_("All types"),
-    )
-    collaboration = django_filters.ModelChoiceFilter(
-        queryset=Collaboration.objects.all(),
-        field_name="collaborations",
-        to_field_name="slug",
-        label=_("Collaboration"),
-        empty_label=_("All collaborations"),
-    )
-    municipality = django_filters.ModelChoiceFilter(
-        queryset=Municipality.objects.all(),
-        field_name="municipalities",
-        to_field_name="slug",
-        label=_("Municipality"),
-        empty_label=_("All municipalities"),
-    )
-    theme = django_filters.ModelChoiceFilter(
-        queryset=Theme.objects.all(),
-        field_name="themes",
-        to_field_name="slug",
-        label=_("Theme"),
-        empty_label=_("All themes"),
-    )
+    document_type = slug_choice(DocumentType, "document_type", _("Document type"), _("All types"))
+    collaboration = slug_choice(Collaboration, "collaborations", _("Collaboration"), _("All collaborations"))
+    municipality = slug_choice(Municipality, "municipalities", _("Municipality"), _("All municipalities"))
+    theme = slug_choice(Theme, "themes", _("Theme"), _("All themes"))
     year = YearFilter(
         field_name="date__year",
         label=_("Year"),

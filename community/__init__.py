@@ -1,2 +1,1 @@
-"""Community: member profiles, discussions, moderation, notifications and privacy
-(built in the community issue)."""
+"""Community: member profiles, discussions, moderation, notifications and privacy."""

@@ -3,9 +3,10 @@ in the same transaction as the action (never one without the other); hiding a po
 its open flags."""
 
 from django.db import transaction
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from .models import Flag, ModerationAction, Suspension
+from .models import Flag, ModerationAction, Post, Suspension
 
 Kind = ModerationAction.Kind
 
@@ -83,10 +84,6 @@ def lift_suspensions(moderator, member, reason=""):
 
 def open_flags():
     """Posts with unresolved flags, most-flagged first."""
-    from django.db.models import Count, Max, Q
-
-    from .models import Post
-
     return (
         Post.objects.annotate(
             open_flags=Count("flags", filter=Q(flags__resolved_at__isnull=True)), last_flagged=Max("flags__created_at"),

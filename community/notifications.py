@@ -16,6 +16,8 @@ from django.urls import reverse
 from core import outbox, ratelimit
 
 from . import mentions
+from .tasks import notify_about_post
+from .viewer import Viewer
 
 logger = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "community.unsubscribe"
@@ -37,8 +39,6 @@ def read_unsubscribe_token(token):
 
 def post_created(post):
     def enqueue():
-        from .tasks import notify_about_post
-
         try:
             notify_about_post.enqueue(post.pk)
         except Exception:
@@ -54,10 +54,8 @@ def recipients(post):
     mention that mails someone who would not get this mail anyway (as a subscriber) counts
     against the author's COMMUNITY_MENTION_MAILS_PER_DAY; beyond that, no mention mail.
     """
-    from .permissions import can_read
-
     def may_mail(user):
-        return user.pk != post.author_id and user.email and user.is_active and can_read(user, post.topic)
+        return user.pk != post.author_id and user.email and user.is_active and Viewer(user).can_read(post.topic)
 
     subscribers = {s.user_id: s.user for s in post.topic.subscriptions.select_related("user")}
     found = {}

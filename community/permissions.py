@@ -1,4 +1,5 @@
-"""Who may do what in the community: one place, so views, templates and tests agree.
+"""The community's roles asked of the database, one question each; ``viewer.Viewer`` asks them
+once per request and holds the rules for topics and posts built on them.
 
 Roles: anonymous visitors, members (logged in, e-mail verified, not suspended), moderators
 (the ``community.moderate`` permission: the Moderators and Editors groups, superusers) and
@@ -8,7 +9,7 @@ editors (staff; moderate too).
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from .models import CategoryAccess, ProfileVisibility, Suspension
+from .models import ProfileVisibility, Suspension
 
 MODERATE_PERMISSION = "community.moderate"
 
@@ -21,12 +22,14 @@ def has_verified_address(user_field="pk"):
     return Exists(EmailAddress.objects.filter(user=OuterRef(user_field), verified=True, primary=True))
 
 
-def is_member(user):
-    if not (user.is_authenticated and user.is_active):
-        return False
+def has_verified_primary_address(user):
     from allauth.account.models import EmailAddress
 
     return EmailAddress.objects.filter(user=user, verified=True, primary=True).exists()
+
+
+def is_member(user):
+    return user.is_authenticated and user.is_active and has_verified_primary_address(user)
 
 
 def is_moderator(user):
@@ -41,42 +44,6 @@ def active_suspension(user):
         Suspension.objects.filter(member=user, lifted_at__isnull=True, starts_at__lte=now)
         .exclude(ends_at__lt=now).order_by("-starts_at").first()
     )
-
-
-def readable_categories(user, queryset):
-    if is_member(user) or is_moderator(user):
-        return queryset
-    return queryset.filter(access=CategoryAccess.PUBLIC)
-
-
-def can_read(user, topic):
-    if topic.hidden and not is_moderator(user):
-        return False
-    return topic.category.is_public or is_member(user) or is_moderator(user)
-
-
-def can_post(user, topic=None):
-    if not is_member(user) or active_suspension(user):
-        return False
-    if topic is not None and (topic.locked or topic.hidden) and not is_moderator(user):
-        return False
-    return True
-
-
-def can_edit(user, post):
-    return post.author_id == user.pk and can_post(user, post.topic) and not post.hidden
-
-
-def may_report(user):
-    """Members report posts to moderators; a suspended member cannot (no flooding the queue)."""
-    return is_member(user) and not active_suspension(user)
-
-
-def can_flag(user, post, may_report_posts=None):
-    """``may_report_posts``: ``may_report(user)`` when already known (a page of posts)."""
-    if may_report_posts is None:
-        may_report_posts = may_report(user)
-    return may_report_posts and post.author_id != user.pk and not post.hidden
 
 
 def can_view_profile(viewer, profile):

@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 
 from . import markup, mentions, notifications
 from .models import Post, Topic, TopicSubscription
-from .permissions import can_edit, can_post
+from .viewer import Viewer
 
 
 class PostingRefused(Exception):
@@ -90,7 +90,7 @@ def _subscribe(topic, user):
 
 
 def start_topic(user, category, title, body):
-    if not can_post(user):
+    if not Viewer(user).can_post():
         raise PostingRefused(_("You cannot post at the moment."))
     check_limits(user, body)
     with transaction.atomic():
@@ -102,7 +102,7 @@ def start_topic(user, category, title, body):
 
 
 def reply(user, topic, body):
-    if not can_post(user, topic):
+    if not Viewer(user).can_post(topic):
         raise PostingRefused(_("This topic is closed for new replies.") if topic.locked else _("You cannot post at the moment."))
     check_limits(user, body)
     with transaction.atomic():
@@ -114,7 +114,7 @@ def reply(user, topic, body):
 
 
 def edit(user, post, body):
-    if not can_edit(user, post):
+    if not Viewer(user).can_edit(post):
         raise PostingRefused(_("You cannot edit this post."))
     check_mentions(body)
     if markup.count_links(body) > markup.count_links(post.body):

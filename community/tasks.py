@@ -1,4 +1,8 @@
-"""Background tasks of the community: notification e-mail never holds up a post."""
+"""Background tasks of the community: notification e-mail never holds up a post.
+
+The rule for services and tasks, everywhere: a service module imports its task module at the top,
+and a task imports the services it calls inside the task function, so no import cycle forms.
+"""
 
 from django_tasks import task
 

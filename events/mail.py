@@ -20,6 +20,7 @@ from core import outbox
 from events.models import PendingRegistrationMail
 
 from .calendar import event_ics
+from .tasks import send_registration_mail
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +56,6 @@ RETRY_PAUSES = outbox.RETRY_PAUSES  # the site's one retry schedule for e-mail
 def send_later(registration, kind, **extra):
     """Record the e-mail now and send it after the commit; a broken queue or mail server never
     breaks the registration (the record stays for ``send_pending``)."""
-    from .tasks import send_registration_mail
-
     pending = PendingRegistrationMail.objects.create(registration=registration, kind=kind, extra=extra)
 
     def enqueue():

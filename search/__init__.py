@@ -1,2 +1,2 @@
 """Search: the knowledge-item index, faceted search on Elasticsearch and the database,
-the indexing pipeline and search analytics (built in the search issue)."""
+the indexing pipeline and search analytics."""

@@ -16,6 +16,7 @@ from . import elastic
 from .discussions import sync_topic_items
 from .items import sync_item
 from .models import IndexOutbox, KnowledgeItem, document_id, split_document_ids
+from .tasks import flush_index_outbox
 
 logger = logging.getLogger(__name__)
 FLUSH_BATCH = 500
@@ -64,8 +65,6 @@ def queue_for_elasticsearch(document_ids):
 
 
 def _enqueue_flush():
-    from .tasks import flush_index_outbox
-
     try:
         flush_index_outbox.enqueue()
     except Exception:  # a broken task queue must not break the save that triggered it

@@ -98,6 +98,9 @@ class IndexOutbox(models.Model):
         verbose_name = _("pending index update")
         verbose_name_plural = _("pending index updates")
 
+    def __str__(self):
+        return f"{self.document_id} (version {self.version}, {self.attempts} attempts)"
+
 
 class SearchQueryLog(models.Model):
     """One search as typed, for editors' analytics. Holds no user, IP address or session."""
@@ -111,6 +114,9 @@ class SearchQueryLog(models.Model):
     class Meta:
         verbose_name = _("search query")
         verbose_name_plural = _("search queries")
+
+    def __str__(self):
+        return f"{self.query!r}: {self.results} results ({self.engine})"
 
 
 class SynonymGroup(models.Model):

@@ -1,7 +1,7 @@
 """What every knowledge item (document, publication, news, event) has in common.
 
 Items are tagged with collaborations, municipalities and themes; listings, the municipality
-and collaboration pages, feeds and (later) the search index all read these three relations.
+and collaboration pages, feeds and the search index all read these three relations.
 """
 
 from django.db import models

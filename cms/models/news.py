@@ -39,6 +39,7 @@ class NewsPage(KnowledgeItemPage):
 
 
 class NewsIndexPage(ListingPage):
+    template = "cms/listing_page.html"
     item_model = NewsPage
     count_text = ngettext_lazy("%(count)s news item", "%(count)s news items", "count")
     subpage_types = ["cms.NewsPage"]

@@ -79,6 +79,7 @@ class PublicationAuthor(Orderable):
 
 
 class PublicationIndexPage(ListingPage):
+    template = "cms/listing_page.html"
     item_model = PublicationPage
     count_text = ngettext_lazy("%(count)s publication", "%(count)s publications", "count")
     subpage_types = ["cms.PublicationPage"]

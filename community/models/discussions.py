@@ -115,3 +115,7 @@ class TopicSubscription(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["topic", "user"], name="one_subscription_per_topic")]
+
+    def __str__(self):
+        return f"user {self.user_id} follows topic {self.topic_id}"
+

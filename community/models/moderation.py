@@ -27,6 +27,9 @@ class Flag(models.Model):
         verbose_name_plural = _("flags")
         constraints = [models.UniqueConstraint(fields=["post", "reporter"], name="one_flag_per_member_per_post")]
 
+    def __str__(self):
+        return f"{self.reason} report on post {self.post_id}"
+
 
 class ModerationAction(models.Model):
     """The log: who did what to which post, topic or member, and why."""
@@ -58,6 +61,9 @@ class ModerationAction(models.Model):
         # Who moderates is a permission (given to groups in the admin), not a group's name.
         permissions = [("moderate", _("Can moderate discussions and members"))]
 
+    def __str__(self):
+        return f"{self.kind} by moderator {self.moderator_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
 
 class Suspension(models.Model):
     member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suspensions")
@@ -70,3 +76,7 @@ class Suspension(models.Model):
     class Meta:
         verbose_name = _("suspension")
         verbose_name_plural = _("suspensions")
+
+    def __str__(self):
+        return f"suspension of member {self.member_id} from {self.starts_at:%Y-%m-%d}"
+

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 # Photos live in MEDIA_ROOT/avatars/, which nginx refuses to serve: the app serves each photo
-# only to those who may see the profile (community.directory.member_photo).
+# only to those who may see the profile (community.views.directory.member_photo).
 AVATAR_FOLDER = "avatars"
 AVATAR_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
 
@@ -62,7 +62,3 @@ class MemberProfile(models.Model):
             return ""
         version = hashlib.sha256(self.avatar.name.encode()).hexdigest()[:12]
         return f"{reverse('community:member_photo', args=[self.user.get_username()])}?v={version}"
-
-    @property
-    def in_directory(self):
-        return self.visibility == ProfileVisibility.MEMBERS and self.user.is_active

@@ -1,16 +1,11 @@
-"""Template tags for the community: what the current user may see in menus, and @-names."""
+"""Template tags for the community: @-names. What the current user may do is ``viewer`` (the
+context processor in ``community.viewer``)."""
 
 from django import template
 
 from community.markup import is_mentionable
-from community.permissions import is_moderator as _is_moderator
 
 register = template.Library()
-
-
-@register.filter
-def is_moderator(user):
-    return _is_moderator(user)
 
 
 @register.filter

@@ -1,5 +1,5 @@
 /* Member suggestions in a post's message box: typing "@Pe" lists the members whose name starts
-   so (community.directory.mention_suggestions); the arrow keys move through the list, Enter or
+   so (community.views.directory.mention_suggestions); the arrow keys move through the list, Enter or
    Tab puts "@username " in the text, Escape closes the list. The message box stays a textbox
    (WAI-ARIA: aria-controls a listbox, aria-activedescendant for the highlighted option) and a
    polite live region says how many members were found. Without this file members type the

@@ -109,7 +109,7 @@ def test_suggestions_are_for_members_only_and_rate_limited(client, member, peter
     assert client.get(reverse(SUGGEST), {"q": "pe"}).status_code == 403
     client.force_login(member)
     assert client.post(reverse(SUGGEST), {"q": "pe"}).status_code == 405
-    monkeypatch.setattr("community.directory.MENTION_SUGGESTIONS_PER_MINUTE", 3)
+    monkeypatch.setattr("community.views.directory.MENTION_SUGGESTIONS_PER_MINUTE", 3)
     assert [client.get(reverse(SUGGEST), {"q": "pe"}).status_code for _ in range(4)] == [200, 200, 200, 429]
 
 

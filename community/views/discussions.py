@@ -1,6 +1,6 @@
 """Discussion pages: categories, topics, posting, editing, flagging and unsubscribing.
 
-The rules live in ``permissions`` and ``posting``; these views only ask and show.
+The rules live in ``viewer`` and ``posting``; these views only ask and show.
 """
 
 from django.contrib import messages
@@ -15,13 +15,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.pagination import paginate
 
-from . import markup, params, posting
-from .forms import FlagForm, PostForm, TopicForm
-from .models import Category, Flag, Post, Topic, TopicSubscription
-from .notifications import read_unsubscribe_token
-from .permissions import (
-    active_suspension, can_edit, can_flag, can_post, can_read, is_member, is_moderator, may_report, readable_categories,
-)
+from .. import markup, params, posting
+from ..forms import FlagForm, PostForm, TopicForm
+from ..models import Category, Flag, Post, Topic, TopicSubscription
+from ..notifications import read_unsubscribe_token
+from ..viewer import Viewer
 
 POSTS_PER_PAGE = 20
 PREVIEW_BUTTON = "voorbeeld"  # the name of the forms' "Preview" submit button
@@ -39,40 +37,40 @@ def _deny(request):
 
 
 def category_list(request):
-    categories = readable_categories(request.user, Category.objects.all())
+    categories = Viewer.of(request).readable_categories(Category.objects.all())
     return render(request, "community/category_list.html", {"categories": categories})
 
 
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    if not category.is_public and not (is_member(request.user) or is_moderator(request.user)):
+    viewer = Viewer.of(request)
+    if not category.is_public and not viewer.sees_members_area:
         return _deny(request)
     topics = category.topics.select_related("author__profile")
-    if not is_moderator(request.user):
+    if not viewer.moderator:
         topics = topics.filter(hidden=False)
     return render(request, "community/category_detail.html", {
-        "category": category, "topics": paginate(request, topics), "may_post": can_post(request.user),
+        "category": category, "topics": paginate(request, topics), "may_post": viewer.can_post(),
     })
 
 
 def topic_detail(request, pk, form=None, refusal=None, preview=None):
     topic = get_object_or_404(Topic.objects.select_related("category"), pk=pk)
-    if not can_read(request.user, topic):
+    viewer = Viewer.of(request)
+    if not viewer.can_read(topic):
         return _deny(request)
     posts = topic.posts.select_related("author__profile")
     page = paginate(request, posts, POSTS_PER_PAGE)
-    if form is None and can_post(request.user, topic):
+    may_post = viewer.can_post(topic)
+    if form is None and may_post:
         form = PostForm(initial=_quoting(topic, request.GET.get("citeer")))
-    may_report_posts = may_report(request.user)
     return render(request, "community/topic_detail.html", {
-        "topic": topic, "posts": page, "form": form if can_post(request.user, topic) else None, "refusal": refusal,
+        "topic": topic, "posts": page, "form": form if may_post else None, "refusal": refusal,
         "preview": preview,
-        "moderator": is_moderator(request.user),
-        "suspension": active_suspension(request.user),
-        "categories": Category.objects.all() if is_moderator(request.user) else [],
+        "categories": Category.objects.all() if viewer.moderator else [],
         "subscribed": request.user.is_authenticated and topic.subscriptions.filter(user=request.user).exists(),
-        "editable": {post.pk for post in page if can_edit(request.user, post)},
-        "flaggable": {post.pk for post in page if can_flag(request.user, post, may_report_posts)},
+        "editable": {post.pk for post in page if viewer.can_edit(post)},
+        "flaggable": {post.pk for post in page if viewer.can_flag(post)},
     }, status=400 if refusal or (form is not None and form.errors) else 200)
 
 
@@ -90,7 +88,7 @@ def _quoting(topic, citeer):
 @require_http_methods(["GET", "POST"])
 def new_topic(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    if not can_post(request.user):
+    if not Viewer.of(request).can_post():
         raise PermissionDenied
     form = TopicForm(request.POST or None)
     refusal = preview = None
@@ -114,7 +112,7 @@ def new_topic(request, slug):
 @require_POST
 def reply(request, pk):
     topic = get_object_or_404(Topic.objects.select_related("category"), pk=pk)
-    if not can_read(request.user, topic):
+    if not Viewer.of(request).can_read(topic):
         raise Http404
     form = PostForm(request.POST)
     if not form.is_valid():
@@ -134,7 +132,7 @@ def reply(request, pk):
 @require_http_methods(["GET", "POST"])
 def edit_post(request, pk):
     post = get_object_or_404(Post.objects.select_related("topic__category"), pk=pk)
-    if not can_edit(request.user, post):
+    if not Viewer.of(request).can_edit(post):
         raise PermissionDenied
     form = PostForm(request.POST or None, initial={"body": post.body})
     refusal = preview = None
@@ -155,7 +153,8 @@ def edit_post(request, pk):
 @require_http_methods(["GET", "POST"])
 def flag_post(request, pk):
     post = get_object_or_404(Post.objects.select_related("topic__category"), pk=pk)
-    if not (can_read(request.user, post.topic) and can_flag(request.user, post)):
+    viewer = Viewer.of(request)
+    if not (viewer.can_read(post.topic) and viewer.can_flag(post)):
         raise PermissionDenied
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -173,7 +172,7 @@ def flag_post(request, pk):
 @require_POST
 def toggle_subscription(request, pk):
     topic = get_object_or_404(Topic, pk=pk)
-    if not can_read(request.user, topic):
+    if not Viewer.of(request).can_read(topic):
         raise Http404
     subscription = TopicSubscription.objects.filter(topic=topic, user=request.user)
     if subscription.exists():

@@ -1,26 +1,22 @@
-"""The members' directory and profiles (members only), and a member's own profile and data."""
+"""The members' directory, profile pages and photos, and @-name suggestions (members only)."""
 
-from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.cache import patch_cache_control
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core import ratelimit
 from core.pagination import paginate, query_without_page
 
-from . import profiles
-from .avatars import normalised_avatar, photo_response
-from .forms import DeleteAccountForm, DirectoryFilter, ProfileForm
-from .permissions import is_member, is_moderator
-from .privacy import delete_account, export_member_data
+from .. import profiles
+from ..avatars import photo_response
+from ..forms import DirectoryFilter
+from ..viewer import Viewer
 
 
 def _members_only(request):
-    if not (is_member(request.user) or is_moderator(request.user)):
+    if not Viewer.of(request).sees_members_area:
         raise Http404  # login_required sent anonymous visitors to the login already
 
 
@@ -55,7 +51,7 @@ MENTION_SUGGESTIONS_PER_MINUTE = 120  # a fast typist with the 150 ms pause in m
 @require_GET
 def mention_suggestions(request):
     """JSON for static/js/mentions.js: the members the writer may mention, for "@Pe"."""
-    if not (is_member(request.user) or is_moderator(request.user)):
+    if not Viewer.of(request).sees_members_area:
         return JsonResponse({"members": []}, status=403)
     if not ratelimit.consume(MENTION_SUGGESTIONS_SCOPE, request.user.pk, limit=MENTION_SUGGESTIONS_PER_MINUTE, period=60):
         return JsonResponse({"members": []}, status=429)
@@ -79,40 +75,3 @@ def member_photo(request, username):
     if profile is None or not profile.avatar:
         raise Http404
     return photo_response(profile.avatar)
-
-
-@login_required
-def edit_profile(request):
-    profile = profiles.own_profile(request.user)
-    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile,
-                       initial={"first_name": request.user.first_name, "last_name": request.user.last_name})
-    if request.method == "POST" and form.is_valid():
-        profile = form.save(commit=False)
-        if "avatar" in request.FILES:
-            profile.avatar.save("avatar.jpg", normalised_avatar(request.FILES["avatar"]), save=False)
-        profile.save()
-        request.user.first_name, request.user.last_name = form.cleaned_data["first_name"], form.cleaned_data["last_name"]
-        request.user.save(update_fields=["first_name", "last_name"])
-        messages.success(request, _("Your profile has been saved."))
-        return redirect("community:member", username=request.user.get_username())
-    return render(request, "community/profile_form.html", {"form": form})
-
-
-@login_required
-def my_data(request):
-    """See what we keep, download it, or delete the account (password required)."""
-    form = DeleteAccountForm(request.user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = request.user
-        logout(request)
-        delete_account(user)
-        messages.success(request, _("Your account has been deleted. Your posts remain, without your name."))
-        return redirect("/")
-    return render(request, "community/my_data.html", {"form": form})
-
-
-@login_required
-def download_my_data(request):
-    response = JsonResponse(export_member_data(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
-    return response

@@ -1,5 +1,5 @@
 """The moderators' pages: the queue of flagged posts, actions on posts, topics and members,
-and the log. Moderators are the Moderators and Editors groups (see ``permissions``)."""
+and the log. Moderators are the Moderators and Editors groups (see ``viewer``)."""
 
 from functools import wraps
 
@@ -16,16 +16,17 @@ from django.views.decorators.http import require_POST
 from core.pagination import paginate
 from core.redirects import redirect_to_next
 
-from . import moderation, params
-from .models import Category, ModerationAction, Post, Topic
-from .permissions import active_suspension, is_moderator
+from .. import moderation, params
+from ..models import Category, ModerationAction, Post, Topic
+from ..permissions import active_suspension
+from ..viewer import Viewer
 
 
 def moderator_required(view):
     @wraps(view)
     @login_required
     def wrapped(request, *args, **kwargs):
-        if not is_moderator(request.user):
+        if not Viewer.of(request).moderator:
             raise PermissionDenied
         return view(request, *args, **kwargs)
     return wrapped
