@@ -21,9 +21,11 @@ EDITOR_ACTIONS = ["add", "change", "choose"]
 
 def pages_using(document):
     """The live pages whose current content uses ``document``."""
-    page_ids = ReferenceIndex.get_references_to(document).filter(
-        base_content_type=ContentType.objects.get_for_model(Page)
-    ).values_list("object_id", flat=True)
+    page_ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
     return Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids])
 
 

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models.taxonomy import Collaboration, DocumentType, Municipality, Theme
 
-
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
@@ -34,7 +33,11 @@ def applied_filters(filterset):
 def slug_choice(model, field_name, label, empty_label):
     """A filter on one taxonomy term of ``model``, chosen by its slug in the query string."""
     return django_filters.ModelChoiceFilter(
-        queryset=model.objects.all(), field_name=field_name, to_field_name="slug", label=label, empty_label=empty_label,
+        queryset=model.objects.all(),
+        field_name=field_name,
+        to_field_name="slug",
+        label=label,
+        empty_label=empty_label,
     )
 
 

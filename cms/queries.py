@@ -17,11 +17,7 @@ def first_visible(model):
 
 def knowledge_items(model):
     """Visible items of a knowledge item model, tags prefetched, in the model's listing order."""
-    return (
-        visible(model)
-        .prefetch_related(*model.taxonomy_prefetch)
-        .order_by(*model.listing_order)
-    )
+    return visible(model).prefetch_related(*model.taxonomy_prefetch).order_by(*model.listing_order)
 
 
 def latest(model, limit):

@@ -57,9 +57,11 @@ def check_document_content(fileobj, filename):
         fileobj.seek(position)
     if not matches:
         raise ValidationError(
-            _("This file is not a valid %(kind)s document: its content does not match the "
-              ".%(extension)s extension. Save it again from the program that made it, or choose "
-              "the right extension."),
+            _(
+                "This file is not a valid %(kind)s document: its content does not match the "
+                ".%(extension)s extension. Save it again from the program that made it, or choose "
+                "the right extension."
+            ),
             code="content_mismatch",
             params={"kind": KIND_LABEL[extension], "extension": extension},
         )

@@ -23,5 +23,8 @@ class FilterableCheckboxes(forms.CheckboxSelectMultiple):
             '<p class="kp-checkbox-filter__search" hidden><label for="{}">{}</label> '
             '<input type="search" id="{}" data-checkbox-filter-input autocomplete="off"></p>'
             '<div class="kp-checkbox-filter__list">{}</div></div>',
-            filter_id, _("Find in the list"), filter_id, checkboxes,
+            filter_id,
+            _("Find in the list"),
+            filter_id,
+            checkboxes,
         )

@@ -15,4 +15,6 @@ class CommunityConfig(AppConfig):
         # A replaced, cleared or deleted profile photo leaves no file behind.
         pre_save.connect(avatars.remember_replaced_photo, sender=MemberProfile, dispatch_uid="avatar_remember")
         post_save.connect(avatars.delete_replaced_photo, sender=MemberProfile, dispatch_uid="avatar_replaced")
-        post_delete.connect(avatars.delete_photo_of_deleted_profile, sender=MemberProfile, dispatch_uid="avatar_deleted")
+        post_delete.connect(
+            avatars.delete_photo_of_deleted_profile, sender=MemberProfile, dispatch_uid="avatar_deleted"
+        )

@@ -62,7 +62,9 @@ def photo_response(photo):
         handle = photo.storage.open(photo.name, "rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(handle, content_type=content_type if content_type in SERVED_TYPES else "application/octet-stream")
+    response = FileResponse(
+        handle, content_type=content_type if content_type in SERVED_TYPES else "application/octet-stream"
+    )
     response["Cache-Control"] = "private, max-age=3600"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
@@ -72,6 +74,7 @@ def photo_response(photo):
 def delete_after_commit(storage, name):
     """Remove a photo file once the change that dropped it is committed; a rolled-back change
     keeps it, since its row still points there."""
+
     def delete():
         try:
             storage.delete(name)

@@ -19,16 +19,18 @@ class MentionTextarea(forms.Textarea):
     the texts it announces come from here, in the page's language."""
 
     def __init__(self, attrs=None):
-        super().__init__({
-            "rows": 8,
-            "data-mention-url": reverse_lazy("community:mention_suggestions"),
-            "data-mention-label": _("Members to mention"),
-            "data-mention-one": _("1 member found. Use the arrow keys to choose, then Enter or Tab."),
-            "data-mention-many": _("{count} members found. Use the arrow keys to choose, then Enter or Tab."),
-            "data-mention-none": _("No member found with this name."),
-            "data-mention-chosen": _("{name} added."),
-            **(attrs or {}),
-        })
+        super().__init__(
+            {
+                "rows": 8,
+                "data-mention-url": reverse_lazy("community:mention_suggestions"),
+                "data-mention-label": _("Members to mention"),
+                "data-mention-one": _("1 member found. Use the arrow keys to choose, then Enter or Tab."),
+                "data-mention-many": _("{count} members found. Use the arrow keys to choose, then Enter or Tab."),
+                "data-mention-none": _("No member found with this name."),
+                "data-mention-chosen": _("{name} added."),
+                **(attrs or {}),
+            }
+        )
 
 
 class PostForm(forms.Form):
@@ -41,18 +43,28 @@ class TopicForm(PostForm):
 
 
 class FlagForm(forms.Form):
-    reason = forms.ChoiceField(label=_("What is wrong with this post?"), choices=Flag.Reason.choices, widget=forms.RadioSelect)
-    explanation = forms.CharField(label=_("Explanation (optional)"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.ChoiceField(
+        label=_("What is wrong with this post?"), choices=Flag.Reason.choices, widget=forms.RadioSelect
+    )
+    explanation = forms.CharField(
+        label=_("Explanation (optional)"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class DirectoryFilter(forms.Form):
     collaboration = forms.ModelChoiceField(
-        label=_("Collaboration"), queryset=Collaboration.objects.order_by("short_name"), required=False,
-        to_field_name="slug", empty_label=_("All collaborations"),
+        label=_("Collaboration"),
+        queryset=Collaboration.objects.order_by("short_name"),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All collaborations"),
     )
     municipality = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.order_by("name"), required=False,
-        to_field_name="slug", empty_label=_("All municipalities"),
+        label=_("Municipality"),
+        queryset=Municipality.objects.order_by("name"),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("All municipalities"),
     )
     function = forms.CharField(label=_("Function"), max_length=100, required=False)
 
@@ -101,7 +113,17 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = MemberProfile
-        fields = ["function", "organisation", "municipality", "collaboration", "bio", "avatar", "visibility", "show_email", "notify_on_mention"]
+        fields = [
+            "function",
+            "organisation",
+            "municipality",
+            "collaboration",
+            "bio",
+            "avatar",
+            "visibility",
+            "show_email",
+            "notify_on_mention",
+        ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4}), "avatar": PhotoInput}
 
     def __init__(self, *args, **kwargs):
@@ -119,7 +141,8 @@ class ProfileForm(forms.ModelForm):
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
-        label=_("Your password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text=_("To be sure it is you."),
     )
     confirm = forms.BooleanField(label=_("Yes, delete my account for good"))
@@ -137,10 +160,16 @@ class DeleteAccountForm(forms.Form):
 class SignupNameForm(forms.Form):
     """Added to allauth's sign-up form: members appear by name, not by a generated username."""
 
-    first_name = forms.CharField(label=_("First name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
-    last_name = forms.CharField(label=_("Last name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"}))
+    first_name = forms.CharField(
+        label=_("First name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        label=_("Last name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
+    )
     # A honeypot: hidden by CSS (site.css), so people leave it empty and bots fill it in.
-    website = forms.CharField(label=_("Leave this field empty"), required=False, widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    website = forms.CharField(
+        label=_("Leave this field empty"), required=False, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
 
     def clean_website(self):
         if self.cleaned_data["website"]:

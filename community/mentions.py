@@ -22,8 +22,10 @@ def mentioned_members(text):
     if not names:
         return {}
     users = (
-        get_user_model().objects.annotate(username_lower=Lower("username"))
-        .filter(has_verified_address(), username_lower__in=names, is_active=True).select_related("profile")
+        get_user_model()
+        .objects.annotate(username_lower=Lower("username"))
+        .filter(has_verified_address(), username_lower__in=names, is_active=True)
+        .select_related("profile")
     )
     found = {user.username_lower: user for user in users}
     return {name: found[name] for name in names if name in found}  # in the order written
@@ -32,6 +34,5 @@ def mentioned_members(text):
 def mention_links(text):
     """{name: profile URL}: what ``markup.render`` turns into links."""
     return {
-        name: reverse("community:member", args=[user.get_username()])
-        for name, user in mentioned_members(text).items()
+        name: reverse("community:member", args=[user.get_username()]) for name, user in mentioned_members(text).items()
     }

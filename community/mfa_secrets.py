@@ -43,7 +43,7 @@ def decrypt(value):
     if not is_encrypted(value):
         return value
     try:
-        return cipher().decrypt(value[len(PREFIX):].encode()).decode()
+        return cipher().decrypt(value[len(PREFIX) :].encode()).decode()
     except InvalidToken as error:
         raise ImproperlyConfigured(
             "A two-factor secret cannot be decrypted: MFA_ENCRYPTION_KEY changed without keeping the old key "

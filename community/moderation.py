@@ -12,7 +12,9 @@ Kind = ModerationAction.Kind
 
 
 def _log(moderator, kind, reason="", post=None, topic=None, member=None):
-    return ModerationAction.objects.create(moderator=moderator, kind=kind, reason=reason, post=post, topic=topic, member=member)
+    return ModerationAction.objects.create(
+        moderator=moderator, kind=kind, reason=reason, post=post, topic=topic, member=member
+    )
 
 
 def _resolve_flags(moderator, post):
@@ -86,7 +88,8 @@ def open_flags():
     """Posts with unresolved flags, most-flagged first."""
     return (
         Post.objects.annotate(
-            open_flags=Count("flags", filter=Q(flags__resolved_at__isnull=True)), last_flagged=Max("flags__created_at"),
+            open_flags=Count("flags", filter=Q(flags__resolved_at__isnull=True)),
+            last_flagged=Max("flags__created_at"),
         )
         .filter(open_flags__gt=0)
         .select_related("topic__category", "author__profile")

@@ -54,6 +54,7 @@ def recipients(post):
     mention that mails someone who would not get this mail anyway (as a subscriber) counts
     against the author's COMMUNITY_MENTION_MAILS_PER_DAY; beyond that, no mention mail.
     """
+
     def may_mail(user):
         return user.pk != post.author_id and user.email and user.is_active and Viewer(user).can_read(post.topic)
 
@@ -72,7 +73,10 @@ def recipients(post):
 
 def _mention_mail_allowed(author_id):
     return author_id is None or ratelimit.consume(
-        MENTION_MAIL_SCOPE, author_id, limit=settings.COMMUNITY_MENTION_MAILS_PER_DAY, period=24 * 60 * 60,
+        MENTION_MAIL_SCOPE,
+        author_id,
+        limit=settings.COMMUNITY_MENTION_MAILS_PER_DAY,
+        period=24 * 60 * 60,
     )
 
 
@@ -85,10 +89,14 @@ def send_post_notifications(post):
     with transaction.atomic():
         for user, why in recipients(post):
             context = {
-                "post": post, "topic": post.topic, "why": why, "site_name": settings.WAGTAIL_SITE_NAME,
+                "post": post,
+                "topic": post.topic,
+                "why": why,
+                "site_name": settings.WAGTAIL_SITE_NAME,
                 "author": post.author.get_full_name() or post.author.get_username() if post.author else "",
                 "topic_url": site + post.topic.get_absolute_url() + f"#bericht-{post.pk}",
-                "unsubscribe_url": site + reverse("community:unsubscribe", args=[unsubscribe_token(post.topic_id, user.pk)]),
+                "unsubscribe_url": site
+                + reverse("community:unsubscribe", args=[unsubscribe_token(post.topic_id, user.pk)]),
             }
             outbox.queue(
                 purpose="community.new_post",

@@ -11,4 +11,3 @@ def object_id(value):
         return None
     number = int(value)
     return number if 0 < number <= MAX_ID else None
-

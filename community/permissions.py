@@ -42,7 +42,9 @@ def active_suspension(user):
     now = timezone.now()
     return (
         Suspension.objects.filter(member=user, lifted_at__isnull=True, starts_at__lte=now)
-        .exclude(ends_at__lt=now).order_by("-starts_at").first()
+        .exclude(ends_at__lt=now)
+        .order_by("-starts_at")
+        .first()
     )
 
 

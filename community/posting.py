@@ -55,10 +55,13 @@ def check_mentions(body):
     limit = settings.COMMUNITY_MAX_MENTIONS_PER_POST
     count = len(markup.mentioned_usernames(body))
     if count > limit:
-        raise PostingRefused(_(
-            "This post mentions too many members: %(count)d, and the maximum is %(limit)d. "
-            "Remove some @names, or mention the others in a separate post."
-        ) % {"count": count, "limit": limit})
+        raise PostingRefused(
+            _(
+                "This post mentions too many members: %(count)d, and the maximum is %(limit)d. "
+                "Remove some @names, or mention the others in a separate post."
+            )
+            % {"count": count, "limit": limit}
+        )
 
 
 def is_new_member(user):
@@ -75,11 +78,14 @@ def check_new_member_limits(user, body):
         return
     links = markup.count_links(body)
     if links > settings.COMMUNITY_NEW_MEMBER_MAX_LINKS:
-        raise PostingRefused(ngettext(
-            "New members may include at most %(count)d link per post.",
-            "New members may include at most %(count)d links per post.",
-            settings.COMMUNITY_NEW_MEMBER_MAX_LINKS,
-        ) % {"count": settings.COMMUNITY_NEW_MEMBER_MAX_LINKS})
+        raise PostingRefused(
+            ngettext(
+                "New members may include at most %(count)d link per post.",
+                "New members may include at most %(count)d links per post.",
+                settings.COMMUNITY_NEW_MEMBER_MAX_LINKS,
+            )
+            % {"count": settings.COMMUNITY_NEW_MEMBER_MAX_LINKS}
+        )
     recent = Post.objects.filter(author=user, created_at__gte=timezone.now() - timedelta(hours=1)).count()
     if recent >= settings.COMMUNITY_NEW_MEMBER_POSTS_PER_HOUR:
         raise PostingRefused(_("You have posted a lot in the last hour. Please wait a while before posting again."))
@@ -103,7 +109,9 @@ def start_topic(user, category, title, body):
 
 def reply(user, topic, body):
     if not Viewer(user).can_post(topic):
-        raise PostingRefused(_("This topic is closed for new replies.") if topic.locked else _("You cannot post at the moment."))
+        raise PostingRefused(
+            _("This topic is closed for new replies.") if topic.locked else _("You cannot post at the moment.")
+        )
     check_limits(user, body)
     with transaction.atomic():
         post = Post.objects.create(topic=topic, author=user, body=body, body_html=render_body(body))

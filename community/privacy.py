@@ -34,18 +34,27 @@ def export_member_data(user):
     return {
         "exported_at": _when(timezone.now()),
         "account": {
-            "username": user.get_username(), "email": user.email, "first_name": user.first_name,
-            "last_name": user.last_name, "joined": _when(user.date_joined), "last_login": _when(user.last_login),
+            "username": user.get_username(),
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "joined": _when(user.date_joined),
+            "last_login": _when(user.last_login),
         },
         "email_addresses": [
             {"email": address.email, "verified": address.verified, "primary": address.primary}
             for address in EmailAddress.objects.filter(user=user)
         ],
-        "profile": None if profile is None else {
-            "function": profile.function, "organisation": profile.organisation,
+        "profile": None
+        if profile is None
+        else {
+            "function": profile.function,
+            "organisation": profile.organisation,
             "municipality": profile.municipality.name if profile.municipality else None,
             "collaboration": profile.collaboration.name if profile.collaboration else None,
-            "bio": profile.bio, "visibility": profile.visibility, "show_email": profile.show_email,
+            "bio": profile.bio,
+            "visibility": profile.visibility,
+            "show_email": profile.show_email,
             "has_photo": bool(profile.avatar),
         },
         "topics_started": [
@@ -53,18 +62,36 @@ def export_member_data(user):
             for topic in Topic.objects.filter(author=user).select_related("category")
         ],
         "posts": [
-            {"topic": post.topic.title, "text": post.body, "posted": _when(post.created_at),
-             "edited": _when(post.edited_at), "hidden_by_moderator": post.hidden}
+            {
+                "topic": post.topic.title,
+                "text": post.body,
+                "posted": _when(post.created_at),
+                "edited": _when(post.edited_at),
+                "hidden_by_moderator": post.hidden,
+            }
             for post in Post.objects.filter(author=user).select_related("topic")
         ],
         "followed_topics": [s.topic.title for s in TopicSubscription.objects.filter(user=user).select_related("topic")],
         "reports_made": [
-            {"topic": flag.post.topic.title, "reason": flag.reason, "explanation": flag.explanation, "made": _when(flag.created_at)}
+            {
+                "topic": flag.post.topic.title,
+                "reason": flag.reason,
+                "explanation": flag.explanation,
+                "made": _when(flag.created_at),
+            }
             for flag in Flag.objects.filter(reporter=user).select_related("post__topic")
         ],
         "event_registrations": [
-            {"event": r.event.title, "starts": _when(r.event.start), "status": r.status, "name": r.name,
-             "email": r.email, "organisation": r.organisation, "answers": r.answers, "registered": _when(r.created_at)}
+            {
+                "event": r.event.title,
+                "starts": _when(r.event.start),
+                "status": r.status,
+                "name": r.name,
+                "email": r.email,
+                "organisation": r.organisation,
+                "answers": r.answers,
+                "registered": _when(r.created_at),
+            }
             for r in _registrations(user)
         ],
     }
@@ -78,7 +105,12 @@ def delete_account(user):
             registrations.cancel(registration)  # frees the place for the waiting list
     with transaction.atomic():
         _registrations(user).update(
-            name="", email="", organisation="", answers={}, user=None, anonymised_at=now,
+            name="",
+            email="",
+            organisation="",
+            answers={},
+            user=None,
+            anonymised_at=now,
         )
         # Posts and topics keep their text, their author becomes empty; the profile goes with
         # the account, and its photo file once this commits (community.avatars).

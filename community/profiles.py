@@ -26,7 +26,8 @@ def visible_profile(viewer, username):
     """The profile behind ``username`` if ``viewer`` may see it, else None."""
     profile = (
         MemberProfile.objects.select_related("user", "municipality", "collaboration")
-        .filter(user__username=username, user__is_active=True).first()
+        .filter(user__username=username, user__is_active=True)
+        .first()
     )
     return profile if profile is not None and can_view_profile(viewer, profile) else None
 
@@ -34,7 +35,6 @@ def visible_profile(viewer, username):
 def own_profile(user):
     """The member's profile to edit: the saved one, or a new one that is saved with the form."""
     return MemberProfile.objects.filter(user=user).first() or MemberProfile(user=user)
-
 
 
 def mention_candidates(viewer, typed):
@@ -49,12 +49,16 @@ def mention_candidates(viewer, typed):
     else:
         profiles = directory_profiles()
     starts = (
-        Q(user__username__istartswith=typed) | Q(user__first_name__istartswith=typed)
-        | Q(user__last_name__istartswith=typed) | Q(user__last_name__icontains=f" {typed}")
+        Q(user__username__istartswith=typed)
+        | Q(user__first_name__istartswith=typed)
+        | Q(user__last_name__istartswith=typed)
+        | Q(user__last_name__icontains=f" {typed}")
     )
     for separator in "-._":  # "pe" finds demo-peter
         starts |= Q(user__username__icontains=separator + typed)
     return list(
-        profiles.filter(starts, user__username__regex=_MENTIONABLE_USERNAME).exclude(user=viewer)
-        .select_related("user").order_by("user__first_name", "user__last_name", "user__username")[:MENTION_SUGGESTIONS]
+        profiles.filter(starts, user__username__regex=_MENTIONABLE_USERNAME)
+        .exclude(user=viewer)
+        .select_related("user")
+        .order_by("user__first_name", "user__last_name", "user__username")[:MENTION_SUGGESTIONS]
     )

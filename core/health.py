@@ -88,7 +88,8 @@ def check_outboxes():
     ages = {
         "oldest_unsent_mail_minutes": _age_in_minutes(min(filter(None, oldest_mail), default=None), now),
         "oldest_index_update_minutes": _age_in_minutes(
-            IndexOutbox.objects.aggregate(oldest=Min("created_at"))["oldest"], now),
+            IndexOutbox.objects.aggregate(oldest=Min("created_at"))["oldest"], now
+        ),
         "mail_given_up": sum(model.objects.filter(next_attempt_at__isnull=True).count() for model in mail_outboxes),
     }
     limit = timedelta(minutes=settings.HEALTH_OUTBOX_MAX_AGE_MINUTES).total_seconds() / 60

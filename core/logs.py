@@ -61,9 +61,13 @@ def logging_config(*, log_format, level):
         from django.core.exceptions import ImproperlyConfigured
 
         raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {log_format!r}.")
-    formatter = {"()": JsonFormatter} if log_format == "json" else {
-        "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
-    }
+    formatter = (
+        {"()": JsonFormatter}
+        if log_format == "json"
+        else {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        }
+    )
     return {
         "version": 1,
         "disable_existing_loggers": False,
@@ -103,9 +107,14 @@ class RequestLogMiddleware:
         response[REQUEST_ID_HEADER] = request.id
         user = getattr(request, "user", None)
         request_logger.info(
-            "%s %s %s", request.method, request.path, response.status_code,
+            "%s %s %s",
+            request.method,
+            request.path,
+            response.status_code,
             extra={
-                "method": request.method, "path": request.path, "status": response.status_code,
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
                 "duration_ms": round((time.monotonic() - started) * 1000, 1),
                 "user_id": user.pk if user is not None and user.is_authenticated else None,
             },
@@ -120,7 +129,14 @@ def log_task(sender, task_result, **kwargs):
     duration = round((finished - started).total_seconds() * 1000, 1) if started and finished else None
     level = logging.ERROR if task_result.status == "FAILED" else logging.INFO
     task_logger.log(
-        level, "task %s %s", task_result.task.module_path, task_result.status,
-        extra={"task": task_result.task.module_path, "task_id": str(task_result.id),
-               "task_status": str(task_result.status), "duration_ms": duration},
+        level,
+        "task %s %s",
+        task_result.task.module_path,
+        task_result.status,
+        extra={
+            "task": task_result.task.module_path,
+            "task_id": str(task_result.id),
+            "task_status": str(task_result.status),
+            "duration_ms": duration,
+        },
     )

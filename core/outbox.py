@@ -34,8 +34,13 @@ def record_failure(row, error, description):
         logger.error("Giving up on %s after %d attempts: %s", description, row.attempts, row.last_error)
     else:
         row.next_attempt_at = timezone.now() + RETRY_PAUSES[row.attempts - 1]
-        logger.warning("%s was not sent (attempt %d), retrying at %s: %s",
-                       description, row.attempts, row.next_attempt_at, row.last_error)
+        logger.warning(
+            "%s was not sent (attempt %d), retrying at %s: %s",
+            description,
+            row.attempts,
+            row.next_attempt_at,
+            row.last_error,
+        )
     row.save(update_fields=["attempts", "last_error", "next_attempt_at"])
 
 
@@ -57,9 +62,11 @@ def deliver(mail_id):
     """Try to send one e-mail; True when the mail server accepted it. Never raises."""
     with transaction.atomic():
         # Locked and skipped by others, so two workers never send the same e-mail twice.
-        mail = OutgoingMail.objects.select_for_update(skip_locked=True).filter(
-            pk=mail_id, next_attempt_at__isnull=False
-        ).first()
+        mail = (
+            OutgoingMail.objects.select_for_update(skip_locked=True)
+            .filter(pk=mail_id, next_attempt_at__isnull=False)
+            .first()
+        )
         if mail is None:
             return False  # sent, given up on, or being sent by another worker
         message = EmailMessage(mail.subject, mail.body, settings.DEFAULT_FROM_EMAIL, [mail.to], headers=mail.headers)

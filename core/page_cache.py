@@ -33,9 +33,16 @@ GENERATION_KEY = "page-cache:generation"
 HEADER = "X-Page-Cache"
 # Models whose changes cannot show on a public page (drafts, logs, editors' bookkeeping).
 IGNORED_MODELS = {
-    "wagtailcore.revision", "wagtailcore.pagelogentry", "wagtailcore.modellogentry",
-    "wagtailcore.pagesubscription", "wagtailcore.workflowstate", "wagtailcore.taskstate",
-    "wagtailcore.comment", "wagtailcore.commentreply", "wagtailcore.pagelock", "wagtailcore.referenceindex",
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.pagelock",
+    "wagtailcore.referenceindex",
     "events.pendingregistrationmail",
 }
 WATCHED_APPS = {"cms", "events", "wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "taggit"}
@@ -168,5 +175,10 @@ def shows_publicly(sender, instance, signal):
 def on_model_change(sender, signal=None, instance=None, **kwargs):
     """post_save, post_delete and m2m_changed of anything a public page may show."""
     # Migrations save through historical models (module "__fake__"), maybe before the cache table exists.
-    if is_enabled() and is_watched(sender) and sender.__module__ != "__fake__" and shows_publicly(sender, instance, signal):
+    if (
+        is_enabled()
+        and is_watched(sender)
+        and sender.__module__ != "__fake__"
+        and shows_publicly(sender, instance, signal)
+    ):
         content_changed()

@@ -78,11 +78,7 @@ class StaffTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            settings.STAFF_MFA_REQUIRED
-            and not request.path.startswith(OPEN_PATHS)
-            and needs_two_factor(request.user)
-        ):
+        if settings.STAFF_MFA_REQUIRED and not request.path.startswith(OPEN_PATHS) and needs_two_factor(request.user):
             step = second_factor_step(request)
             if step:
                 return redirect(f"{step}?{urlencode({'next': request.get_full_path()})}")

@@ -63,7 +63,9 @@ def question_labels(registrations):
     questions in their order, then questions answered earlier that have since been renamed."""
     events = set(registrations.order_by().values_list("event_id", flat=True))
     labels = dict.fromkeys(
-        EventQuestion.objects.filter(event_id__in=events).order_by("event_id", "sort_order").values_list("label", flat=True)
+        EventQuestion.objects.filter(event_id__in=events)
+        .order_by("event_id", "sort_order")
+        .values_list("label", flat=True)
     )
     for answers in registrations.order_by().values_list("answers", flat=True):
         labels.update(dict.fromkeys(answers or {}))
@@ -71,7 +73,7 @@ def question_labels(registrations):
 
 
 def export_filename(event, today=None):
-    """"aanmeldingen-<event slug>-<event date>", or "aanmeldingen-<today>" for several events;
+    """ "aanmeldingen-<event slug>-<event date>", or "aanmeldingen-<today>" for several events;
     ASCII only, as a download's file name must be."""
     if event is None:
         return f"aanmeldingen-{(today or timezone.localdate()).isoformat()}"
@@ -101,10 +103,13 @@ class RegistrationIndexView(IndexView):
     @cached_property
     def header_buttons(self):
         # The downloads in sight, not in the header's "more" menu.
-        return [*super().header_buttons, *(
-            HeaderButton(label, url=url, icon_name="download")
-            for label, url in ((_("Download XLSX"), self.xlsx_export_url), (_("Download CSV"), self.csv_export_url))
-        )]
+        return [
+            *super().header_buttons,
+            *(
+                HeaderButton(label, url=url, icon_name="download")
+                for label, url in ((_("Download XLSX"), self.xlsx_export_url), (_("Download CSV"), self.csv_export_url))
+            ),
+        ]
 
     @cached_property
     def header_more_buttons(self):
@@ -115,7 +120,8 @@ class RegistrationIndexView(IndexView):
         # What the organiser reads: the Dutch status, and local times without microseconds.
         row = {
             field: (item.answers or {}).get(field.removeprefix(QUESTION_COLUMN), "")
-            if field.startswith(QUESTION_COLUMN) else multigetattr(item, field)
+            if field.startswith(QUESTION_COLUMN)
+            else multigetattr(item, field)
             for field in self.list_export
         }
         row["status"] = item.get_status_display()
@@ -148,5 +154,13 @@ class EventRegistrationViewSet(ModelViewSet):
     filterset_class = RegistrationFilterSet
     search_fields = ["name", "email", "organisation"]
     search_backend_name = None  # plain database search; registrations are not in a search index
-    list_export = ["event", "name", "email", "organisation", "status", "created_at", "confirmed_at"]  # + a column per question
+    list_export = [
+        "event",
+        "name",
+        "email",
+        "organisation",
+        "status",
+        "created_at",
+        "confirmed_at",
+    ]  # + a column per question
     ordering = ["event", "created_at"]

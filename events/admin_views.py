@@ -25,7 +25,8 @@ class AttendeeMessageForm(forms.Form):
 
 class CancelEventForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 5}),
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Shown on the event's page and sent to everyone who registered."),
     )
     confirm = forms.BooleanField(label=_("Yes, cancel this event and tell everyone who registered"))
@@ -63,11 +64,21 @@ class MessageAttendeesView(EventActionView):
 
     def form_valid(self, form):
         sent = message_attendees(self.event, **form.cleaned_data)
-        log(instance=self.event, action="cms.event.message", user=self.request.user,
-            data={"subject": form.cleaned_data["subject"], "recipients": sent})
-        messages.success(self.request, ngettext(
-            "The message is being sent to %(count)d person.", "The message is being sent to %(count)d people.", sent,
-        ) % {"count": sent})
+        log(
+            instance=self.event,
+            action="cms.event.message",
+            user=self.request.user,
+            data={"subject": form.cleaned_data["subject"], "recipients": sent},
+        )
+        messages.success(
+            self.request,
+            ngettext(
+                "The message is being sent to %(count)d person.",
+                "The message is being sent to %(count)d people.",
+                sent,
+            )
+            % {"count": sent},
+        )
         return redirect(self.edit_url())
 
 
@@ -80,9 +91,19 @@ class CancelEventView(EventActionView):
             messages.info(self.request, _("This event was already cancelled."))
             return redirect(self.edit_url())
         told = service.cancel_event(self.event, form.cleaned_data["reason"], user=self.request.user)
-        log(instance=self.event, action="cms.event.cancel", user=self.request.user,
-            data={"reason": form.cleaned_data["reason"], "told": told})
-        messages.success(self.request, ngettext(
-            "The event is cancelled; %(count)d person is being told.", "The event is cancelled; %(count)d people are being told.", told,
-        ) % {"count": told})
+        log(
+            instance=self.event,
+            action="cms.event.cancel",
+            user=self.request.user,
+            data={"reason": form.cleaned_data["reason"], "told": told},
+        )
+        messages.success(
+            self.request,
+            ngettext(
+                "The event is cancelled; %(count)d person is being told.",
+                "The event is cancelled; %(count)d people are being told.",
+                told,
+            )
+            % {"count": told},
+        )
         return redirect(self.edit_url())

@@ -8,14 +8,14 @@ from events.models import Audience, RegistrationStatus
 
 
 class RegistrationState(Enum):
-    NONE = "none"                  # no registration through this site
+    NONE = "none"  # no registration through this site
     CANCELLED = "cancelled"
     PAST = "past"
     NOT_YET_OPEN = "not_yet_open"
     CLOSED = "closed"
     OPEN = "open"
     WAITING_LIST = "waiting_list"  # full, new registrations join the waiting list
-    FULL = "full"                  # full and no waiting list
+    FULL = "full"  # full and no waiting list
 
     @property
     def accepts_registrations(self):

@@ -44,15 +44,20 @@ def _question_field(question):
 class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     # 254: what the registration's column holds (a longer valid address would fail on save).
-    email = forms.EmailField(label=_("E-mail address"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label=_("E-mail address"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     organisation = forms.CharField(
-        label=_("Organisation"), max_length=150, required=False,
+        label=_("Organisation"),
+        max_length=150,
+        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
         help_text=_("For example your municipality or collaboration."),
     )
     # Left empty by people; bots fill in every field they find.
     website = forms.CharField(
-        required=False, label=_("Leave this field empty"),
+        required=False,
+        label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 

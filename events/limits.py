@@ -20,15 +20,25 @@ TOO_MANY = _(
 def guest_may_register(request, email):
     """Count a guest registration per IP address and per e-mail address (over all events);
     False when either is over its hourly limit."""
-    return ratelimit.consume_all([
-        ("event-guest-ip", ratelimit.client_address(request), settings.EVENT_GUEST_REGISTRATIONS_PER_IP_PER_HOUR, HOUR),
-        ("event-guest-email", email, settings.EVENT_GUEST_REGISTRATIONS_PER_ADDRESS_PER_HOUR, HOUR),
-    ])
+    return ratelimit.consume_all(
+        [
+            (
+                "event-guest-ip",
+                ratelimit.client_address(request),
+                settings.EVENT_GUEST_REGISTRATIONS_PER_IP_PER_HOUR,
+                HOUR,
+            ),
+            ("event-guest-email", email, settings.EVENT_GUEST_REGISTRATIONS_PER_ADDRESS_PER_HOUR, HOUR),
+        ]
+    )
 
 
 def first_mail_in_window(event, email):
     """Count an e-mail to ``email`` about ``event``; True when it is the first in the last
     ``EVENT_MAIL_RESEND_MINUTES``, so a repeated form sends one e-mail, not one per submit."""
     return ratelimit.consume(
-        "event-mail", f"{event.pk}:{email}", limit=1, period=settings.EVENT_MAIL_RESEND_MINUTES * 60,
+        "event-mail",
+        f"{event.pk}:{email}",
+        limit=1,
+        period=settings.EVENT_MAIL_RESEND_MINUTES * 60,
     )

@@ -24,15 +24,15 @@ from .tasks import send_registration_mail
 
 logger = logging.getLogger(__name__)
 
-CONFIRM_ADDRESS = "confirm_address"        # guest: follow this link to confirm
+CONFIRM_ADDRESS = "confirm_address"  # guest: follow this link to confirm
 ALREADY_REGISTERED = "already_registered"  # guest registered again with the same address
-SEAT_CONFIRMED = "seat_confirmed"          # you have a place (with .ics)
-WAITLISTED = "waitlisted"                  # you are on the waiting list
-PROMOTED = "promoted"                      # a place came free for you (with .ics)
-CANCELLED = "cancelled"                    # your cancellation is done
-EVENT_CANCELLED = "event_cancelled"        # the event is called off (with a cancelling .ics)
-REMINDER = "reminder"                      # the event is near (with .ics)
-MESSAGE = "message"                        # a message from the organiser
+SEAT_CONFIRMED = "seat_confirmed"  # you have a place (with .ics)
+WAITLISTED = "waitlisted"  # you are on the waiting list
+PROMOTED = "promoted"  # a place came free for you (with .ics)
+CANCELLED = "cancelled"  # your cancellation is done
+EVENT_CANCELLED = "event_cancelled"  # the event is called off (with a cancelling .ics)
+REMINDER = "reminder"  # the event is near (with .ics)
+MESSAGE = "message"  # a message from the organiser
 
 WITH_INVITATION = {SEAT_CONFIRMED, PROMOTED, REMINDER}
 
@@ -62,7 +62,9 @@ def send_later(registration, kind, **extra):
         try:
             send_registration_mail.enqueue(pending.pk)
         except Exception:
-            logger.exception("Could not queue the %s e-mail for registration %s; it stays pending.", kind, registration.pk)
+            logger.exception(
+                "Could not queue the %s e-mail for registration %s; it stays pending.", kind, registration.pk
+            )
 
     transaction.on_commit(enqueue)
 
@@ -80,7 +82,9 @@ def build(registration, kind, extra=None):
     body = render_to_string(f"events/email/{kind}.txt", context)
     message = EmailMessage(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [registration.email])
     if kind in WITH_INVITATION:
-        message.attach("uitnodiging.ics", event_ics(registration.event, for_attendee=True), "text/calendar; method=PUBLISH")
+        message.attach(
+            "uitnodiging.ics", event_ics(registration.event, for_attendee=True), "text/calendar; method=PUBLISH"
+        )
     elif kind == EVENT_CANCELLED:
         message.attach("afgelast.ics", event_ics(registration.event, cancelled=True), "text/calendar; method=CANCEL")
     return message
@@ -92,7 +96,9 @@ def deliver(pending_id):
         # Locked and skipped by others, so two workers never send the same e-mail twice.
         pending = (
             PendingRegistrationMail.objects.select_for_update(skip_locked=True)
-            .select_related("registration__event").filter(pk=pending_id, next_attempt_at__isnull=False).first()
+            .select_related("registration__event")
+            .filter(pk=pending_id, next_attempt_at__isnull=False)
+            .first()
         )
         if pending is None:
             return False  # sent, given up on, or being sent by another worker

@@ -25,13 +25,15 @@ class RegistrationSummaryPanel(Panel):
             if event.pk is None:
                 return context
             listing = reverse("events_eventregistration:index") + f"?event={event.pk}"
-            context.update({
-                "event": event,
-                "counts": registration_counts(event),
-                "listing_url": listing,
-                "export_csv_url": f"{listing}&export=csv",
-                "export_xlsx_url": f"{listing}&export=xlsx",
-                "message_url": reverse("event_message_attendees", args=[event.pk]),
-                "cancel_url": reverse("event_cancel", args=[event.pk]),
-            })
+            context.update(
+                {
+                    "event": event,
+                    "counts": registration_counts(event),
+                    "listing_url": listing,
+                    "export_csv_url": f"{listing}&export=csv",
+                    "export_xlsx_url": f"{listing}&export=xlsx",
+                    "message_url": reverse("event_message_attendees", args=[event.pk]),
+                    "cancel_url": reverse("event_cancel", args=[event.pk]),
+                }
+            )
             return context

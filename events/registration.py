@@ -109,7 +109,9 @@ def register_member(event, user, *, name, organisation="", answers=None):
         registration.confirmed_at = now
         _allocate(event, registration, now)
         registration.save()
-        mail.send_later(registration, mail.SEAT_CONFIRMED if registration.status == Status.CONFIRMED else mail.WAITLISTED)
+        mail.send_later(
+            registration, mail.SEAT_CONFIRMED if registration.status == Status.CONFIRMED else mail.WAITLISTED
+        )
     return Outcome(registration)
 
 
@@ -165,7 +167,9 @@ def confirm_address(registration):
         registration.confirmed_at = now
         _allocate(event, registration, now)
         registration.save()
-        mail.send_later(registration, mail.SEAT_CONFIRMED if registration.status == Status.CONFIRMED else mail.WAITLISTED)
+        mail.send_later(
+            registration, mail.SEAT_CONFIRMED if registration.status == Status.CONFIRMED else mail.WAITLISTED
+        )
     return Outcome(registration)
 
 

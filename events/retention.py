@@ -25,7 +25,12 @@ def purge_personal_data(months=None, now=None):
     months = settings.REGISTRATION_RETENTION_MONTHS if months is None else months
     cutoff = months_before(now or timezone.now(), months)
     return EventRegistration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True).update(
-        name="", email="", organisation="", answers={}, user=None, anonymised_at=timezone.now(),
+        name="",
+        email="",
+        organisation="",
+        answers={},
+        user=None,
+        anonymised_at=timezone.now(),
     )
 
 
@@ -35,13 +40,19 @@ def send_reminders(days=None, now=None):
     days = settings.EVENT_REMINDER_DAYS if days is None else days
     now = now or timezone.now()
     due = EventRegistration.objects.filter(
-        status=RegistrationStatus.CONFIRMED, reminder_sent_at__isnull=True, anonymised_at__isnull=True,
-        event__start__gt=now, event__start__lte=now + timedelta(days=days),
-        event__live=True, event__cancellation__isnull=True,
+        status=RegistrationStatus.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        anonymised_at__isnull=True,
+        event__start__gt=now,
+        event__start__lte=now + timedelta(days=days),
+        event__live=True,
+        event__cancellation__isnull=True,
     ).select_related("event")
     sent = 0
     for registration in due:
-        claimed = EventRegistration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now)
+        claimed = EventRegistration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(
+            reminder_sent_at=now
+        )
         if claimed:
             mail.send_later(registration, mail.REMINDER)
             sent += 1

@@ -11,7 +11,9 @@ def event_schema(event):
         "description": event.summary,
         "startDate": event.start.isoformat(),
         "endDate": event.end.isoformat(),
-        "eventStatus": "https://schema.org/EventCancelled" if event.is_cancelled else "https://schema.org/EventScheduled",
+        "eventStatus": "https://schema.org/EventCancelled"
+        if event.is_cancelled
+        else "https://schema.org/EventScheduled",
         "url": event.full_url,
         "organizer": {"@type": "Organization", "name": event.get_site().site_name if event.get_site() else ""},
     }
@@ -26,8 +28,10 @@ def event_schema(event):
     if places:
         data["location"] = places[0] if len(places) == 1 else places
         data["eventAttendanceMode"] = (
-            "https://schema.org/MixedEventAttendanceMode" if len(places) == 2
-            else "https://schema.org/OnlineEventAttendanceMode" if event.online_url
+            "https://schema.org/MixedEventAttendanceMode"
+            if len(places) == 2
+            else "https://schema.org/OnlineEventAttendanceMode"
+            if event.online_url
             else "https://schema.org/OfflineEventAttendanceMode"
         )
     if event.registration_enabled:
@@ -38,7 +42,13 @@ def event_schema(event):
             RegistrationState.FULL: "https://schema.org/SoldOut",
             RegistrationState.NOT_YET_OPEN: "https://schema.org/PreOrder",
         }.get(state, "https://schema.org/Discontinued")
-        data["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "EUR", "availability": availability, "url": event.full_url}
+        data["offers"] = {
+            "@type": "Offer",
+            "price": "0",
+            "priceCurrency": "EUR",
+            "availability": availability,
+            "url": event.full_url,
+        }
         if event.capacity:
             data["maximumAttendeeCapacity"] = event.capacity
             data["remainingAttendeeCapacity"] = seats_left(event)

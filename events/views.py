@@ -34,7 +34,9 @@ def registration_context(request, event, form=None, refusal=None):
     member = _member(request)
     existing = None
     if member is not None:
-        existing = event.registrations.filter(email=member.email.lower()).exclude(status=RegistrationStatus.CANCELLED).first()
+        existing = (
+            event.registrations.filter(email=member.email.lower()).exclude(status=RegistrationStatus.CANCELLED).first()
+        )
     state = registration_state(event)
     may_register = state.accepts_registrations and existing is None and (member is not None or guests_welcome(event))
     if form is None and may_register:
@@ -60,10 +62,16 @@ def register(request, event):
         return event.render(request, context_overrides=registration_context(request, event, form=form))
     if member is None and not limits.guest_may_register(request, form.cleaned_data["email"]):
         # Nothing saved or sent; the form keeps what they typed.
-        response = event.render(request, context_overrides=registration_context(request, event, form=form, refusal=limits.TOO_MANY))
+        response = event.render(
+            request, context_overrides=registration_context(request, event, form=form, refusal=limits.TOO_MANY)
+        )
         response.status_code = 429
         return response
-    details = {"name": form.cleaned_data["name"], "organisation": form.cleaned_data["organisation"], "answers": form.answers()}
+    details = {
+        "name": form.cleaned_data["name"],
+        "organisation": form.cleaned_data["organisation"],
+        "answers": form.answers(),
+    }
     try:
         if member is not None:
             outcome = service.register_member(event, member, **details)
@@ -71,7 +79,9 @@ def register(request, event):
             outcome = service.register_guest(event, email=form.cleaned_data["email"], **details)
     except service.RegistrationRefused as refused:
         # Keep what they typed; say why.
-        return event.render(request, context_overrides=registration_context(request, event, form=form, refusal=refused.message))
+        return event.render(
+            request, context_overrides=registration_context(request, event, form=form, refusal=refused.message)
+        )
     if member is None:
         # Redirect, so reloading the next page does not post the form (and send the mail) again.
         request.session[CHECK_EMAIL_SESSION_KEY] = form.cleaned_data["email"]
@@ -80,9 +90,15 @@ def register(request, event):
     if outcome.already_registered:
         messages.info(request, _("You were already registered for this event."))
     elif registration.status == RegistrationStatus.WAITLISTED:
-        messages.success(request, _("The event is full; you are on the waiting list. We will e-mail you when a place comes free."))
+        messages.success(
+            request, _("The event is full; you are on the waiting list. We will e-mail you when a place comes free.")
+        )
     else:
-        messages.success(request, _("You are registered. A confirmation with a calendar invitation is on its way to %(email)s.") % {"email": registration.email})
+        messages.success(
+            request,
+            _("You are registered. A confirmation with a calendar invitation is on its way to %(email)s.")
+            % {"email": registration.email},
+        )
     return redirect(event.url + "#aanmelden")
 
 
@@ -90,9 +106,15 @@ def registration_sent(request, event):
     email = request.session.get(CHECK_EMAIL_SESSION_KEY)
     if not email:
         return redirect(event.url)
-    return render(request, "events/check_your_email.html", {
-        "event": event, "email": email, "resend_minutes": settings.EVENT_MAIL_RESEND_MINUTES,
-    })
+    return render(
+        request,
+        "events/check_your_email.html",
+        {
+            "event": event,
+            "email": email,
+            "resend_minutes": settings.EVENT_MAIL_RESEND_MINUTES,
+        },
+    )
 
 
 def _registration_or_404(token):
@@ -119,14 +141,17 @@ def cancel(request, token):
     """GET asks (from the e-mail, the event page or "my registrations"), POST cancels."""
     registration = _registration_or_404(token)
     context = {
-        "registration": registration, "event": registration.event,
+        "registration": registration,
+        "event": registration.event,
         "someone_waiting": registration.event.registrations.filter(status=RegistrationStatus.WAITLISTED).exists(),
         "from_my_registrations": request.GET.get(FROM_MY_REGISTRATIONS[0]) == FROM_MY_REGISTRATIONS[1],
     }
     if request.method == "POST" and registration.status != RegistrationStatus.CANCELLED:
         context.update(registration=service.cancel(registration), done=True)
         if request.POST.get("next") == "my_registrations":
-            messages.success(request, _("Your registration for %(event)s has been cancelled.") % {"event": registration.event.title})
+            messages.success(
+                request, _("Your registration for %(event)s has been cancelled.") % {"event": registration.event.title}
+            )
             return redirect("my_registrations")
     return render(request, "events/cancel.html", context)
 
@@ -139,9 +164,15 @@ def my_registrations(request):
         .select_related("event")
         .order_by("-event__start")
     )
-    return render(request, "events/my_registrations.html", {
-        "registrations": registrations, "now": timezone.now(), "events_index": first_visible(EventIndexPage),
-    })
+    return render(
+        request,
+        "events/my_registrations.html",
+        {
+            "registrations": registrations,
+            "now": timezone.now(),
+            "events_index": first_visible(EventIndexPage),
+        },
+    )
 
 
 def event_calendar_file(request, event):
@@ -152,8 +183,9 @@ def event_calendar_file(request, event):
 
 def upcoming_calendar_feed(request, index_page):
     events = upcoming_events().descendant_of(index_page)
-    response = HttpResponse(feed_ics(events, name=f"{settings.WAGTAIL_SITE_NAME}: {index_page.title}"),
-                            content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        feed_ics(events, name=f"{settings.WAGTAIL_SITE_NAME}: {index_page.title}"),
+        content_type="text/calendar; charset=utf-8",
+    )
     response["Content-Disposition"] = 'inline; filename="agenda.ics"'
     return response
-

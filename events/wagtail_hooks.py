@@ -18,7 +18,9 @@ def register_registration_viewset():
 @hooks.register("register_admin_urls")
 def register_event_action_urls():
     return [
-        path("bijeenkomsten/<row_id:event_id>/bericht/", MessageAttendeesView.as_view(), name="event_message_attendees"),
+        path(
+            "bijeenkomsten/<row_id:event_id>/bericht/", MessageAttendeesView.as_view(), name="event_message_attendees"
+        ),
         path("bijeenkomsten/<row_id:event_id>/annuleren/", CancelEventView.as_view(), name="event_cancel"),
     ]
 

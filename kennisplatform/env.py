@@ -48,17 +48,11 @@ def env_list(name, default=()):
 def require_production_safety(*, debug, secret_key):
     """Refuse to start a production process that would leak data or sign with a known key."""
     if debug:
-        raise ImproperlyConfigured(
-            "DEBUG is on in production settings. Unset DEBUG (or set DEBUG=false)."
-        )
+        raise ImproperlyConfigured("DEBUG is on in production settings. Unset DEBUG (or set DEBUG=false).")
     if not secret_key or secret_key.startswith("django-insecure"):
-        raise ImproperlyConfigured(
-            "SECRET_KEY is missing. Set a long random SECRET_KEY in the environment."
-        )
+        raise ImproperlyConfigured("SECRET_KEY is missing. Set a long random SECRET_KEY in the environment.")
     if len(secret_key) < 50 or len(set(secret_key)) < 5:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is too weak: use at least 50 random characters."
-        )
+        raise ImproperlyConfigured("SECRET_KEY is too weak: use at least 50 random characters.")
 
 
 def cache_from_url(url, *, table, max_entries, key_prefix=""):
@@ -87,7 +81,7 @@ def page_cache_url(cache_url, page_cache_url):
         if cache_url.startswith(("redis://", "rediss://")):
             raise ImproperlyConfigured(
                 "CACHE_URL is Redis: set PAGE_CACHE_URL to another Redis database or server for the page cache "
-                "(e.g. redis://host:6379/1; README.md, \"Caches\")."
+                '(e.g. redis://host:6379/1; README.md, "Caches").'
             )
         return cache_url
     if page_cache_url == cache_url and cache_url.startswith(("redis://", "rediss://")):

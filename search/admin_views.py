@@ -20,19 +20,24 @@ def activity_chart(days):
     for index, day in enumerate(days):
         height = CHART_HEIGHT * day.searches / peak
         zero_height = CHART_HEIGHT * day.zero_results / peak
-        bars.append({
-            "day": day,
-            "x": round(index * slot + slot * 0.1, 1),
-            "width": round(max(slot * 0.8, 1), 1),
-            "y": round(CHART_HEIGHT - height, 1),
-            "height": round(height, 1),
-            "zero_y": round(CHART_HEIGHT - zero_height, 1),
-            "zero_height": round(zero_height, 1),
-        })
+        bars.append(
+            {
+                "day": day,
+                "x": round(index * slot + slot * 0.1, 1),
+                "width": round(max(slot * 0.8, 1), 1),
+                "y": round(CHART_HEIGHT - height, 1),
+                "height": round(height, 1),
+                "zero_y": round(CHART_HEIGHT - zero_height, 1),
+                "zero_height": round(zero_height, 1),
+            }
+        )
     return {
-        "bars": bars, "peak": peak if any(day.searches for day in days) else 0,
-        "first_day": days[0].day if days else None, "last_day": days[-1].day if days else None,
-        "width": CHART_WIDTH, "height": CHART_HEIGHT,
+        "bars": bars,
+        "peak": peak if any(day.searches for day in days) else 0,
+        "first_day": days[0].day if days else None,
+        "last_day": days[-1].day if days else None,
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
     }
 
 
@@ -60,12 +65,14 @@ class SearchAnalyticsView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         days = self.period()
         since = analytics.period_start(days)
-        context.update({
-            "days": days,
-            "periods": analytics.PERIODS,
-            "summary": analytics.summary(since),
-            "popular": analytics.popular_queries(since),
-            "zero_results": analytics.zero_result_queries(since),
-            "chart": activity_chart(analytics.daily_activity(since)),
-        })
+        context.update(
+            {
+                "days": days,
+                "periods": analytics.PERIODS,
+                "summary": analytics.summary(since),
+                "popular": analytics.popular_queries(since),
+                "zero_results": analytics.zero_result_queries(since),
+                "chart": activity_chart(analytics.daily_activity(since)),
+            }
+        )
         return context

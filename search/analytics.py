@@ -39,7 +39,9 @@ def logged_since(since):
 
 def summary(since):
     totals = logged_since(since).aggregate(
-        searches=Count("pk"), zero_results=Count("pk", filter=Q(results=0)), distinct=Count("query", distinct=True),
+        searches=Count("pk"),
+        zero_results=Count("pk", filter=Q(results=0)),
+        distinct=Count("query", distinct=True),
     )
     searches = totals["searches"]
     totals["zero_share"] = round(100 * totals["zero_results"] / searches) if searches else 0
@@ -48,7 +50,8 @@ def summary(since):
 
 def popular_queries(since, limit=25):
     return list(
-        logged_since(since).values("query")
+        logged_since(since)
+        .values("query")
         .annotate(searches=Count("pk"), average_results=Avg("results"), last_searched=Max("searched_at"))
         .order_by("-searches", "query")[:limit]
     )
@@ -56,7 +59,9 @@ def popular_queries(since, limit=25):
 
 def zero_result_queries(since, limit=25):
     return list(
-        logged_since(since).filter(results=0).values("query")
+        logged_since(since)
+        .filter(results=0)
+        .values("query")
         .annotate(searches=Count("pk"), last_searched=Max("searched_at"))
         .order_by("-searches", "-last_searched")[:limit]
     )
@@ -68,7 +73,8 @@ def daily_activity(since, now=None):
         row["day"]: row
         for row in logged_since(since)
         .annotate(day=TruncDate("searched_at", tzinfo=timezone.get_current_timezone()))
-        .values("day").annotate(searches=Count("pk"), zero_results=Count("pk", filter=Q(results=0)))
+        .values("day")
+        .annotate(searches=Count("pk"), zero_results=Count("pk", filter=Q(results=0)))
     }
     first, last = timezone.localdate(since), timezone.localdate(now)
     days = []

@@ -20,7 +20,9 @@ SUMMARY_WORDS = 50
 def topics_with_content():
     """Topics with what ``extract_topic`` reads, fetched in a few queries."""
     return Topic.objects.select_related("category__theme", "category__collaboration").prefetch_related(
-        Prefetch("posts", queryset=Post.objects.filter(hidden=False).order_by("created_at", "pk"), to_attr="visible_posts"),
+        Prefetch(
+            "posts", queryset=Post.objects.filter(hidden=False).order_by("created_at", "pk"), to_attr="visible_posts"
+        ),
         "category__collaboration__municipalities",
     )
 

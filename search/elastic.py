@@ -14,7 +14,15 @@ from django.conf import settings
 from elasticsearch import Elasticsearch
 from elasticsearch.helpers import bulk
 from elasticsearch_dsl import (
-    Completion, Date, Document, Index, Integer, Keyword, Text, analyzer, token_filter,
+    Completion,
+    Date,
+    Document,
+    Index,
+    Integer,
+    Keyword,
+    Text,
+    analyzer,
+    token_filter,
 )
 
 from .text import stemmed_text
@@ -107,7 +115,8 @@ def create_index(name, es=None):
     else:
         logger.warning(
             "Creating search index %s with the core standard analyzer: the cluster has no "
-            "analysis-common module (no Dutch stemmer or folding).", name,
+            "analysis-common module (no Dutch stemmer or folding).",
+            name,
         )
     index_settings = {
         "number_of_shards": settings.ELASTICSEARCH_SHARDS,

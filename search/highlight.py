@@ -27,8 +27,8 @@ def snippet(text, query):
     end = min(len(text), start + SNIPPET_LENGTH)
     parts, position = [], start
     for match in pattern.finditer(folded, start, end):
-        parts.append(escape(text[position:match.start()]))
-        parts.append(f"<mark>{escape(text[match.start():match.end()])}</mark>")
+        parts.append(escape(text[position : match.start()]))
+        parts.append(f"<mark>{escape(text[match.start() : match.end()])}</mark>")
         position = match.end()
     parts.append(escape(text[position:end]))
     return mark_safe(("… " if start else "") + "".join(parts) + (" …" if end < len(text) else ""))

@@ -32,11 +32,7 @@ def plain_text(*parts):
 
 
 def is_searchable(page):
-    return (
-        isinstance(page, SEARCHABLE_MODELS)
-        and page.live
-        and not page.get_view_restrictions().exists()
-    )
+    return isinstance(page, SEARCHABLE_MODELS) and page.live and not page.get_view_restrictions().exists()
 
 
 def extract(page, province_of=None):

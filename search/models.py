@@ -46,7 +46,8 @@ class KnowledgeItem(models.Model):
         verbose_name_plural = _("knowledge items")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(page__isnull=False, topic__isnull=True) | models.Q(page__isnull=True, topic__isnull=False),
+                condition=models.Q(page__isnull=False, topic__isnull=True)
+                | models.Q(page__isnull=True, topic__isnull=False),
                 name="knowledge_item_has_one_source",
             ),
         ]
@@ -126,7 +127,9 @@ class SynonymGroup(models.Model):
     """
 
     terms = models.CharField(
-        _("terms"), max_length=500, unique=True,
+        _("terms"),
+        max_length=500,
+        unique=True,
         help_text=_("Comma-separated words or phrases that mean the same, e.g. GR, gemeenschappelijke regeling."),
     )
 

@@ -17,10 +17,10 @@ SORTS = ("relevance", "date")
 
 @dataclass(frozen=True)
 class FacetSpec:
-    name: str           # URL parameter
+    name: str  # URL parameter
     label: str
-    db_path: str        # ORM lookup on KnowledgeItem
-    es_field: str       # keyword field in the index
+    db_path: str  # ORM lookup on KnowledgeItem
+    es_field: str  # keyword field in the index
     newest_first: bool = False  # order values by value (years) instead of by count
 
 
@@ -42,7 +42,7 @@ MAX_VALUE_LENGTH = 100
 def one_line(value, limit):
     """``value`` as one line of printable text of at most ``limit`` characters: control
     characters (NUL among them, which PostgreSQL refuses) become spaces, runs of space one."""
-    value = value[:limit * 4]  # no need to look at all of a 10,000-character value
+    value = value[: limit * 4]  # no need to look at all of a 10,000-character value
     return " ".join("".join(ch if ch.isprintable() else " " for ch in value).split())[:limit]
 
 

@@ -48,7 +48,7 @@ def derive_items(progress=_noop):
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         select, prefetch = EXTRACT_RELATED[model]
         for start in range(0, len(ids), DERIVE_BATCH):
-            chunk = ids[start:start + DERIVE_BATCH]
+            chunk = ids[start : start + DERIVE_BATCH]
             pages = model.objects.filter(pk__in=chunk).select_related(*select).prefetch_related(*prefetch)
             with transaction.atomic():
                 _write_items("page_id", [(page.pk, *extract(page, province_of)) for page in pages])
@@ -56,21 +56,22 @@ def derive_items(progress=_noop):
             done += len(chunk)
             progress(done, total)
     for start in range(0, len(topic_ids), DERIVE_BATCH):
-        topics = searchable_topics().filter(pk__in=topic_ids[start:start + DERIVE_BATCH])
+        topics = searchable_topics().filter(pk__in=topic_ids[start : start + DERIVE_BATCH])
         extracted = [(topic.pk, extract_topic(topic, province_of)) for topic in topics]
         extracted = [(pk, *values) for pk, values in extracted if values is not None]
         with transaction.atomic():
             _write_items("topic_id", extracted)
         seen_topics.update(pk for pk, _, _ in extracted)
-        done += len(topic_ids[start:start + DERIVE_BATCH])
+        done += len(topic_ids[start : start + DERIVE_BATCH])
         progress(done, total)
     # Compared in Python: an IN clause with 100,000 ids is too much for SQLite.
     stale = [
-        pk for pk, page_id, topic_id in KnowledgeItem.objects.values_list("pk", "page_id", "topic_id")
+        pk
+        for pk, page_id, topic_id in KnowledgeItem.objects.values_list("pk", "page_id", "topic_id")
         if page_id not in seen_pages and topic_id not in seen_topics
     ]
     for start in range(0, len(stale), BATCH):
-        KnowledgeItem.objects.filter(pk__in=stale[start:start + BATCH]).delete()
+        KnowledgeItem.objects.filter(pk__in=stale[start : start + BATCH]).delete()
     return total
 
 
@@ -115,19 +116,19 @@ def _write_items(source, extracted):
         through = field.remote_field.through
         source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
         through.objects.filter(**{f"{source}__in": [item.pk for item, _ in retag]}).delete()
-        through.objects.bulk_create([
-            through(**{source: item.pk, target: value_id})
-            for item, tag_ids in new + retag for value_id in sorted(tag_ids[name])
-        ], batch_size=1000)
+        through.objects.bulk_create(
+            [
+                through(**{source: item.pk, target: value_id})
+                for item, tag_ids in new + retag
+                for value_id in sorted(tag_ids[name])
+            ],
+            batch_size=1000,
+        )
     update_search_vectors(KnowledgeItem.objects.filter(pk__in=[item.pk for item, _ in new] + list(touched)))
 
 
 def items_for_index():
-    return (
-        KnowledgeItem.objects.order_by("pk")
-        .select_related("document_type")
-        .prefetch_related(*elastic.ITEM_PREFETCH)
-    )
+    return KnowledgeItem.objects.order_by("pk").select_related("document_type").prefetch_related(*elastic.ITEM_PREFETCH)
 
 
 def _item_batches():
@@ -157,7 +158,9 @@ def _item_batches():
     last = 0
     while True:
         items = list(
-            KnowledgeItem.objects.filter(pk__gt=last).order_by("pk").select_related("document_type")
+            KnowledgeItem.objects.filter(pk__gt=last)
+            .order_by("pk")
+            .select_related("document_type")
             .defer("search_text", "search_vector")[:BATCH]
         )
         if not items:
@@ -189,9 +192,14 @@ def rebuild_index(progress=_noop):
     dutch = elastic.create_index(name, es)
     # Faster bulk loading: no refreshes or replicas until the index is complete, and no fsync
     # of the translog per bulk request (a crash now only loses an index nobody searches yet).
-    es.indices.put_settings(index=name, settings={
-        "refresh_interval": "-1", "number_of_replicas": 0, "translog.durability": "async",
-    })
+    es.indices.put_settings(
+        index=name,
+        settings={
+            "refresh_interval": "-1",
+            "number_of_replicas": 0,
+            "translog.durability": "async",
+        },
+    )
     total = KnowledgeItem.objects.count()
     done = 0
     # Two bulk writers: one turns a batch into documents while the other waits for
@@ -208,10 +216,14 @@ def rebuild_index(progress=_noop):
             progress(done, total)
     if not done:
         progress(done, total)
-    es.indices.put_settings(index=name, settings={
-        "refresh_interval": "1s", "number_of_replicas": settings.ELASTICSEARCH_REPLICAS,
-        "translog.durability": "request",
-    })
+    es.indices.put_settings(
+        index=name,
+        settings={
+            "refresh_interval": "1s",
+            "number_of_replicas": settings.ELASTICSEARCH_REPLICAS,
+            "translog.durability": "request",
+        },
+    )
     es.indices.refresh(index=name)
     # Commit to disk before anyone searches it: documents bulk-loaded with the asynchronous
     # translog are otherwise lost if the node is killed soon after (found by make faulttest).
@@ -227,7 +239,9 @@ def catch_up(since, es=None):
     changed = list(items_for_index().filter(updated_at__gte=since))
     sources = KnowledgeItem.objects.values_list("page_id", "topic_id")
     known = {document_id(page_id, topic_id) for page_id, topic_id in sources}
-    indexed = {hit["_id"] for hit in scan(es, index=elastic.alias_name(), query={"query": {"match_all": {}}}, _source=False)}
+    indexed = {
+        hit["_id"] for hit in scan(es, index=elastic.alias_name(), query={"query": {"match_all": {}}}, _source=False)
+    }
     elastic.write(changed, sorted(indexed - known), es=es, refresh=True)
     flush_outbox()
 

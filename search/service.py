@@ -71,5 +71,8 @@ def log_search(results):
     request = results.request
     if request.query and request.page == 1:
         SearchQueryLog.objects.create(
-            query=request.query.lower()[:200], filters=request.filters, results=results.total, engine=results.engine,
+            query=request.query.lower()[:200],
+            filters=request.filters,
+            results=results.total,
+            engine=results.engine,
         )

@@ -1,4 +1,4 @@
-""""Did you mean" for the database engine, at a bounded cost per request.
+""" "Did you mean" for the database engine, at a bounded cost per request.
 
 Comparing an unknown word with every word of the vocabulary (difflib over 50,000 words) takes
 about a second. Instead each word is indexed by its character trigrams once per vocabulary;
@@ -21,7 +21,7 @@ MAX_WORDS = 4  # unknown words of one query that are looked up
 def trigrams(word):
     """The character trigrams of `` word `` with its edges marked, so first and last letters count."""
     padded = f" {word} "
-    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
 def length_range(length, cutoff=CUTOFF):

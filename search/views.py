@@ -28,20 +28,26 @@ def search_page(request):
     if first_page_asked:
         log_search(results)
     facets = facet_links(search_request, results.facets)
-    return render(request, "search/search_page.html", {
-        "results": results,
-        "search": search_request,
-        "facets": facets,
-        "active_filters": active_filter_count(facets),
-        # A page object over the hit numbers, so the site's pagination template can be reused.
-        "items": paginate(
-            request, range(results.page_count * search_request.page_size), search_request.page_size,
-            number=search_request.page,
-        ),
-        "query_string": query_string(search_request),
-        "has_filters": bool(search_request.filters),
-        "library": first_visible(DocumentLibraryPage) if not results.hits else None,
-    })
+    return render(
+        request,
+        "search/search_page.html",
+        {
+            "results": results,
+            "search": search_request,
+            "facets": facets,
+            "active_filters": active_filter_count(facets),
+            # A page object over the hit numbers, so the site's pagination template can be reused.
+            "items": paginate(
+                request,
+                range(results.page_count * search_request.page_size),
+                search_request.page_size,
+                number=search_request.page,
+            ),
+            "query_string": query_string(search_request),
+            "has_filters": bool(search_request.filters),
+            "library": first_visible(DocumentLibraryPage) if not results.hits else None,
+        },
+    )
 
 
 @require_GET

@@ -24,7 +24,11 @@ def register_search_analytics_url():
 @hooks.register("register_reports_menu_item")
 def register_search_analytics_menu_item():
     return SearchAnalyticsMenuItem(
-        _("Search queries"), reverse("search_analytics"), name="search-queries", icon_name="search", order=1000,
+        _("Search queries"),
+        reverse("search_analytics"),
+        name="search-queries",
+        icon_name="search",
+        order=1000,
     )
 
 

@@ -73,19 +73,38 @@ class DemoSite:
 
     @property
     def env(self):
-        env = {key: value for key, value in os.environ.items() if key not in {
-            "DATABASE_URL", "SECRET_KEY", "MEDIA_ROOT", "ELASTICSEARCH_URL", "TASKS_BACKEND", "CACHE_URL", "DEBUG",
-        }}
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key
+            not in {
+                "DATABASE_URL",
+                "SECRET_KEY",
+                "MEDIA_ROOT",
+                "ELASTICSEARCH_URL",
+                "TASKS_BACKEND",
+                "CACHE_URL",
+                "DEBUG",
+            }
+        }
         env.update(
-            DJANGO_SETTINGS_MODULE="kennisplatform.settings.dev", DATABASE_URL=self.database_url,
-            MEDIA_ROOT=str(self.media), DEBUG="true", LOG_LEVEL="WARNING",
+            DJANGO_SETTINGS_MODULE="kennisplatform.settings.dev",
+            DATABASE_URL=self.database_url,
+            MEDIA_ROOT=str(self.media),
+            DEBUG="true",
+            LOG_LEVEL="WARNING",
         )
         return env
 
     def start(self, *args):
         return subprocess.Popen(
-            [sys.executable, *args], cwd=ROOT, env=self.env, stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [sys.executable, *args],
+            cwd=ROOT,
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
 
     def manage(self, *args):
@@ -150,6 +169,7 @@ def rewrite(archive, target, change):
 
 def with_database(archive, target, data):
     """A copy of the archive with other database bytes, and a manifest that vouches for them."""
+
     def change(name, content):
         if name.startswith("database/"):
             return data

@@ -172,7 +172,9 @@ class EventPageFactory(PageFactory):
     capacity = 10
     waiting_list = True
     audience = Audience.EVERYONE
-    questions = factory.LazyFunction(lambda: [EventQuestion(label="Functie", kind=EventQuestion.Kind.TEXT, required=True)])
+    questions = factory.LazyFunction(
+        lambda: [EventQuestion(label="Functie", kind=EventQuestion.Kind.TEXT, required=True)]
+    )
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):

@@ -87,8 +87,11 @@ def test_backup_holds_the_database_the_media_and_a_manifest(site, archive):
     assert members[-1].name == "manifest.json"
     manifest = json.loads(contents.pop("manifest.json"))
     database_member = {"sqlite": "database/site.sqlite3", "postgresql": "database/site.pgdump"}[site.engine]
-    media = {f"media/{path.relative_to(site.media).as_posix()}": path.read_bytes()
-             for path in site.media.rglob("*") if path.is_file()}
+    media = {
+        f"media/{path.relative_to(site.media).as_posix()}": path.read_bytes()
+        for path in site.media.rglob("*")
+        if path.is_file()
+    }
     assert len(media) >= 6 and all(name.startswith("media/documents/") for name in media)
     assert set(contents) == set(media) | {database_member}
     assert all(contents[name] == data for name, data in media.items())
@@ -132,8 +135,11 @@ def test_restored_site_serves_the_same_pages(site, tmp_path):
 
 
 def test_tampered_archive_is_refused_before_anything_changes(site, archive, tmp_path):
-    tampered = rewrite(archive, tmp_path / "tampered.tar.gz", lambda name, data: (
-        data.replace(b"%PDF", b"%PDX") if name.endswith(".pdf") else data))
+    tampered = rewrite(
+        archive,
+        tmp_path / "tampered.tar.gz",
+        lambda name, data: data.replace(b"%PDF", b"%PDX") if name.endswith(".pdf") else data,
+    )
     site.sql(f"UPDATE wagtailcore_page SET title = '{MARK}' WHERE depth = 2")
     marker = site.media / "added-after-the-backup.txt"
     marker.write_text("still here")
@@ -253,7 +259,10 @@ def test_media_folder_swap_and_undo(tmp_path, mounted):
     media.replace_with(staging / "media").finish()
     shutil.rmtree(staging)
     assert sorted(str(path.relative_to(tmp_path)) for path in tmp_path.rglob("*")) == [
-        "media", "media/documents", "media/documents/new.pdf"]
+        "media",
+        "media/documents",
+        "media/documents/new.pdf",
+    ]
 
 
 def test_unwritable_output_is_reported(tmp_path):
@@ -275,9 +284,11 @@ def test_postgres_tools_come_from_path_or_the_newest_installed_version(tmp_path)
         tool.write_text("#!/bin/sh\n")
         tool.chmod(0o755)
     assert find_postgres_tool("pg_dump", search_path="", install_root=tmp_path / "lib") == str(
-        tmp_path / "lib" / "16" / "bin" / "pg_dump")
+        tmp_path / "lib" / "16" / "bin" / "pg_dump"
+    )
     on_path = tmp_path / "lib" / "9.6" / "bin"
     assert find_postgres_tool("pg_dump", search_path=str(on_path), install_root=tmp_path / "lib") == str(
-        on_path / "pg_dump")
+        on_path / "pg_dump"
+    )
     with pytest.raises(BackupError, match="pg_restore not found on PATH or in .*/lib/<version>/bin"):
         find_postgres_tool("pg_restore", search_path="", install_root=tmp_path / "lib")

@@ -36,10 +36,27 @@ pytestmark = pytest.mark.django_db
 # else may have msgstr == msgid.
 SAME_IN_DUTCH = {
     "%(count)s document",  # "1 document"; the plural differs ("documenten")
-    "column", "Community", "Document", "Download", "Home", "In “%(name)s”.", "Menu", "Moderator",
-    "Online", "Sitemap", "slug", "status", "Status", "website", "Website",
+    "column",
+    "Community",
+    "Document",
+    "Download",
+    "Home",
+    "In “%(name)s”.",
+    "Menu",
+    "Moderator",
+    "Online",
+    "Sitemap",
+    "slug",
+    "status",
+    "Status",
+    "website",
+    "Website",
     # Django's own units (filesizeformat)
-    "%s KB", "%s MB", "%s GB", "%s TB", "%s PB",
+    "%s KB",
+    "%s MB",
+    "%s GB",
+    "%s TB",
+    "%s PB",
 }
 TEXT_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{.*?\}\}|\{\w*\}|<[^>]+>")
@@ -88,11 +105,14 @@ class GettextRecorder:
             result = function(*args)
             english = [args[i] for i in english_args]
             if (
-                translation.get_language() == "nl" and result in english
-                and re.search(r"[A-Za-z]{2}", PLACEHOLDER.sub("", result)) and english[0] not in SAME_IN_DUTCH
+                translation.get_language() == "nl"
+                and result in english
+                and re.search(r"[A-Za-z]{2}", PLACEHOLDER.sub("", result))
+                and english[0] not in SAME_IN_DUTCH
             ):
                 self.untranslated.setdefault(english[0], self.where)
             return result
+
         return lookup
 
 
@@ -103,7 +123,11 @@ def visible_text(html):
     texts = [soup.get_text(" ")]
     for element in soup.find_all(True):
         texts += [element[name] for name in TEXT_ATTRIBUTES if element.has_attr(name)]
-        if element.name in ("input", "button") and element.get("type") in ("submit", "button") and element.has_attr("value"):
+        if (
+            element.name in ("input", "button")
+            and element.get("type") in ("submit", "button")
+            and element.has_attr("value")
+        ):
             texts.append(element["value"])
     return " ".join(" ".join(texts).split())
 
@@ -128,41 +152,84 @@ def scene(db):
     other = make_person("kees-lid", first_name="Kees", last_name="Kok")
     moderator = make_person("mo-moderator", groups=["Moderators"], first_name="Mo", last_name="Mulder")
     category = Category.objects.filter(access="public").first()
-    topic = posting.start_topic(member, category, "Verdeelsleutel voor de ICT-kosten", "Hoe verdelen jullie de **ICT**?")
+    topic = posting.start_topic(
+        member, category, "Verdeelsleutel voor de ICT-kosten", "Hoe verdelen jullie de **ICT**?"
+    )
     reply = posting.reply(other, topic, "Per aantal werkplekken, @jet-lid.")
     moderation.hide_post(moderator, reply, "Dubbel geplaatst")
     moderation.restore_post(moderator, reply)
     event = EventPage.objects.live().filter(registration_enabled=True, start__gt=timezone.now()).first()
     outcome = registrations.register_member(event, member, name="Jet Jansen", organisation="Gemeente Ridderkerk")
-    return {"member": member, "moderator": moderator, "topic": topic, "event": event,
-            "registration": outcome.registration, "category": category}
+    return {
+        "member": member,
+        "moderator": moderator,
+        "topic": topic,
+        "event": event,
+        "registration": outcome.registration,
+        "category": category,
+    }
 
 
 def pages_for(scene):
     topic, event, registration = scene["topic"], scene["event"], scene["registration"]
     public = [
-        "/", "/samenwerkingen/", "/samenwerkingen/bel-combinatie/", "/gemeenten/", "/gemeenten/ridderkerk/",
-        "/documenten/", "/documenten/?collaboration=bar-organisatie&year=abc",
-        "/documenten/verrekenen-in-de-bar-samenwerking/", "/publicaties/", "/publicaties/ambtelijk-fuseren-groei/",
-        "/nieuws/", "/nieuws/btw-plicht-gemeenten-bij-ambtelijke-fusie/", "/evenementen/", event.url,
-        "/evenementen/intervisie-griffiers/", "/over/", "/zoeken/", "/zoeken/?q=verrekenen",
-        "/zoeken/?q=verrekenen&collaboration=bar-organisatie&year=2013&sort=date", "/zoeken/?q=zzzqqqxx&collaboration=de-kompanjie",
-        "/zoeken/?q=verekenmodel", "/bestaat-niet/", "/discussies/", scene["category"].get_absolute_url(),
-        topic.get_absolute_url(), "/account/login/", "/account/signup/", "/account/password/reset/",
+        "/",
+        "/samenwerkingen/",
+        "/samenwerkingen/bel-combinatie/",
+        "/gemeenten/",
+        "/gemeenten/ridderkerk/",
+        "/documenten/",
+        "/documenten/?collaboration=bar-organisatie&year=abc",
+        "/documenten/verrekenen-in-de-bar-samenwerking/",
+        "/publicaties/",
+        "/publicaties/ambtelijk-fuseren-groei/",
+        "/nieuws/",
+        "/nieuws/btw-plicht-gemeenten-bij-ambtelijke-fusie/",
+        "/evenementen/",
+        event.url,
+        "/evenementen/intervisie-griffiers/",
+        "/over/",
+        "/zoeken/",
+        "/zoeken/?q=verrekenen",
+        "/zoeken/?q=verrekenen&collaboration=bar-organisatie&year=2013&sort=date",
+        "/zoeken/?q=zzzqqqxx&collaboration=de-kompanjie",
+        "/zoeken/?q=verekenmodel",
+        "/bestaat-niet/",
+        "/discussies/",
+        scene["category"].get_absolute_url(),
+        topic.get_absolute_url(),
+        "/account/login/",
+        "/account/signup/",
+        "/account/password/reset/",
         reverse("registration_cancel", args=[registration.token]),
     ]
     member = [
-        "/", topic.get_absolute_url(), reverse("community:new_topic", args=[scene["category"].slug]),
-        "/leden/", "/leden/?collaboration=bar-organisatie", f"/leden/{scene['member'].username}/",
-        reverse("community:edit_profile"), reverse("community:my_data"), reverse("my_registrations"), event.url,
-        reverse("registration_cancel", args=[registration.token]), "/account/email/", "/account/password/change/",
+        "/",
+        topic.get_absolute_url(),
+        reverse("community:new_topic", args=[scene["category"].slug]),
+        "/leden/",
+        "/leden/?collaboration=bar-organisatie",
+        f"/leden/{scene['member'].username}/",
+        reverse("community:edit_profile"),
+        reverse("community:my_data"),
+        reverse("my_registrations"),
+        event.url,
+        reverse("registration_cancel", args=[registration.token]),
+        "/account/email/",
+        "/account/password/change/",
         "/account/logout/",
     ]
     moderator = [
-        reverse("community:moderation_queue"), reverse("community:moderation_log"),
-        reverse("community:moderation_member", args=[scene["member"].username]), topic.get_absolute_url(),
+        reverse("community:moderation_queue"),
+        reverse("community:moderation_log"),
+        reverse("community:moderation_member", args=[scene["member"].username]),
+        topic.get_absolute_url(),
     ]
-    return [("visitor", url) for url in public] + [("member", url) for url in member] + [("moderator", url) for url in moderator]
+    return (
+        [("visitor", url) for url in public]
+        + [("member", url) for url in member]
+        + [("moderator", url) for url in moderator]
+    )
 
 
 def render_pages(scene, recorder):
@@ -184,16 +251,28 @@ def render_mails(scene, recorder, mailoutbox, sending):
     client = Client()
     recorder.where = "mail: sign-up"
     with sending():
-        client.post(reverse("account_signup"), {
-            "email": "nieuw@laren.nl", "first_name": "Nina", "last_name": "Nieuwenhuis",
-            "password1": PASSWORD, "password2": PASSWORD,
-        })
+        client.post(
+            reverse("account_signup"),
+            {
+                "email": "nieuw@laren.nl",
+                "first_name": "Nina",
+                "last_name": "Nieuwenhuis",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+            },
+        )
     recorder.where = "mail: sign-up with a known address"
     with sending():
-        Client().post(reverse("account_signup"), {
-            "email": scene["member"].email, "first_name": "Jet", "last_name": "Jansen",
-            "password1": PASSWORD, "password2": PASSWORD,
-        })
+        Client().post(
+            reverse("account_signup"),
+            {
+                "email": scene["member"].email,
+                "first_name": "Jet",
+                "last_name": "Jansen",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+            },
+        )
     recorder.where = "mail: password reset"
     with sending():
         Client().post(reverse("account_reset_password"), {"email": scene["member"].email})
@@ -202,11 +281,21 @@ def render_mails(scene, recorder, mailoutbox, sending):
         posting.reply(scene["moderator"], scene["topic"], "Dank, @jet-lid: zo doen wij het ook.")
     texts = {f"mail to {m.to}: {m.subject}": f"{m.subject} {m.body}" for m in mailoutbox}
     registration = scene["registration"]
-    extras = {"message": {"subject": "Wijziging in het programma", "body": "De dag begint een uur later."},
-              "event_cancelled": {"reason": "Te weinig aanmeldingen."}}
-    for kind in (event_mail.CONFIRM_ADDRESS, event_mail.ALREADY_REGISTERED, event_mail.SEAT_CONFIRMED,
-                 event_mail.WAITLISTED, event_mail.PROMOTED, event_mail.CANCELLED, event_mail.EVENT_CANCELLED,
-                 event_mail.REMINDER, event_mail.MESSAGE):
+    extras = {
+        "message": {"subject": "Wijziging in het programma", "body": "De dag begint een uur later."},
+        "event_cancelled": {"reason": "Te weinig aanmeldingen."},
+    }
+    for kind in (
+        event_mail.CONFIRM_ADDRESS,
+        event_mail.ALREADY_REGISTERED,
+        event_mail.SEAT_CONFIRMED,
+        event_mail.WAITLISTED,
+        event_mail.PROMOTED,
+        event_mail.CANCELLED,
+        event_mail.EVENT_CANCELLED,
+        event_mail.REMINDER,
+        event_mail.MESSAGE,
+    ):
         recorder.where = f"mail: registration {kind}"
         message = event_mail.build(registration, kind, extras.get(kind))
         texts[recorder.where] = f"{message.subject} {message.body}"

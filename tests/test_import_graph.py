@@ -27,8 +27,12 @@ KNOWN_CYCLES = []
 
 def project_packages():
     return sorted(
-        path.name for path in ROOT.iterdir()
-        if path.is_dir() and (path / "__init__.py").exists() and path.name not in NOT_PROJECT and not path.name.startswith(".")
+        path.name
+        for path in ROOT.iterdir()
+        if path.is_dir()
+        and (path / "__init__.py").exists()
+        and path.name not in NOT_PROJECT
+        and not path.name.startswith(".")
     )
 
 
@@ -179,10 +183,17 @@ def test_every_project_module_imports_after_django_setup():
     """In a fresh interpreter (nothing imported yet but what django.setup() loads), each
     module imports: no module depends on another having been imported first."""
     names = [name for name in project_modules() if _importable_alone(name)]
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "kennisplatform.settings.dev")}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "kennisplatform.settings.dev"),
+    }
     result = subprocess.run(
-        [sys.executable, "-c", IMPORT_EACH, json.dumps(names)], cwd=ROOT, env=env,
-        capture_output=True, text=True, timeout=300,
+        [sys.executable, "-c", IMPORT_EACH, json.dumps(names)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     failures = json.loads(result.stdout.strip().splitlines()[-1])

@@ -34,7 +34,9 @@ def test_email_timeout_comes_from_the_environment_with_a_safe_default():
 
 
 def test_a_refused_subscriber_does_not_stop_the_others(mail_server):
-    public_category = Category.objects.create(name="Verrekening (test)", slug="test-verrekening", access=CategoryAccess.PUBLIC)
+    public_category = Category.objects.create(
+        name="Verrekening (test)", slug="test-verrekening", access=CategoryAccess.PUBLIC
+    )
     author = MemberFactory(username="auteur")
     topic = posting.start_topic(author, public_category, "Verrekenmodel", "Hoe verrekenen jullie de kosten?")
     followers = [MemberFactory(username=name) for name in ("ineke", "weigeren", "joost")]

@@ -49,7 +49,11 @@ def test_elasticsearch_down_is_degraded_not_failing(client, settings):
     finally:
         elastic.client.cache_clear()
     assert status == 200 and report["status"] == "degraded"
-    assert report["checks"]["search"] == {**report["checks"]["search"], "status": "degraded", "engine": "database (fallback)"}
+    assert report["checks"]["search"] == {
+        **report["checks"]["search"],
+        "status": "degraded",
+        "engine": "database (fallback)",
+    }
 
 
 def test_a_real_elasticsearch_is_ok(client, settings):
@@ -102,7 +106,7 @@ def test_every_request_gets_an_id_and_one_log_line(client, caplog):
 
 def test_a_proxys_request_id_is_kept_and_a_forged_one_replaced(client):
     assert client.get("/robots.txt", HTTP_X_REQUEST_ID="abcdef0123456789")["X-Request-ID"] == "abcdef0123456789"
-    forged = client.get("/robots.txt", HTTP_X_REQUEST_ID="x\n{\"level\": \"ERROR\"}")["X-Request-ID"]
+    forged = client.get("/robots.txt", HTTP_X_REQUEST_ID='x\n{"level": "ERROR"}')["X-Request-ID"]
     assert "\n" not in forged and len(forged) == 32
 
 
@@ -129,8 +133,12 @@ def test_every_background_task_leaves_a_line(caplog):
 def test_scrubbing_removes_personal_data():
     event = {
         "message": "Mail to anna@bel.nl refused",
-        "request": {"cookies": {"sessionid": "x"}, "data": {"password": "geheim"}, "query_string": "email=anna@bel.nl",
-                    "headers": {"Cookie": "sessionid=x", "User-Agent": "Firefox", "X-Forwarded-For": "10.0.0.1"}},
+        "request": {
+            "cookies": {"sessionid": "x"},
+            "data": {"password": "geheim"},
+            "query_string": "email=anna@bel.nl",
+            "headers": {"Cookie": "sessionid=x", "User-Agent": "Firefox", "X-Forwarded-For": "10.0.0.1"},
+        },
         "user": {"id": 7, "email": "anna@bel.nl", "ip_address": "10.0.0.1"},
         "exception": {"values": [{"type": "SMTPRecipientsRefused", "value": "{'anna@bel.nl': (550, b'no')}"}]},
     }
@@ -158,12 +166,20 @@ def test_an_error_reaches_sentry_without_the_address(tmp_path):
     server = HTTPServer(("127.0.0.1", 0), _Collector)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     dsn = f"http://publickey@127.0.0.1:{server.server_port}/1"
-    script = ("import logging, sentry_sdk; logging.getLogger('kennisplatform.test').error('Mail to anna@bel.nl refused'); "
-              "sentry_sdk.flush(5)")
+    script = (
+        "import logging, sentry_sdk; logging.getLogger('kennisplatform.test').error('Mail to anna@bel.nl refused'); "
+        "sentry_sdk.flush(5)"
+    )
     environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     environment.update(SENTRY_DSN=dsn, DJANGO_SETTINGS_MODULE="kennisplatform.settings.dev")
-    result = subprocess.run([sys.executable, "manage.py", "shell", "-c", script], cwd=ROOT, env=environment,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     server.shutdown()
     assert result.returncode == 0, result.stderr
     sent = b"".join(_Collector.received).decode("utf-8", "replace")

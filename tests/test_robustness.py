@@ -22,8 +22,22 @@ from wagtail.models import Page, get_page_models
 pytestmark = pytest.mark.django_db
 
 # Every query parameter some view reads, and some no view reads.
-KNOWN = ("page", "q", "type", "sort", "year", "theme", "collaboration", "municipality", "province",
-         "document_type", "citeer", "function", "next", "days")
+KNOWN = (
+    "page",
+    "q",
+    "type",
+    "sort",
+    "year",
+    "theme",
+    "collaboration",
+    "municipality",
+    "province",
+    "document_type",
+    "citeer",
+    "function",
+    "next",
+    "days",
+)
 UNKNOWN = ("zz", "utm_source")
 PAYLOADS = {
     "junk": quote("<x>'\";--%{}\x00\x1b"),  # markup, quotes, SQL, NUL (PostgreSQL refuses it)
@@ -108,7 +122,10 @@ class Site:
         self.document = f"/documents/{document.pk}/{document.filename}"
         event = EventPage.objects.live().filter(start__gte=timezone.now()).first() or EventPage.objects.live().first()
         self.registration = EventRegistration.objects.create(
-            event=event, name="Gast", email="gast@voorbeeld.nl", status=RegistrationStatus.CONFIRMED,
+            event=event,
+            name="Gast",
+            email="gast@voorbeeld.nl",
+            status=RegistrationStatus.CONFIRMED,
         ).token
         self.unsubscribe = unsubscribe_token(self.topic.pk, self.member.pk)
 
@@ -130,7 +147,9 @@ class Site:
             assert "^" not in first, f"a new regex URL pattern needs an example in REGEX_EXAMPLES: {first}"
             return "/" + CONVERTER.sub(lambda m: str(self.argument(second, m["name"])), first)
         page = live_page(first)
-        return page.url + (CONVERTER.sub(lambda m: str(self.argument("municipality", m["name"])), second) if second else "")
+        return page.url + (
+            CONVERTER.sub(lambda m: str(self.argument("municipality", m["name"])), second) if second else ""
+        )
 
 
 def member():
@@ -152,7 +171,7 @@ def outcome(client, url):
     """The status code, or the exception a view raised (a 500 in production)."""
     try:
         return client.get(url).status_code
-    except Exception as error:  # noqa: BLE001 - any exception is the finding
+    except Exception as error:
         return f"{type(error).__name__}: {str(error)[:200]}"
 
 
@@ -172,17 +191,30 @@ def test_no_server_error_for_bad_query_parameters(client, settings, case, payloa
     anonymous = outcome(client, url)
     client.force_login(site.member)
     logged_in = outcome(client, url)
-    failures = {who: result for who, result in (("anonymous", anonymous), ("member", logged_in))
-                if not isinstance(result, int) or result >= 500}
+    failures = {
+        who: result
+        for who, result in (("anonymous", anonymous), ("member", logged_in))
+        if not isinstance(result, int) or result >= 500
+    }
     assert not failures, f"{url[:120]}…: {failures}"
 
 
 def test_every_pattern_and_page_type_is_covered():
     """The walk finds the site's own URLs, and page types with sub-routes add those."""
     ids = {case_id(case) for case in cases()}
-    for expected in ("url:search", "url:search_autocomplete", "url:topic", "url:directory", "url:feed_news",
-                     "url:sitemap", "url:account_login", "url:registration_confirm", "url:wagtaildocs_serve",
-                     "page:cms.DocumentLibraryPage", "route:events.EventPage:ical/",
-                     "route:cms.MunicipalityIndexPage:<slug:slug>/"):
+    for expected in (
+        "url:search",
+        "url:search_autocomplete",
+        "url:topic",
+        "url:directory",
+        "url:feed_news",
+        "url:sitemap",
+        "url:account_login",
+        "url:registration_confirm",
+        "url:wagtaildocs_serve",
+        "page:cms.DocumentLibraryPage",
+        "route:events.EventPage:ical/",
+        "route:cms.MunicipalityIndexPage:<slug:slug>/",
+    ):
         assert expected in ids
     assert not any(identifier.startswith("url:wagtailadmin") for identifier in ids)

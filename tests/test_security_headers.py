@@ -53,9 +53,18 @@ def assert_secure_headers(response, url):
 
 
 def public_urls():
-    urls = ["/", "/zoeken/?q=verrekenmodel&type=document", "/zoeken/suggesties/?q=ver", "/discussies/",
-            "/account/login/", "/account/signup/", "/sitemap.xml", "/robots.txt", "/feeds/nieuws/",
-            "/bestaat-niet/"]
+    urls = [
+        "/",
+        "/zoeken/?q=verrekenmodel&type=document",
+        "/zoeken/suggesties/?q=ver",
+        "/discussies/",
+        "/account/login/",
+        "/account/signup/",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/feeds/nieuws/",
+        "/bestaat-niet/",
+    ]
     for model in (StandardPage, CollaborationPage, KnowledgeDocumentPage, PublicationPage, NewsPage, EventPage):
         page = model.objects.live().first()
         urls += [page.url, page.get_parent().url]

@@ -19,8 +19,12 @@ def run_manage(*args, **env):
     environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}}
     environment.update(DJANGO_SETTINGS_MODULE="kennisplatform.settings.production", **env)
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment,
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -62,8 +66,9 @@ def database_engine(**env):
     environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     environment.update(DJANGO_SETTINGS_MODULE="kennisplatform.settings.dev", **env)
     code = "import django; django.setup(); from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environment,
-                            capture_output=True, text=True, timeout=60, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60, check=True
+    )
     return result.stdout.strip()
 
 
@@ -73,10 +78,19 @@ def test_sqlite_without_configuration_and_postgresql_from_database_url():
 
 
 def test_production_can_keep_media_in_a_private_s3_bucket():
-    script = ("from django.conf import settings; from django.core.files.storage import storages; s = storages[\"default\"]; "
-              "print(type(s).__name__, s.bucket_name, s.default_acl, s.file_overwrite, s.querystring_auth)")
-    result = run_manage("shell", "-c", script, SECRET_KEY=STRONG_KEY, MEDIA_STORAGE="s3",
-                        AWS_STORAGE_BUCKET_NAME="kennisplatform-media", AWS_S3_ENDPOINT_URL="https://s3.example.nl")
+    script = (
+        'from django.conf import settings; from django.core.files.storage import storages; s = storages["default"]; '
+        "print(type(s).__name__, s.bucket_name, s.default_acl, s.file_overwrite, s.querystring_auth)"
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        script,
+        SECRET_KEY=STRONG_KEY,
+        MEDIA_STORAGE="s3",
+        AWS_STORAGE_BUCKET_NAME="kennisplatform-media",
+        AWS_S3_ENDPOINT_URL="https://s3.example.nl",
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-5:] == ["S3Storage", "kennisplatform-media", "private", "False", "True"]
     refused = run_manage("check", SECRET_KEY=STRONG_KEY, MEDIA_STORAGE="s3")

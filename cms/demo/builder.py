@@ -16,9 +16,24 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from cms.models import (
-    Collaboration, CollaborationIndexPage, CollaborationPage, DocumentLibraryPage, DocumentType, HomePage,
-    KnowledgeDocumentPage, LibraryFile, Municipality, MunicipalityIndexPage, NewsIndexPage, NewsPage,
-    Province, PublicationAuthor, PublicationIndexPage, PublicationPage, StandardPage, Theme,
+    Collaboration,
+    CollaborationIndexPage,
+    CollaborationPage,
+    DocumentLibraryPage,
+    DocumentType,
+    HomePage,
+    KnowledgeDocumentPage,
+    LibraryFile,
+    Municipality,
+    MunicipalityIndexPage,
+    NewsIndexPage,
+    NewsPage,
+    Province,
+    PublicationAuthor,
+    PublicationIndexPage,
+    PublicationPage,
+    StandardPage,
+    Theme,
 )
 
 from . import content
@@ -77,10 +92,7 @@ class DemoSite:
         for data in content.COLLABORATIONS:
             collaboration, created = Collaboration.objects.get_or_create(
                 slug=data["slug"],
-                defaults={
-                    key: data[key]
-                    for key in ("short_name", "name", "form", "legal_form", "founded", "website")
-                },
+                defaults={key: data[key] for key in ("short_name", "name", "form", "legal_form", "founded", "website")},
             )
             if created:
                 collaboration.municipalities.set(Municipality.objects.filter(name__in=data["municipalities"]))
@@ -105,8 +117,12 @@ class DemoSite:
         default_port = 443 if url.scheme == "https" else 80
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": url.hostname or "localhost", "port": url.port or default_port,
-                      "root_page": home, "site_name": settings.WAGTAIL_SITE_NAME},
+            defaults={
+                "hostname": url.hostname or "localhost",
+                "port": url.port or default_port,
+                "root_page": home,
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            },
         )
         return home
 
@@ -114,24 +130,67 @@ class DemoSite:
         # Events are their own app, which builds on this one: imported here, not at the top.
         from events.models import EventIndexPage
 
-        collaborations = self._added(add_page(home, CollaborationIndexPage(
-            title="Samenwerkingen", slug="samenwerkingen", show_in_menus=True,
-            intro="<p>Gemeenten die één ambtelijke organisatie delen en hun eigen raad houden.</p>")))
-        self._added(add_page(home, MunicipalityIndexPage(
-            title="Gemeenten", slug="gemeenten", show_in_menus=True,
-            intro="<p>Alle gemeenten op het platform, per provincie.</p>")))
-        library = self._added(add_page(home, DocumentLibraryPage(
-            title="Documenten", slug="documenten", show_in_menus=True,
-            intro="<p>Rapporten, convenanten, verrekenmodellen en evaluaties uit de praktijk.</p>")))
-        publications = self._added(add_page(home, PublicationIndexPage(
-            title="Publicaties", slug="publicaties", show_in_menus=True,
-            intro="<p>Boeken, artikelen, columns en onderzoek over ambtelijke samenwerking.</p>")))
+        collaborations = self._added(
+            add_page(
+                home,
+                CollaborationIndexPage(
+                    title="Samenwerkingen",
+                    slug="samenwerkingen",
+                    show_in_menus=True,
+                    intro="<p>Gemeenten die één ambtelijke organisatie delen en hun eigen raad houden.</p>",
+                ),
+            )
+        )
+        self._added(
+            add_page(
+                home,
+                MunicipalityIndexPage(
+                    title="Gemeenten",
+                    slug="gemeenten",
+                    show_in_menus=True,
+                    intro="<p>Alle gemeenten op het platform, per provincie.</p>",
+                ),
+            )
+        )
+        library = self._added(
+            add_page(
+                home,
+                DocumentLibraryPage(
+                    title="Documenten",
+                    slug="documenten",
+                    show_in_menus=True,
+                    intro="<p>Rapporten, convenanten, verrekenmodellen en evaluaties uit de praktijk.</p>",
+                ),
+            )
+        )
+        publications = self._added(
+            add_page(
+                home,
+                PublicationIndexPage(
+                    title="Publicaties",
+                    slug="publicaties",
+                    show_in_menus=True,
+                    intro="<p>Boeken, artikelen, columns en onderzoek over ambtelijke samenwerking.</p>",
+                ),
+            )
+        )
         news = self._added(add_page(home, NewsIndexPage(title="Nieuws", slug="nieuws", show_in_menus=True)))
-        events = self._added(add_page(home, EventIndexPage(title="Evenementen", slug="evenementen", show_in_menus=True)))
+        events = self._added(
+            add_page(home, EventIndexPage(title="Evenementen", slug="evenementen", show_in_menus=True))
+        )
         for data in (content.COOPERATION_PAGE, content.ABOUT_PAGE):
-            self._added(add_page(home, StandardPage(
-                title=data["title"], slug=data["slug"], intro=data["intro"], body=data["body"],
-                show_in_menus=data is content.ABOUT_PAGE)))
+            self._added(
+                add_page(
+                    home,
+                    StandardPage(
+                        title=data["title"],
+                        slug=data["slug"],
+                        intro=data["intro"],
+                        body=data["body"],
+                        show_in_menus=data is content.ABOUT_PAGE,
+                    ),
+                )
+            )
         self.build_profiles(collaborations)
         self.build_documents(library)
         self.build_publications(publications)
@@ -145,9 +204,13 @@ class DemoSite:
                 continue
             extra = content.BEL_PROFILE if data["short_name"] == "BEL" else {}
             page = CollaborationPage(
-                title=collaboration.name, slug=collaboration.slug, collaboration=collaboration,
-                summary=data["summary"], body=extra.get("body", []),
-                governance=extra.get("governance", ""), lessons_do=extra.get("lessons_do", ""),
+                title=collaboration.name,
+                slug=collaboration.slug,
+                collaboration=collaboration,
+                summary=data["summary"],
+                body=extra.get("body", []),
+                governance=extra.get("governance", ""),
+                lessons_do=extra.get("lessons_do", ""),
                 lessons_dont=extra.get("lessons_dont", ""),
             )
             if extra:
@@ -173,8 +236,12 @@ class DemoSite:
                 continue
             file = demo_file(data["title"], data["extension"], [data["summary"]])
             page = KnowledgeDocumentPage(
-                title=data["title"], slug=slug, date=data["date"], summary=data["summary"],
-                document_type=DocumentType.objects.get(name=data["type"]), file=file,
+                title=data["title"],
+                slug=slug,
+                date=data["date"],
+                summary=data["summary"],
+                document_type=DocumentType.objects.get(name=data["type"]),
+                file=file,
             )
             self._added(add_page(library, self._tag(page, data)))
 
@@ -184,8 +251,12 @@ class DemoSite:
             if child_by_slug(index, slug):
                 continue
             page = PublicationPage(
-                title=data["title"], slug=slug, date=data["date"], kind=data["kind"],
-                publisher=data["publisher"], summary=data["summary"],
+                title=data["title"],
+                slug=slug,
+                date=data["date"],
+                kind=data["kind"],
+                publisher=data["publisher"],
+                summary=data["summary"],
                 body=f"<p>{data['summary']}</p>",
             )
             page.authors = [PublicationAuthor(name=name, organisation=org) for name, org in data["authors"]]
@@ -197,7 +268,10 @@ class DemoSite:
             if child_by_slug(index, slug):
                 continue
             page = NewsPage(
-                title=data["title"], slug=slug, date=data["date"], summary=data["summary"],
+                title=data["title"],
+                slug=slug,
+                date=data["date"],
+                summary=data["summary"],
                 body=[("paragraph", f"<p>{data['summary']}</p>")],
             )
             self._added(add_page(index, self._tag(page, data)))
@@ -211,31 +285,53 @@ class DemoSite:
         next_day = (timezone.localtime() + timedelta(days=90)).date()
         editions = [
             ("Dag van de Ambtelijke Fusie 2017", "dag-van-de-ambtelijke-fusie-2017", past_day.date(), {}),
-            ("Dag van de Ambtelijke Fusie", "dag-van-de-ambtelijke-fusie", next_day, {
-                "registration_enabled": True, "capacity": 120, "waiting_list": True, "audience": Audience.EVERYONE,
-            }),
+            (
+                "Dag van de Ambtelijke Fusie",
+                "dag-van-de-ambtelijke-fusie",
+                next_day,
+                {
+                    "registration_enabled": True,
+                    "capacity": 120,
+                    "waiting_list": True,
+                    "audience": Audience.EVERYONE,
+                },
+            ),
         ]
         for title, slug, day, registration in editions:
             if child_by_slug(index, slug):
                 continue
             page = EventPage(
-                title=title, slug=slug,
+                title=title,
+                slug=slug,
                 start=datetime.combine(day, time(9, 30), tzinfo=tz),
                 end=datetime.combine(day, time(16, 30), tzinfo=tz),
-                venue="Congrescentrum", address="Omgeving Utrecht",
+                venue="Congrescentrum",
+                address="Omgeving Utrecht",
                 summary="De jaarlijkse ontmoetingsdag voor bestuurders, managers en medewerkers van "
                 "ambtelijke fusieorganisaties: praktijkverhalen, workshops en netwerken.",
-                body=[("paragraph", "<p>Met bijdragen uit de BEL Combinatie, de BAR-organisatie en de "
-                                    "OVER-gemeenten over sturing, verrekening en personeel.</p>")],
+                body=[
+                    (
+                        "paragraph",
+                        "<p>Met bijdragen uit de BEL Combinatie, de BAR-organisatie en de "
+                        "OVER-gemeenten over sturing, verrekening en personeel.</p>",
+                    )
+                ],
                 **registration,
             )
             if registration:
                 page.questions = [
                     EventQuestion(label="Functie", kind=EventQuestion.Kind.TEXT),
-                    EventQuestion(label="Workshopronde", kind=EventQuestion.Kind.CHOICE, required=True,
-                                  choices="Sturing en governance\nVerrekenmodellen\nPersoneel en cultuur"),
-                    EventQuestion(label="Dieetwensen", kind=EventQuestion.Kind.LONG_TEXT,
-                                  help_text="Bijvoorbeeld vegetarisch of een allergie."),
+                    EventQuestion(
+                        label="Workshopronde",
+                        kind=EventQuestion.Kind.CHOICE,
+                        required=True,
+                        choices="Sturing en governance\nVerrekenmodellen\nPersoneel en cultuur",
+                    ),
+                    EventQuestion(
+                        label="Dieetwensen",
+                        kind=EventQuestion.Kind.LONG_TEXT,
+                        help_text="Bijvoorbeeld vegetarisch of een allergie.",
+                    ),
                 ]
             self._added(add_page(index, self._tag(page, {"themes": ["Governance", "Personeel"]})))
         self.build_members_meeting(index, tz)
@@ -249,11 +345,16 @@ class DemoSite:
             return
         day = (timezone.localtime() + timedelta(days=45)).date()
         page = EventPage(
-            title="Intervisie griffiers van ambtelijke fusiegemeenten", slug=slug,
-            start=datetime.combine(day, time(15, 0), tzinfo=tz), end=datetime.combine(day, time(17, 0), tzinfo=tz),
+            title="Intervisie griffiers van ambtelijke fusiegemeenten",
+            slug=slug,
+            start=datetime.combine(day, time(15, 0), tzinfo=tz),
+            end=datetime.combine(day, time(17, 0), tzinfo=tz),
             online_url="https://meet.example.nl/intervisie-griffiers",
             summary="Online intervisie voor griffiers: hoe houden drie raden grip op één ambtelijke organisatie?",
-            registration_enabled=True, capacity=12, waiting_list=True, audience=Audience.MEMBERS,
+            registration_enabled=True,
+            capacity=12,
+            waiting_list=True,
+            audience=Audience.MEMBERS,
         )
         self._added(add_page(index, self._tag(page, {"themes": ["Governance"]})))
 
@@ -282,10 +383,12 @@ def ensure_editor():
     )
     editors = Group.objects.get(name="Editors")
     user.groups.add(editors, Group.objects.get(name="Moderators"))
-    editors.permissions.add(*Permission.objects.filter(
-        content_type__app_label="cms",
-        content_type__model__in=[model._meta.model_name for model in TAXONOMY_MODELS],
-    ))
+    editors.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="cms",
+            content_type__model__in=[model._meta.model_name for model in TAXONOMY_MODELS],
+        )
+    )
     password = secrets.token_urlsafe(12)
     user.set_password(password)
     user.save()

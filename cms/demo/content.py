@@ -6,8 +6,18 @@ the BEL Combinatie profile. Summaries are written for the demo; they are illustr
 from datetime import date
 
 PROVINCES = [
-    "Drenthe", "Flevoland", "Fryslân", "Gelderland", "Groningen", "Limburg", "Noord-Brabant",
-    "Noord-Holland", "Overijssel", "Utrecht", "Zeeland", "Zuid-Holland",
+    "Drenthe",
+    "Flevoland",
+    "Fryslân",
+    "Gelderland",
+    "Groningen",
+    "Limburg",
+    "Noord-Brabant",
+    "Noord-Holland",
+    "Overijssel",
+    "Utrecht",
+    "Zeeland",
+    "Zuid-Holland",
 ]
 
 # name, CBS code, province
@@ -48,66 +58,117 @@ THEMES = [
 ]
 
 DOCUMENT_TYPES = [
-    "Rapport", "Convenant", "Raadsvoorstel", "Evaluatie", "Verrekenmodel", "Rekenkamerrapport",
-    "Presentatie", "Gemeenschappelijke regeling",
+    "Rapport",
+    "Convenant",
+    "Raadsvoorstel",
+    "Evaluatie",
+    "Verrekenmodel",
+    "Rekenkamerrapport",
+    "Presentatie",
+    "Gemeenschappelijke regeling",
 ]
 
 COLLABORATIONS = [
     {
-        "short_name": "BEL", "name": "BEL Combinatie", "slug": "bel-combinatie",
-        "municipalities": ["Blaricum", "Eemnes", "Laren"], "form": "ambtelijke-fusie",
-        "legal_form": "openbaar-lichaam", "founded": 2008, "website": "https://www.belcombinatie.nl",
+        "short_name": "BEL",
+        "name": "BEL Combinatie",
+        "slug": "bel-combinatie",
+        "municipalities": ["Blaricum", "Eemnes", "Laren"],
+        "form": "ambtelijke-fusie",
+        "legal_form": "openbaar-lichaam",
+        "founded": 2008,
+        "website": "https://www.belcombinatie.nl",
         "summary": "Blaricum, Eemnes en Laren brachten in 2008 al hun ambtenaren onder in één "
         "werkorganisatie, met één begroting en één gebouw, en hielden elk hun eigen raad en college.",
     },
     {
-        "short_name": "BAR", "name": "BAR-organisatie", "slug": "bar-organisatie",
-        "municipalities": ["Barendrecht", "Albrandswaard", "Ridderkerk"], "form": "ambtelijke-fusie",
-        "legal_form": "openbaar-lichaam", "founded": 2014, "website": "https://www.bar-organisatie.nl",
+        "short_name": "BAR",
+        "name": "BAR-organisatie",
+        "slug": "bar-organisatie",
+        "municipalities": ["Barendrecht", "Albrandswaard", "Ridderkerk"],
+        "form": "ambtelijke-fusie",
+        "legal_form": "openbaar-lichaam",
+        "founded": 2014,
+        "website": "https://www.bar-organisatie.nl",
         "summary": "Barendrecht, Albrandswaard en Ridderkerk werken samen in één ambtelijke "
         "organisatie die de drie gemeentebesturen bedient.",
     },
     {
-        "short_name": "OVER", "name": "OVER-gemeenten", "slug": "over-gemeenten",
-        "municipalities": ["Oostzaan", "Wormerland"], "form": "ambtelijke-fusie",
-        "legal_form": "", "founded": None, "website": "",
+        "short_name": "OVER",
+        "name": "OVER-gemeenten",
+        "slug": "over-gemeenten",
+        "municipalities": ["Oostzaan", "Wormerland"],
+        "form": "ambtelijke-fusie",
+        "legal_form": "",
+        "founded": None,
+        "website": "",
         "summary": "Oostzaan en Wormerland delen één ambtelijke organisatie en blijven zelfstandige gemeenten.",
     },
     {
-        "short_name": "Kompanjie", "name": "De Kompanjie", "slug": "de-kompanjie",
-        "municipalities": ["Veendam", "Pekela"], "form": "ambtelijke-fusie",
-        "legal_form": "", "founded": None, "website": "",
+        "short_name": "Kompanjie",
+        "name": "De Kompanjie",
+        "slug": "de-kompanjie",
+        "municipalities": ["Veendam", "Pekela"],
+        "form": "ambtelijke-fusie",
+        "legal_form": "",
+        "founded": None,
+        "website": "",
         "summary": "Veendam en Pekela bundelen hun ambtelijke capaciteit in De Kompanjie.",
     },
     {
-        "short_name": "Duivenvoorde", "name": "Werkorganisatie Duivenvoorde", "slug": "duivenvoorde",
-        "municipalities": ["Wassenaar", "Voorschoten"], "form": "ambtelijke-fusie",
-        "legal_form": "", "founded": None, "website": "",
+        "short_name": "Duivenvoorde",
+        "name": "Werkorganisatie Duivenvoorde",
+        "slug": "duivenvoorde",
+        "municipalities": ["Wassenaar", "Voorschoten"],
+        "form": "ambtelijke-fusie",
+        "legal_form": "",
+        "founded": None,
+        "website": "",
         "summary": "Wassenaar en Voorschoten werken samen in de werkorganisatie Duivenvoorde.",
     },
     {
-        "short_name": "UW", "name": "UW Samenwerking", "slug": "uw-samenwerking",
-        "municipalities": ["IJsselstein", "Montfoort"], "form": "ambtelijke-fusie",
-        "legal_form": "", "founded": None, "website": "",
+        "short_name": "UW",
+        "name": "UW Samenwerking",
+        "slug": "uw-samenwerking",
+        "municipalities": ["IJsselstein", "Montfoort"],
+        "form": "ambtelijke-fusie",
+        "legal_form": "",
+        "founded": None,
+        "website": "",
         "summary": "IJsselstein en Montfoort voeren hun gemeentelijke taken uit met één ambtelijke organisatie.",
     },
     {
-        "short_name": "Ommen-Hardenberg", "name": "Bestuursdienst Ommen-Hardenberg",
-        "slug": "ommen-hardenberg", "municipalities": ["Ommen", "Hardenberg"],
-        "form": "ambtelijke-fusie", "legal_form": "", "founded": None, "website": "",
+        "short_name": "Ommen-Hardenberg",
+        "name": "Bestuursdienst Ommen-Hardenberg",
+        "slug": "ommen-hardenberg",
+        "municipalities": ["Ommen", "Hardenberg"],
+        "form": "ambtelijke-fusie",
+        "legal_form": "",
+        "founded": None,
+        "website": "",
         "summary": "Ommen en Hardenberg delen een bestuursdienst voor de ondersteuning van beide gemeentebesturen.",
     },
     {
-        "short_name": "Meierij", "name": "Meierijsamenwerking", "slug": "meierijsamenwerking",
-        "municipalities": ["Boxtel", "Haaren", "Sint-Michielsgestel", "Vught"], "form": "netwerk",
-        "legal_form": "", "founded": None, "website": "",
+        "short_name": "Meierij",
+        "name": "Meierijsamenwerking",
+        "slug": "meierijsamenwerking",
+        "municipalities": ["Boxtel", "Haaren", "Sint-Michielsgestel", "Vught"],
+        "form": "netwerk",
+        "legal_form": "",
+        "founded": None,
+        "website": "",
         "summary": "Boxtel, Haaren, Sint-Michielsgestel en Vught onderzochten hoe zij hun "
         "ambtelijke samenwerking konden verdiepen.",
     },
     {
-        "short_name": "Best-Veldhoven", "name": "Samenwerking Best-Veldhoven", "slug": "best-veldhoven",
-        "municipalities": ["Best", "Veldhoven"], "form": "netwerk",
-        "legal_form": "", "founded": 2012, "website": "",
+        "short_name": "Best-Veldhoven",
+        "name": "Samenwerking Best-Veldhoven",
+        "slug": "best-veldhoven",
+        "municipalities": ["Best", "Veldhoven"],
+        "form": "netwerk",
+        "legal_form": "",
+        "founded": 2012,
+        "website": "",
         "summary": "Best en Veldhoven legden hun samenwerking in 2012 vast in een convenant.",
     },
 ]
@@ -115,28 +176,39 @@ COLLABORATIONS = [
 BEL_PROFILE = {
     "body": [
         ("heading", "De BEL werkt"),
-        ("paragraph", "<p>Blaricum, Eemnes en Laren hebben laten zien dat zij in staat zijn om hun "
-         "eigenheid in de samenwerking te behouden en dat er oog is voor de couleur locale van de "
-         "afzonderlijke gemeenten. Samenwerking en krachtenbundeling gaan niet ten koste van de "
-         "eigenheid, maar hebben bijgedragen aan meer slagkracht bij het realiseren van de opgaven "
-         "van de gemeenten.</p>"),
+        (
+            "paragraph",
+            "<p>Blaricum, Eemnes en Laren hebben laten zien dat zij in staat zijn om hun "
+            "eigenheid in de samenwerking te behouden en dat er oog is voor de couleur locale van de "
+            "afzonderlijke gemeenten. Samenwerking en krachtenbundeling gaan niet ten koste van de "
+            "eigenheid, maar hebben bijgedragen aan meer slagkracht bij het realiseren van de opgaven "
+            "van de gemeenten.</p>",
+        ),
         ("heading", "Bijzonder samenwerkingsverband"),
-        ("paragraph", "<p>Het is uniek in Nederland dat zelfstandige gemeenten al hun ambtenaren "
-         "onderbrengen binnen één gezamenlijke begroting en in één gebouw. Er is een scheiding "
-         "tussen deze organisatie en de drie gemeentebesturen ingebouwd. De ambtelijke organisatie "
-         "kreeg daardoor de ruimte zich te ontwikkelen tot een zakelijke en professionele "
-         "organisatie; de gemeentebesturen ontwikkelden zich tot goede opdrachtgevers.</p>"
-         "<p>De aankoop van middelen loopt gezamenlijk en er wordt gezamenlijk beleid gemaakt. "
-         "Tegelijkertijd leggen de gemeentebesturen hun eigen lokale accenten. Het BEL-model is "
-         "daarmee een oplossing voor gemeenten die hun taken goed willen uitvoeren en zelfstandig "
-         "willen blijven.</p>"),
-        ("quote", {"text": "Eén gemeentelijke organisatie. Drie zelfstandige gemeenten.",
-                   "attribution": "BEL Combinatie"}),
+        (
+            "paragraph",
+            "<p>Het is uniek in Nederland dat zelfstandige gemeenten al hun ambtenaren "
+            "onderbrengen binnen één gezamenlijke begroting en in één gebouw. Er is een scheiding "
+            "tussen deze organisatie en de drie gemeentebesturen ingebouwd. De ambtelijke organisatie "
+            "kreeg daardoor de ruimte zich te ontwikkelen tot een zakelijke en professionele "
+            "organisatie; de gemeentebesturen ontwikkelden zich tot goede opdrachtgevers.</p>"
+            "<p>De aankoop van middelen loopt gezamenlijk en er wordt gezamenlijk beleid gemaakt. "
+            "Tegelijkertijd leggen de gemeentebesturen hun eigen lokale accenten. Het BEL-model is "
+            "daarmee een oplossing voor gemeenten die hun taken goed willen uitvoeren en zelfstandig "
+            "willen blijven.</p>",
+        ),
+        (
+            "quote",
+            {"text": "Eén gemeentelijke organisatie. Drie zelfstandige gemeenten.", "attribution": "BEL Combinatie"},
+        ),
         ("heading", "Resultaten"),
-        ("paragraph", "<p>De realisatie duurde anderhalf jaar (juni 2006 – januari 2008). De "
-         "bestuurskrachtonderzoeken van 2011 concludeerden dat alle drie de gemeenten voldoende "
-         "bestuurskracht hebben en dat de BEL Combinatie daar een grote positieve bijdrage aan "
-         "leverde. De klanttevredenheid bleef ondanks de organisatiewijziging gelijk.</p>"),
+        (
+            "paragraph",
+            "<p>De realisatie duurde anderhalf jaar (juni 2006 – januari 2008). De "
+            "bestuurskrachtonderzoeken van 2011 concludeerden dat alle drie de gemeenten voldoende "
+            "bestuurskracht hebben en dat de BEL Combinatie daar een grote positieve bijdrage aan "
+            "leverde. De klanttevredenheid bleef ondanks de organisatiewijziging gelijk.</p>",
+        ),
     ],
     "governance": (
         "<ul>"
@@ -168,8 +240,11 @@ BEL_PROFILE = {
 
 DOCUMENTS = [
     {
-        "title": "Verrekenen in de BAR-samenwerking", "date": date(2013, 2, 25),
-        "type": "Verrekenmodel", "extension": "pdf", "collaborations": ["BAR"],
+        "title": "Verrekenen in de BAR-samenwerking",
+        "date": date(2013, 2, 25),
+        "type": "Verrekenmodel",
+        "extension": "pdf",
+        "collaborations": ["BAR"],
         "municipalities": ["Albrandswaard", "Barendrecht", "Ridderkerk"],
         "themes": ["Financiën & verrekening", "Bedrijfsvoering"],
         "summary": "Hoe Barendrecht, Albrandswaard en Ridderkerk de kosten van de gezamenlijke "
@@ -177,15 +252,22 @@ DOCUMENTS = [
         "jaarlijkse verrekening van meer- en minderwerk.",
     },
     {
-        "title": "Convenant Samenwerking Best en Veldhoven", "date": date(2012, 8, 28),
-        "type": "Convenant", "extension": "docx", "collaborations": ["Best-Veldhoven"],
-        "municipalities": ["Best", "Veldhoven"], "themes": ["Governance", "Bedrijfsvoering"],
+        "title": "Convenant Samenwerking Best en Veldhoven",
+        "date": date(2012, 8, 28),
+        "type": "Convenant",
+        "extension": "docx",
+        "collaborations": ["Best-Veldhoven"],
+        "municipalities": ["Best", "Veldhoven"],
+        "themes": ["Governance", "Bedrijfsvoering"],
         "summary": "Het convenant waarin Best en Veldhoven afspreken op welke taakvelden zij "
         "samenwerken, hoe zij de samenwerking besturen en hoe zij de resultaten evalueren.",
     },
     {
-        "title": "Rekenkamerrapport haalBARe kaart", "date": date(2012, 2, 1),
-        "type": "Rekenkamerrapport", "extension": "pdf", "collaborations": ["BAR"],
+        "title": "Rekenkamerrapport haalBARe kaart",
+        "date": date(2012, 2, 1),
+        "type": "Rekenkamerrapport",
+        "extension": "pdf",
+        "collaborations": ["BAR"],
         "municipalities": ["Albrandswaard", "Barendrecht", "Ridderkerk"],
         "themes": ["Governance", "Evaluatie"],
         "summary": "De rekenkamers van de drie BAR-gemeenten onderzochten of de raden voldoende "
@@ -193,8 +275,11 @@ DOCUMENTS = [
         "kaderstellende en controlerende rol van de raad.",
     },
     {
-        "title": "Eindrapport Meierijsamenwerking", "date": date(2012, 11, 6),
-        "type": "Rapport", "extension": "odt", "collaborations": ["Meierij"],
+        "title": "Eindrapport Meierijsamenwerking",
+        "date": date(2012, 11, 6),
+        "type": "Rapport",
+        "extension": "odt",
+        "collaborations": ["Meierij"],
         "municipalities": ["Boxtel", "Haaren", "Sint-Michielsgestel", "Vught"],
         "themes": ["Governance", "Dienstverlening"],
         "summary": "Het eindrapport van de verkenning naar een verdergaande ambtelijke samenwerking "
@@ -202,89 +287,171 @@ DOCUMENTS = [
     },
     {
         "title": "De BEL werkt! Ontstaan, werking en het succes van de BEL Combinatie",
-        "date": date(2013, 1, 15), "type": "Presentatie", "extension": "pptx",
-        "collaborations": ["BEL"], "municipalities": ["Blaricum", "Eemnes", "Laren"],
+        "date": date(2013, 1, 15),
+        "type": "Presentatie",
+        "extension": "pptx",
+        "collaborations": ["BEL"],
+        "municipalities": ["Blaricum", "Eemnes", "Laren"],
         "themes": ["Governance", "Evaluatie"],
         "summary": "Presentatie over de aanleiding, de uitgangspunten, de bestuurlijke inrichting en "
         "de resultaten van de BEL Combinatie, met de lessen: wat wel en wat niet te doen.",
     },
     {
         "title": "Verrekenmodel BEL Combinatie: dienstverleningsovereenkomsten en budgettering",
-        "date": date(2007, 10, 1), "type": "Verrekenmodel", "extension": "xlsx",
-        "collaborations": ["BEL"], "municipalities": ["Blaricum", "Eemnes", "Laren"],
+        "date": date(2007, 10, 1),
+        "type": "Verrekenmodel",
+        "extension": "xlsx",
+        "collaborations": ["BEL"],
+        "municipalities": ["Blaricum", "Eemnes", "Laren"],
         "themes": ["Financiën & verrekening"],
         "summary": "Het verrekenmodel van de BEL Combinatie: service level agreements, budgettering "
         "en de verrekening van de dienstverlening aan Blaricum, Eemnes en Laren.",
     },
     {
-        "title": "Gemeenschappelijke regeling BEL Combinatie", "date": date(2007, 12, 18),
-        "type": "Gemeenschappelijke regeling", "extension": "pdf", "collaborations": ["BEL"],
-        "municipalities": ["Blaricum", "Eemnes", "Laren"], "themes": ["Governance"],
+        "title": "Gemeenschappelijke regeling BEL Combinatie",
+        "date": date(2007, 12, 18),
+        "type": "Gemeenschappelijke regeling",
+        "extension": "pdf",
+        "collaborations": ["BEL"],
+        "municipalities": ["Blaricum", "Eemnes", "Laren"],
+        "themes": ["Governance"],
         "summary": "De gemeenschappelijke regeling (Wgr) waarmee Blaricum, Eemnes en Laren de BEL "
         "Combinatie als openbaar lichaam instelden, met de taken van algemeen en dagelijks bestuur.",
     },
     {
-        "title": "Bestuurskrachtonderzoek BEL-gemeenten 2011", "date": date(2011, 6, 30),
-        "type": "Evaluatie", "extension": "ods", "collaborations": ["BEL"],
-        "municipalities": ["Blaricum", "Eemnes", "Laren"], "themes": ["Evaluatie", "Governance"],
+        "title": "Bestuurskrachtonderzoek BEL-gemeenten 2011",
+        "date": date(2011, 6, 30),
+        "type": "Evaluatie",
+        "extension": "ods",
+        "collaborations": ["BEL"],
+        "municipalities": ["Blaricum", "Eemnes", "Laren"],
+        "themes": ["Evaluatie", "Governance"],
         "summary": "De uitkomsten van de bestuurskrachtmeting 2011: alle drie de gemeenten hebben "
         "voldoende bestuurskracht en de BEL Combinatie droeg daar positief aan bij.",
     },
 ]
 
 PUBLICATIONS = [
-    {"title": "Innovatief samenwerken in het BEL-model", "date": date(2012, 5, 1), "kind": "boek",
-     "authors": [("WagenaarHoes Organisatieadvies", "")], "publisher": "WagenaarHoes",
-     "collaborations": ["BEL"], "themes": ["Governance", "Bedrijfsvoering"],
-     "summary": "Een boekje over alle samenwerkingsafspraken tussen Blaricum, Eemnes en Laren, de "
-     "gemeenschappelijke organisatie en de aansturing ervan, met een reflectie op het veranderproces."},
-    {"title": "Ambtelijk fuseren? GROEI!", "date": date(2016, 3, 1), "kind": "boek",
-     "authors": [("SeinstravandeLaar", "")], "publisher": "SeinstravandeLaar",
-     "collaborations": [], "themes": ["Governance", "Personeel"],
-     "summary": "Over de vorming en doorontwikkeling van ambtelijke fusieorganisaties: wat "
-     "gemeenten onderweg tegenkomen en hoe zij kunnen blijven groeien."},
-    {"title": "Inspireren tot integreren", "date": date(2015, 9, 1), "kind": "artikel",
-     "authors": [("Redactie Kennisplatform", "")], "publisher": "",
-     "collaborations": [], "themes": ["Personeel", "Dienstverlening"],
-     "summary": "Hoe de cultuur van twee of meer ambtelijke organisaties samengroeit tot één organisatie."},
-    {"title": "Kunnen gemeenten samenwerken?", "date": date(2014, 4, 1), "kind": "onderzoek",
-     "authors": [("Redactie Kennisplatform", "")], "publisher": "",
-     "collaborations": [], "themes": ["Evaluatie", "Governance"],
-     "summary": "Een verkenning van de voorwaarden waaronder intergemeentelijke samenwerking slaagt."},
-    {"title": "Samen verder, maar hoe?", "date": date(2014, 11, 1), "kind": "artikel",
-     "authors": [("Redactie Kennisplatform", "")], "publisher": "",
-     "collaborations": [], "themes": ["Governance"],
-     "summary": "De afweging tussen herindelen en ambtelijk fuseren, met de vragen die raden en colleges zich stellen."},
-    {"title": "Fusie CGM als een natuurlijk proces", "date": date(2015, 2, 1), "kind": "artikel",
-     "authors": [("Redactie Kennisplatform", "")], "publisher": "",
-     "collaborations": [], "themes": ["Personeel"],
-     "summary": "Een ambtelijke fusie beschreven als een proces dat tijd en aandacht vraagt, niet als een blauwdruk."},
-    {"title": "'Gideonsbende' cruciaal voor succes gemeentelijke samenwerking", "date": date(2015, 6, 1),
-     "kind": "column", "authors": [("Redactie Kennisplatform", "")], "publisher": "",
-     "collaborations": [], "themes": ["Personeel", "Governance"],
-     "summary": "Waarom een kleine, gedreven groep bestuurders en ambtenaren het verschil maakt."},
-    {"title": "Lokale overheden delen steeds vaker hun ambtenaren", "date": date(2013, 9, 1),
-     "kind": "artikel", "authors": [("Redactie Kennisplatform", "")], "publisher": "",
-     "collaborations": ["BEL", "BAR"], "themes": ["Personeel", "Bedrijfsvoering"],
-     "summary": "Steeds meer gemeenten brengen hun ambtenaren onder in een gezamenlijke organisatie."},
+    {
+        "title": "Innovatief samenwerken in het BEL-model",
+        "date": date(2012, 5, 1),
+        "kind": "boek",
+        "authors": [("WagenaarHoes Organisatieadvies", "")],
+        "publisher": "WagenaarHoes",
+        "collaborations": ["BEL"],
+        "themes": ["Governance", "Bedrijfsvoering"],
+        "summary": "Een boekje over alle samenwerkingsafspraken tussen Blaricum, Eemnes en Laren, de "
+        "gemeenschappelijke organisatie en de aansturing ervan, met een reflectie op het veranderproces.",
+    },
+    {
+        "title": "Ambtelijk fuseren? GROEI!",
+        "date": date(2016, 3, 1),
+        "kind": "boek",
+        "authors": [("SeinstravandeLaar", "")],
+        "publisher": "SeinstravandeLaar",
+        "collaborations": [],
+        "themes": ["Governance", "Personeel"],
+        "summary": "Over de vorming en doorontwikkeling van ambtelijke fusieorganisaties: wat "
+        "gemeenten onderweg tegenkomen en hoe zij kunnen blijven groeien.",
+    },
+    {
+        "title": "Inspireren tot integreren",
+        "date": date(2015, 9, 1),
+        "kind": "artikel",
+        "authors": [("Redactie Kennisplatform", "")],
+        "publisher": "",
+        "collaborations": [],
+        "themes": ["Personeel", "Dienstverlening"],
+        "summary": "Hoe de cultuur van twee of meer ambtelijke organisaties samengroeit tot één organisatie.",
+    },
+    {
+        "title": "Kunnen gemeenten samenwerken?",
+        "date": date(2014, 4, 1),
+        "kind": "onderzoek",
+        "authors": [("Redactie Kennisplatform", "")],
+        "publisher": "",
+        "collaborations": [],
+        "themes": ["Evaluatie", "Governance"],
+        "summary": "Een verkenning van de voorwaarden waaronder intergemeentelijke samenwerking slaagt.",
+    },
+    {
+        "title": "Samen verder, maar hoe?",
+        "date": date(2014, 11, 1),
+        "kind": "artikel",
+        "authors": [("Redactie Kennisplatform", "")],
+        "publisher": "",
+        "collaborations": [],
+        "themes": ["Governance"],
+        "summary": "De afweging tussen herindelen en ambtelijk fuseren, met de vragen die raden en colleges zich stellen.",
+    },
+    {
+        "title": "Fusie CGM als een natuurlijk proces",
+        "date": date(2015, 2, 1),
+        "kind": "artikel",
+        "authors": [("Redactie Kennisplatform", "")],
+        "publisher": "",
+        "collaborations": [],
+        "themes": ["Personeel"],
+        "summary": "Een ambtelijke fusie beschreven als een proces dat tijd en aandacht vraagt, niet als een blauwdruk.",
+    },
+    {
+        "title": "'Gideonsbende' cruciaal voor succes gemeentelijke samenwerking",
+        "date": date(2015, 6, 1),
+        "kind": "column",
+        "authors": [("Redactie Kennisplatform", "")],
+        "publisher": "",
+        "collaborations": [],
+        "themes": ["Personeel", "Governance"],
+        "summary": "Waarom een kleine, gedreven groep bestuurders en ambtenaren het verschil maakt.",
+    },
+    {
+        "title": "Lokale overheden delen steeds vaker hun ambtenaren",
+        "date": date(2013, 9, 1),
+        "kind": "artikel",
+        "authors": [("Redactie Kennisplatform", "")],
+        "publisher": "",
+        "collaborations": ["BEL", "BAR"],
+        "themes": ["Personeel", "Bedrijfsvoering"],
+        "summary": "Steeds meer gemeenten brengen hun ambtenaren onder in een gezamenlijke organisatie.",
+    },
 ]
 
 NEWS = [
-    {"title": "Column: Van een oude mythe naar een nieuw mysterie", "date": date(2017, 6, 12),
-     "themes": ["Evaluatie"], "collaborations": [],
-     "summary": "Over de effecten van ambtelijke fusies: wat weten we echt, en wat blijft een mysterie?"},
-    {"title": "Btw-plicht gemeenten bij ambtelijke fusie", "date": date(2017, 3, 2),
-     "themes": ["Financiën & verrekening"], "collaborations": [],
-     "summary": "Wat betekent de btw-plicht voor de verrekening tussen gemeenten en hun gezamenlijke werkorganisatie?"},
-    {"title": "Onderzoek naar effecten ambtelijke fusies", "date": date(2016, 11, 21),
-     "themes": ["Evaluatie"], "collaborations": ["BEL", "BAR", "OVER"],
-     "summary": "Een onderzoek brengt in kaart wat ambtelijke fusies opleveren voor kwaliteit, kosten en kwetsbaarheid."},
-    {"title": "Een ambtelijke fusie: hoe stuur je daar op?", "date": date(2016, 5, 10),
-     "themes": ["Governance"], "collaborations": [],
-     "summary": "Raden en colleges zoeken naar de juiste rol als opdrachtgever, eigenaar en toezichthouder."},
-    {"title": "Publicatie Ambtelijk fuseren? GROEI! nu online", "date": date(2016, 3, 15),
-     "themes": ["Governance", "Personeel"], "collaborations": [],
-     "summary": "De publicatie over de doorontwikkeling van ambtelijke fusieorganisaties is nu te lezen."},
+    {
+        "title": "Column: Van een oude mythe naar een nieuw mysterie",
+        "date": date(2017, 6, 12),
+        "themes": ["Evaluatie"],
+        "collaborations": [],
+        "summary": "Over de effecten van ambtelijke fusies: wat weten we echt, en wat blijft een mysterie?",
+    },
+    {
+        "title": "Btw-plicht gemeenten bij ambtelijke fusie",
+        "date": date(2017, 3, 2),
+        "themes": ["Financiën & verrekening"],
+        "collaborations": [],
+        "summary": "Wat betekent de btw-plicht voor de verrekening tussen gemeenten en hun gezamenlijke werkorganisatie?",
+    },
+    {
+        "title": "Onderzoek naar effecten ambtelijke fusies",
+        "date": date(2016, 11, 21),
+        "themes": ["Evaluatie"],
+        "collaborations": ["BEL", "BAR", "OVER"],
+        "summary": "Een onderzoek brengt in kaart wat ambtelijke fusies opleveren voor kwaliteit, kosten en kwetsbaarheid.",
+    },
+    {
+        "title": "Een ambtelijke fusie: hoe stuur je daar op?",
+        "date": date(2016, 5, 10),
+        "themes": ["Governance"],
+        "collaborations": [],
+        "summary": "Raden en colleges zoeken naar de juiste rol als opdrachtgever, eigenaar en toezichthouder.",
+    },
+    {
+        "title": "Publicatie Ambtelijk fuseren? GROEI! nu online",
+        "date": date(2016, 3, 15),
+        "themes": ["Governance", "Personeel"],
+        "collaborations": [],
+        "summary": "De publicatie over de doorontwikkeling van ambtelijke fusieorganisaties is nu te lezen.",
+    },
 ]
 
 HOME_INTRO = (
@@ -295,37 +462,54 @@ HOME_INTRO = (
 )
 
 ABOUT_PAGE = {
-    "title": "Over het kennisplatform", "slug": "over",
+    "title": "Over het kennisplatform",
+    "slug": "over",
     "intro": "De ambtelijke fusieorganisatie is niet meer weg te denken uit het palet aan "
     "samenwerkingsvarianten tussen gemeenten.",
     "body": [
-        ("paragraph", "<p>In het rijtje van netwerksamenwerking, matrixconcepten, "
-         "gastheerconstructies en shared service centra is de ambtelijke fusieorganisatie de meest "
-         "vergaande samenwerkingsvariant. De (nagenoeg) volledige ambtelijke capaciteit wordt "
-         "gebundeld in één uitvoeringsorganisatie die haar diensten verleent aan meerdere autonome "
-         "gemeentebesturen.</p>"),
-        ("paragraph", "<p>Begin deze eeuw werd het concept ‘Samen En Toch Apart’ (SETA) van prof. "
-         "dr. Arno Korsten een aardige gedachtegang gevonden die geen realiteit kon worden. Enkele "
-         "jaren later brachten Blaricum, Eemnes en Laren het model in de praktijk: de BEL "
-         "Combinatie was geboren. Constructies als De Kompanjie, Duivenvoorde, de OVER-gemeenten, "
-         "de BAR-gemeenten, UW Samenwerking en de Bestuursdienst Ommen-Hardenberg volgden.</p>"),
-        ("paragraph", "<p>Het platform wordt gedragen door de Vereniging van Nederlandse Gemeenten "
-         "(VNG) en de Vereniging van Gemeentesecretarissen (VGS).</p>"),
+        (
+            "paragraph",
+            "<p>In het rijtje van netwerksamenwerking, matrixconcepten, "
+            "gastheerconstructies en shared service centra is de ambtelijke fusieorganisatie de meest "
+            "vergaande samenwerkingsvariant. De (nagenoeg) volledige ambtelijke capaciteit wordt "
+            "gebundeld in één uitvoeringsorganisatie die haar diensten verleent aan meerdere autonome "
+            "gemeentebesturen.</p>",
+        ),
+        (
+            "paragraph",
+            "<p>Begin deze eeuw werd het concept ‘Samen En Toch Apart’ (SETA) van prof. "
+            "dr. Arno Korsten een aardige gedachtegang gevonden die geen realiteit kon worden. Enkele "
+            "jaren later brachten Blaricum, Eemnes en Laren het model in de praktijk: de BEL "
+            "Combinatie was geboren. Constructies als De Kompanjie, Duivenvoorde, de OVER-gemeenten, "
+            "de BAR-gemeenten, UW Samenwerking en de Bestuursdienst Ommen-Hardenberg volgden.</p>",
+        ),
+        (
+            "paragraph",
+            "<p>Het platform wordt gedragen door de Vereniging van Nederlandse Gemeenten "
+            "(VNG) en de Vereniging van Gemeentesecretarissen (VGS).</p>",
+        ),
     ],
 }
 
 COOPERATION_PAGE = {
-    "title": "Samenwerking van gemeenten", "slug": "samenwerking-van-gemeenten",
+    "title": "Samenwerking van gemeenten",
+    "slug": "samenwerking-van-gemeenten",
     "intro": "Gemeenten krijgen er door de decentralisaties veel taken bij. Samenwerken helpt ze die taken goed uit te voeren.",
     "body": [
-        ("paragraph", "<p>Samenwerken zorgt ervoor dat gemeenten:</p><ul>"
-         "<li>het beleid op elkaar kunnen afstemmen op het gebied van woningbouw, bedrijfsterreinen en infrastructuur;</li>"
-         "<li>beschikken over voldoende specialistische kennis en capaciteit voor de primaire taken;</li>"
-         "<li>voldoende gezamenlijke draagkracht hebben, bijvoorbeeld voor een ICT-infrastructuur;</li>"
-         "<li>meer slagkracht hebben tegenover private partijen zoals zorg- en dienstverleners;</li>"
-         "<li>kwalitatief hoogwaardige contracten met leveranciers kunnen afsluiten.</li></ul>"),
-        ("paragraph", "<p>Samenwerking kan op verschillende manieren: van netwerkvormen en shared "
-         "services tot het in elkaar schuiven van twee of meer ambtelijke organisaties tot één "
-         "organisatie.</p>"),
+        (
+            "paragraph",
+            "<p>Samenwerken zorgt ervoor dat gemeenten:</p><ul>"
+            "<li>het beleid op elkaar kunnen afstemmen op het gebied van woningbouw, bedrijfsterreinen en infrastructuur;</li>"
+            "<li>beschikken over voldoende specialistische kennis en capaciteit voor de primaire taken;</li>"
+            "<li>voldoende gezamenlijke draagkracht hebben, bijvoorbeeld voor een ICT-infrastructuur;</li>"
+            "<li>meer slagkracht hebben tegenover private partijen zoals zorg- en dienstverleners;</li>"
+            "<li>kwalitatief hoogwaardige contracten met leveranciers kunnen afsluiten.</li></ul>",
+        ),
+        (
+            "paragraph",
+            "<p>Samenwerking kan op verschillende manieren: van netwerkvormen en shared "
+            "services tot het in elkaar schuiven van twee of meer ambtelijke organisaties tot één "
+            "organisatie.</p>",
+        ),
     ],
 }

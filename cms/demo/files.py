@@ -19,21 +19,209 @@ BODY, HEADING = ("F1", 11, 15), ("F2", 16, 21)  # font resource, size, line heig
 
 # Glyph widths (1/1000 em) of the standard Helvetica fonts for ASCII 32-126, from Adobe's AFM files.
 ASCII_WIDTHS = {
-    "F1": (278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, *[556] * 10, 278,
-           278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
-           722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333,
-           556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500,
-           278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584),
-    "F2": (278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, *[556] * 10, 333,
-           333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833,
-           722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, 333,
-           556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556,
-           333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584),
+    "F1": (
+        278,
+        278,
+        355,
+        556,
+        556,
+        889,
+        667,
+        191,
+        333,
+        333,
+        389,
+        584,
+        278,
+        333,
+        278,
+        278,
+        *[556] * 10,
+        278,
+        278,
+        584,
+        584,
+        584,
+        556,
+        1015,
+        667,
+        667,
+        722,
+        722,
+        667,
+        611,
+        778,
+        722,
+        278,
+        500,
+        667,
+        556,
+        833,
+        722,
+        778,
+        667,
+        778,
+        722,
+        667,
+        611,
+        722,
+        667,
+        944,
+        667,
+        667,
+        611,
+        278,
+        278,
+        278,
+        469,
+        556,
+        333,
+        556,
+        556,
+        500,
+        556,
+        556,
+        278,
+        556,
+        556,
+        222,
+        222,
+        500,
+        222,
+        833,
+        556,
+        556,
+        556,
+        556,
+        333,
+        500,
+        278,
+        556,
+        500,
+        722,
+        500,
+        500,
+        500,
+        334,
+        260,
+        334,
+        584,
+    ),
+    "F2": (
+        278,
+        333,
+        474,
+        556,
+        556,
+        889,
+        722,
+        238,
+        333,
+        333,
+        389,
+        584,
+        278,
+        333,
+        278,
+        278,
+        *[556] * 10,
+        333,
+        333,
+        584,
+        584,
+        584,
+        611,
+        975,
+        722,
+        722,
+        722,
+        722,
+        667,
+        611,
+        778,
+        722,
+        278,
+        556,
+        722,
+        611,
+        833,
+        722,
+        778,
+        667,
+        778,
+        722,
+        667,
+        611,
+        722,
+        667,
+        944,
+        667,
+        667,
+        611,
+        333,
+        278,
+        333,
+        584,
+        556,
+        333,
+        556,
+        611,
+        556,
+        611,
+        556,
+        333,
+        611,
+        611,
+        278,
+        278,
+        556,
+        278,
+        889,
+        611,
+        611,
+        611,
+        611,
+        389,
+        556,
+        333,
+        611,
+        556,
+        778,
+        556,
+        556,
+        500,
+        389,
+        280,
+        389,
+        584,
+    ),
 }
 # Common non-ASCII glyphs that are not an accented ASCII letter (widest of the two fonts).
-OTHER_WIDTHS = {"‘": 278, "’": 278, "‚": 278, "“": 500, "”": 500, "„": 500, "–": 556, "—": 1000,
-                "•": 350, "…": 1000, "€": 556, "ß": 611, "æ": 889, "Æ": 1000, "ø": 611, "Ø": 778,
-                "«": 556, "»": 556, "°": 400, "§": 556, "©": 737, "®": 737, "™": 1000}
+OTHER_WIDTHS = {
+    "‘": 278,
+    "’": 278,
+    "‚": 278,
+    "“": 500,
+    "”": 500,
+    "„": 500,
+    "–": 556,
+    "—": 1000,
+    "•": 350,
+    "…": 1000,
+    "€": 556,
+    "ß": 611,
+    "æ": 889,
+    "Æ": 1000,
+    "ø": 611,
+    "Ø": 778,
+    "«": 556,
+    "»": 556,
+    "°": 400,
+    "§": 556,
+    "©": 737,
+    "®": 737,
+    "™": 1000,
+}
 
 
 def _char_width(char, font):
@@ -193,13 +381,20 @@ def make_docx(title, paragraphs):
     ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     body = f'<w:p><w:r><w:rPr><w:b/><w:sz w:val="32"/></w:rPr><w:t xml:space="preserve">{_xml(title)}</w:t></w:r></w:p>'
     body += "".join(f'<w:p><w:r><w:t xml:space="preserve">{_xml(p)}</w:t></w:r></w:p>' for p in paragraphs)
-    return _zip({
-        "[Content_Types].xml": _content_types([
-            ("/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
-        ]),
-        "_rels/.rels": _relationships(("officeDocument", "word/document.xml")),
-        "word/document.xml": f'{XML_HEAD}<w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>',
-    })
+    return _zip(
+        {
+            "[Content_Types].xml": _content_types(
+                [
+                    (
+                        "/word/document.xml",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                    ),
+                ]
+            ),
+            "_rels/.rels": _relationships(("officeDocument", "word/document.xml")),
+            "word/document.xml": f'{XML_HEAD}<w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>',
+        }
+    )
 
 
 def _column_letter(index):
@@ -230,17 +425,24 @@ def make_xlsx(title, rows):
             else:
                 cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{_xml(value)}</t></is></c>')
         xml_rows.append(f'<row r="{r}">{"".join(cells)}</row>')
-    return _zip({
-        "[Content_Types].xml": _content_types([
-            ("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
-            ("/xl/worksheets/sheet1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"),
-        ]),
-        "_rels/.rels": _relationships(("officeDocument", "xl/workbook.xml")),
-        "xl/workbook.xml": f'{XML_HEAD}<workbook xmlns="{ns}" xmlns:r="{NS_REL}"><sheets>'
-                           '<sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>',
-        "xl/_rels/workbook.xml.rels": _relationships(("worksheet", "worksheets/sheet1.xml")),
-        "xl/worksheets/sheet1.xml": f'{XML_HEAD}<worksheet xmlns="{ns}"><sheetData>{"".join(xml_rows)}</sheetData></worksheet>',
-    })
+    return _zip(
+        {
+            "[Content_Types].xml": _content_types(
+                [
+                    ("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+                    (
+                        "/xl/worksheets/sheet1.xml",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+                    ),
+                ]
+            ),
+            "_rels/.rels": _relationships(("officeDocument", "xl/workbook.xml")),
+            "xl/workbook.xml": f'{XML_HEAD}<workbook xmlns="{ns}" xmlns:r="{NS_REL}"><sheets>'
+            '<sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+            "xl/_rels/workbook.xml.rels": _relationships(("worksheet", "worksheets/sheet1.xml")),
+            "xl/worksheets/sheet1.xml": f'{XML_HEAD}<worksheet xmlns="{ns}"><sheetData>{"".join(xml_rows)}</sheetData></worksheet>',
+        }
+    )
 
 
 PML = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -262,17 +464,27 @@ def _text_shape(shape_id, name, paragraphs, y, height, size):
 def _shape_tree(shapes=""):
     return (
         '<p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
-        '<p:grpSpPr/>' + shapes + "</p:spTree></p:cSld>"
+        "<p:grpSpPr/>" + shapes + "</p:spTree></p:cSld>"
     )
 
 
 def _theme():
     colours = "".join(
-        f"<a:{name}><a:srgbClr val=\"{value}\"/></a:{name}>"
-        for name, value in [("dk1", "000000"), ("lt1", "FFFFFF"), ("dk2", "154273"), ("lt2", "F3F5F8"),
-                            ("accent1", "154273"), ("accent2", "E17000"), ("accent3", "2E7D32"),
-                            ("accent4", "B3261E"), ("accent5", "0B57A4"), ("accent6", "5B2A86"),
-                            ("hlink", "0B57A4"), ("folHlink", "5B2A86")]
+        f'<a:{name}><a:srgbClr val="{value}"/></a:{name}>'
+        for name, value in [
+            ("dk1", "000000"),
+            ("lt1", "FFFFFF"),
+            ("dk2", "154273"),
+            ("lt2", "F3F5F8"),
+            ("accent1", "154273"),
+            ("accent2", "E17000"),
+            ("accent3", "2E7D32"),
+            ("accent4", "B3261E"),
+            ("accent5", "0B57A4"),
+            ("accent6", "5B2A86"),
+            ("hlink", "0B57A4"),
+            ("folHlink", "5B2A86"),
+        ]
     )
     fill = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
     line = '<a:ln w="9525"><a:solidFill><a:schemeClr val="phClr"/></a:solidFill></a:ln>'
@@ -282,50 +494,61 @@ def _theme():
         '<a:fontScheme name="Kennisplatform"><a:majorFont><a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont>'
         '<a:minorFont><a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme>'
         f'<a:fmtScheme name="Kennisplatform"><a:fillStyleLst>{fill * 3}</a:fillStyleLst><a:lnStyleLst>{line * 3}</a:lnStyleLst>'
-        '<a:effectStyleLst>' + '<a:effectStyle><a:effectLst/></a:effectStyle>' * 3 + '</a:effectStyleLst>'
-        f'<a:bgFillStyleLst>{fill * 3}</a:bgFillStyleLst></a:fmtScheme></a:themeElements></a:theme>'
+        "<a:effectStyleLst>" + "<a:effectStyle><a:effectLst/></a:effectStyle>" * 3 + "</a:effectStyleLst>"
+        f"<a:bgFillStyleLst>{fill * 3}</a:bgFillStyleLst></a:fmtScheme></a:themeElements></a:theme>"
     )
 
 
 def make_pptx(title, paragraphs):
     """A one-slide presentation (with the master, layout and theme PowerPoint insists on)."""
     namespaces = f'xmlns:a="{DML}" xmlns:r="{NS_REL}" xmlns:p="{PML}"'
-    colour_map = ('<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" '
-                  'accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>')
-    slide_shapes = (_text_shape(2, "Titel", [title], 457200, 1143000, 3200)
-                    + _text_shape(3, "Tekst", paragraphs, 1828800, 4572000, 1800))
-    return _zip({
-        "[Content_Types].xml": _content_types([
-            ("/ppt/presentation.xml", f"{PML_CT}.presentation.main+xml"),
-            ("/ppt/slides/slide1.xml", f"{PML_CT}.slide+xml"),
-            ("/ppt/slideLayouts/slideLayout1.xml", f"{PML_CT}.slideLayout+xml"),
-            ("/ppt/slideMasters/slideMaster1.xml", f"{PML_CT}.slideMaster+xml"),
-            ("/ppt/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml"),
-        ]),
-        "_rels/.rels": _relationships(("officeDocument", "ppt/presentation.xml")),
-        "ppt/presentation.xml": (
-            f'{XML_HEAD}<p:presentation {namespaces}>'
-            '<p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>'
-            '<p:sldIdLst><p:sldId id="256" r:id="rId2"/></p:sldIdLst>'
-            '<p:sldSz cx="9144000" cy="6858000"/><p:notesSz cx="6858000" cy="9144000"/></p:presentation>'
-        ),
-        "ppt/_rels/presentation.xml.rels": _relationships(
-            ("slideMaster", "slideMasters/slideMaster1.xml"), ("slide", "slides/slide1.xml"),
-            ("theme", "theme/theme1.xml"),
-        ),
-        "ppt/slides/slide1.xml": f"{XML_HEAD}<p:sld {namespaces}>{_shape_tree(slide_shapes)}</p:sld>",
-        "ppt/slides/_rels/slide1.xml.rels": _relationships(("slideLayout", "../slideLayouts/slideLayout1.xml")),
-        "ppt/slideLayouts/slideLayout1.xml": f'{XML_HEAD}<p:sldLayout {namespaces} type="blank">{_shape_tree()}</p:sldLayout>',
-        "ppt/slideLayouts/_rels/slideLayout1.xml.rels": _relationships(("slideMaster", "../slideMasters/slideMaster1.xml")),
-        "ppt/slideMasters/slideMaster1.xml": (
-            f'{XML_HEAD}<p:sldMaster {namespaces}>{_shape_tree()}{colour_map}'
-            '<p:sldLayoutIdLst><p:sldLayoutId id="2147483649" r:id="rId1"/></p:sldLayoutIdLst></p:sldMaster>'
-        ),
-        "ppt/slideMasters/_rels/slideMaster1.xml.rels": _relationships(
-            ("slideLayout", "../slideLayouts/slideLayout1.xml"), ("theme", "../theme/theme1.xml"),
-        ),
-        "ppt/theme/theme1.xml": _theme(),
-    })
+    colour_map = (
+        '<p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" '
+        'accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/>'
+    )
+    slide_shapes = _text_shape(2, "Titel", [title], 457200, 1143000, 3200) + _text_shape(
+        3, "Tekst", paragraphs, 1828800, 4572000, 1800
+    )
+    return _zip(
+        {
+            "[Content_Types].xml": _content_types(
+                [
+                    ("/ppt/presentation.xml", f"{PML_CT}.presentation.main+xml"),
+                    ("/ppt/slides/slide1.xml", f"{PML_CT}.slide+xml"),
+                    ("/ppt/slideLayouts/slideLayout1.xml", f"{PML_CT}.slideLayout+xml"),
+                    ("/ppt/slideMasters/slideMaster1.xml", f"{PML_CT}.slideMaster+xml"),
+                    ("/ppt/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml"),
+                ]
+            ),
+            "_rels/.rels": _relationships(("officeDocument", "ppt/presentation.xml")),
+            "ppt/presentation.xml": (
+                f"{XML_HEAD}<p:presentation {namespaces}>"
+                '<p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>'
+                '<p:sldIdLst><p:sldId id="256" r:id="rId2"/></p:sldIdLst>'
+                '<p:sldSz cx="9144000" cy="6858000"/><p:notesSz cx="6858000" cy="9144000"/></p:presentation>'
+            ),
+            "ppt/_rels/presentation.xml.rels": _relationships(
+                ("slideMaster", "slideMasters/slideMaster1.xml"),
+                ("slide", "slides/slide1.xml"),
+                ("theme", "theme/theme1.xml"),
+            ),
+            "ppt/slides/slide1.xml": f"{XML_HEAD}<p:sld {namespaces}>{_shape_tree(slide_shapes)}</p:sld>",
+            "ppt/slides/_rels/slide1.xml.rels": _relationships(("slideLayout", "../slideLayouts/slideLayout1.xml")),
+            "ppt/slideLayouts/slideLayout1.xml": f'{XML_HEAD}<p:sldLayout {namespaces} type="blank">{_shape_tree()}</p:sldLayout>',
+            "ppt/slideLayouts/_rels/slideLayout1.xml.rels": _relationships(
+                ("slideMaster", "../slideMasters/slideMaster1.xml")
+            ),
+            "ppt/slideMasters/slideMaster1.xml": (
+                f"{XML_HEAD}<p:sldMaster {namespaces}>{_shape_tree()}{colour_map}"
+                '<p:sldLayoutIdLst><p:sldLayoutId id="2147483649" r:id="rId1"/></p:sldLayoutIdLst></p:sldMaster>'
+            ),
+            "ppt/slideMasters/_rels/slideMaster1.xml.rels": _relationships(
+                ("slideLayout", "../slideLayouts/slideLayout1.xml"),
+                ("theme", "../theme/theme1.xml"),
+            ),
+            "ppt/theme/theme1.xml": _theme(),
+        }
+    )
 
 
 # --- OpenDocument --------------------------------------------------------------------------
@@ -363,15 +586,20 @@ def make_ods(title, rows):
         cells = []
         for value in row:
             if _is_number(value):
-                cells.append(f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>')
+                cells.append(
+                    f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+                )
             else:
-                cells.append(f'<table:table-cell office:value-type="string"><text:p>{_xml(value)}</text:p></table:table-cell>')
+                cells.append(
+                    f'<table:table-cell office:value-type="string"><text:p>{_xml(value)}</text:p></table:table-cell>'
+                )
         xml_rows.append(f"<table:table-row>{''.join(cells)}</table:table-row>")
     sheet = f'<table:table table:name="Blad1">{"".join(xml_rows)}</table:table>'
     return _odf("application/vnd.oasis.opendocument.spreadsheet", f"<office:spreadsheet>{sheet}</office:spreadsheet>")
 
 
 # --- dispatch ------------------------------------------------------------------------------
+
 
 def _rows_from(paragraphs):
     """Spreadsheets get one row per paragraph, numbered, so they hold the same text."""

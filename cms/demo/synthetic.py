@@ -23,21 +23,53 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, ReferenceIndex
 
 from cms.models import (
-    Collaboration, DocumentLibraryPage, DocumentType, KnowledgeDocumentPage, NewsIndexPage,
-    NewsPage, PublicationIndexPage, PublicationPage, Theme,
+    Collaboration,
+    DocumentLibraryPage,
+    DocumentType,
+    KnowledgeDocumentPage,
+    NewsIndexPage,
+    NewsPage,
+    PublicationIndexPage,
+    PublicationPage,
+    Theme,
 )
 
-
 SUBJECTS = [
-    "verrekenmodel", "dienstverleningsovereenkomst", "gemeenschappelijke regeling", "begroting",
-    "bestuurskrachtmeting", "ondernemingsraad", "klanttevredenheid", "informatiebeveiliging",
-    "inkoop en aanbesteding", "sociaal domein", "personeelsbeleid", "huisvesting", "archief",
-    "belastingen", "jeugdzorg", "Wmo", "omgevingswet", "rekenkameronderzoek", "evaluatie",
-    "kostenverdeelsleutel", "shared service centrum", "cultuurtraject", "opdrachtgeverschap",
+    "verrekenmodel",
+    "dienstverleningsovereenkomst",
+    "gemeenschappelijke regeling",
+    "begroting",
+    "bestuurskrachtmeting",
+    "ondernemingsraad",
+    "klanttevredenheid",
+    "informatiebeveiliging",
+    "inkoop en aanbesteding",
+    "sociaal domein",
+    "personeelsbeleid",
+    "huisvesting",
+    "archief",
+    "belastingen",
+    "jeugdzorg",
+    "Wmo",
+    "omgevingswet",
+    "rekenkameronderzoek",
+    "evaluatie",
+    "kostenverdeelsleutel",
+    "shared service centrum",
+    "cultuurtraject",
+    "opdrachtgeverschap",
 ]
 ACTIONS = [
-    "Evaluatie van", "Advies over", "Notitie over", "Raadsinformatiebrief over", "Plan van aanpak",
-    "Onderzoek naar", "Kaderbrief", "Voortgangsrapportage", "Besluit over", "Handreiking",
+    "Evaluatie van",
+    "Advies over",
+    "Notitie over",
+    "Raadsinformatiebrief over",
+    "Plan van aanpak",
+    "Onderzoek naar",
+    "Kaderbrief",
+    "Voortgangsrapportage",
+    "Besluit over",
+    "Handreiking",
 ]
 SENTENCES = [
     "De gemeenten behouden hun eigen raad en college, de ambtelijke organisatie is gezamenlijk.",
@@ -71,7 +103,7 @@ def add_synthetic_items(count, log=print, seed=2026):
     parents = {"document": library, "news": news, "publication": publications}
     for start in range(0, len(missing), BATCH):
         children = {kind: [] for kind in parents}
-        for number in missing[start:start + BATCH]:
+        for number in missing[start : start + BATCH]:
             plan = plans[number]
             children[plan["kind"]].append(_page(number, plan, shared_file))
         with transaction.atomic():
@@ -91,7 +123,7 @@ def add_children(parent, pages):
     parent = Page.objects.select_for_update().get(pk=parent.pk)
     depth = parent.depth + 1
     last_path = parent.get_last_child().path if parent.numchild else None
-    step = Page._str2int(last_path[-Page.steplen:]) if last_path else 0
+    step = Page._str2int(last_path[-Page.steplen :]) if last_path else 0
     max_path = Page._meta.get_field("path").max_length
     for offset, page in enumerate(pages, start=1):
         page.depth = depth
@@ -125,7 +157,7 @@ def _insert(model, pages):
                         setattr(page, field.attname, page.id)
         size = connection.ops.bulk_batch_size(fields, pages) or len(pages)
         for start in range(0, len(pages), size):
-            batch = pages[start:start + size]
+            batch = pages[start : start + size]
             if cls is Page:
                 rows = manager._insert(batch, fields=fields, returning_fields=[Page._meta.pk])
                 for page, (pk,) in zip(batch, rows):
@@ -142,10 +174,7 @@ def _insert_tags(model, pages):
         field = model._meta.get_field(name)
         through = field.remote_field.through
         source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
-        rows = [
-            through(**{source: page.pk, target: value.pk})
-            for page in pages for value in getattr(page, name).all()
-        ]
+        rows = [through(**{source: page.pk, target: value.pk}) for page in pages for value in getattr(page, name).all()]
         through.objects.bulk_create(rows, batch_size=1000)
 
 
@@ -153,13 +182,22 @@ def _log_creation(model, pages):
     """The "wagtail.create" history entry that ``Page.save`` writes for a new page."""
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     now = timezone.now()
-    PageLogEntry.objects.bulk_create([
-        PageLogEntry(
-            content_type=content_type, label=page.get_admin_display_title(), action="wagtail.create",
-            timestamp=now, data={}, page_id=page.pk, user_id=page.owner_id, content_changed=True,
-        )
-        for page in pages
-    ], batch_size=1000)
+    PageLogEntry.objects.bulk_create(
+        [
+            PageLogEntry(
+                content_type=content_type,
+                label=page.get_admin_display_title(),
+                action="wagtail.create",
+                timestamp=now,
+                data={},
+                page_id=page.pk,
+                user_id=page.owner_id,
+                content_changed=True,
+            )
+            for page in pages
+        ],
+        batch_size=1000,
+    )
 
 
 def _add_to_wagtail_search(model, objects):
@@ -180,13 +218,19 @@ def _add_to_reference_index(model, objects):
     ]
     rows = [
         ReferenceIndex(
-            content_type=content_types[0], base_content_type=content_types[-1], object_id=obj.pk,
-            to_content_type_id=to_content_type_id, to_object_id=to_object_id, model_path=model_path,
-            content_path=content_path, content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            content_type=content_types[0],
+            base_content_type=content_types[-1],
+            object_id=obj.pk,
+            to_content_type_id=to_content_type_id,
+            to_object_id=to_object_id,
+            model_path=model_path,
+            content_path=content_path,
+            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
         )
         for obj in objects
-        for to_content_type_id, to_object_id, model_path, content_path
-        in set(ReferenceIndex._extract_references_from_object(obj))
+        for to_content_type_id, to_object_id, model_path, content_path in set(
+            ReferenceIndex._extract_references_from_object(obj)
+        )
     ]
     ReferenceIndex.objects.bulk_create(rows, batch_size=1000)
 
@@ -217,7 +261,9 @@ def _page(number, plan, shared_file):
     collaboration = plan["collaboration"]
     title = f"{plan['action']} {plan['subject']} {collaboration.short_name} ({number})"
     common = {
-        "title": title, "slug": f"synthetisch-{number}", "date": plan["date"],
+        "title": title,
+        "slug": f"synthetisch-{number}",
+        "date": plan["date"],
         "summary": f"{plan['action']} {plan['subject']} in {collaboration.name}. {plan['text']}",
     }
     if plan["kind"] == "document":

@@ -13,322 +13,782 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Collaboration',
+            name="Collaboration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('short_name', models.CharField(max_length=32, unique=True, verbose_name='short name')),
-                ('name', models.CharField(max_length=150, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=64, unique=True, verbose_name='slug')),
-                ('form', models.CharField(choices=[('ambtelijke-fusie', 'official merger (ambtelijke fusie)'), ('shared-service-centre', 'shared service centre'), ('centrumgemeente', 'central municipality (centrumgemeente)'), ('netwerk', 'network collaboration')], max_length=32, verbose_name='form of cooperation')),
-                ('legal_form', models.CharField(blank=True, choices=[('bedrijfsvoeringsorganisatie', 'operations organisation (bedrijfsvoeringsorganisatie)'), ('openbaar-lichaam', 'public body (openbaar lichaam)'), ('gemeenschappelijk-orgaan', 'joint body (gemeenschappelijk orgaan)'), ('centrumgemeenteconstructie', 'central municipality arrangement'), ('regeling-zonder-meer', 'agreement only (regeling zonder meer)'), ('privaatrechtelijk', 'private-law arrangement')], max_length=32, verbose_name='legal form under the Wgr')),
-                ('founded', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='founded (year)')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("short_name", models.CharField(max_length=32, unique=True, verbose_name="short name")),
+                ("name", models.CharField(max_length=150, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=64, unique=True, verbose_name="slug")),
+                (
+                    "form",
+                    models.CharField(
+                        choices=[
+                            ("ambtelijke-fusie", "official merger (ambtelijke fusie)"),
+                            ("shared-service-centre", "shared service centre"),
+                            ("centrumgemeente", "central municipality (centrumgemeente)"),
+                            ("netwerk", "network collaboration"),
+                        ],
+                        max_length=32,
+                        verbose_name="form of cooperation",
+                    ),
+                ),
+                (
+                    "legal_form",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("bedrijfsvoeringsorganisatie", "operations organisation (bedrijfsvoeringsorganisatie)"),
+                            ("openbaar-lichaam", "public body (openbaar lichaam)"),
+                            ("gemeenschappelijk-orgaan", "joint body (gemeenschappelijk orgaan)"),
+                            ("centrumgemeenteconstructie", "central municipality arrangement"),
+                            ("regeling-zonder-meer", "agreement only (regeling zonder meer)"),
+                            ("privaatrechtelijk", "private-law arrangement"),
+                        ],
+                        max_length=32,
+                        verbose_name="legal form under the Wgr",
+                    ),
+                ),
+                ("founded", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="founded (year)")),
+                ("website", models.URLField(blank=True, verbose_name="website")),
             ],
             options={
-                'verbose_name': 'collaboration',
-                'verbose_name_plural': 'collaborations',
-                'ordering': ['short_name'],
+                "verbose_name": "collaboration",
+                "verbose_name_plural": "collaborations",
+                "ordering": ["short_name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='CollaborationIndexPage',
+            name="CollaborationIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'collaborations overview',
+                "verbose_name": "collaborations overview",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='DocumentLibraryPage',
+            name="DocumentLibraryPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'document library',
+                "verbose_name": "document library",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='DocumentType',
+            name="DocumentType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
             ],
             options={
-                'verbose_name': 'document type',
-                'verbose_name_plural': 'document types',
-                'ordering': ['name'],
+                "verbose_name": "document type",
+                "verbose_name_plural": "document types",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='EventIndexPage',
+            name="EventIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'events overview',
+                "verbose_name": "events overview",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
-                ('cbs_code', models.CharField(blank=True, help_text='The municipality code of Statistics Netherlands, e.g. GM0376.', max_length=6, validators=[django.core.validators.RegexValidator('^GM\\d{4}$', 'Use the form GM followed by four digits.')], verbose_name='CBS code')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
+                (
+                    "cbs_code",
+                    models.CharField(
+                        blank=True,
+                        help_text="The municipality code of Statistics Netherlands, e.g. GM0376.",
+                        max_length=6,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^GM\\d{4}$", "Use the form GM followed by four digits."
+                            )
+                        ],
+                        verbose_name="CBS code",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'municipality',
-                'verbose_name_plural': 'municipalities',
-                'ordering': ['name'],
+                "verbose_name": "municipality",
+                "verbose_name_plural": "municipalities",
+                "ordering": ["name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='MunicipalityIndexPage',
+            name="MunicipalityIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'municipalities overview',
+                "verbose_name": "municipalities overview",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='NewsIndexPage',
+            name="NewsIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'news overview',
+                "verbose_name": "news overview",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Province',
+            name="Province",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=64, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=64, unique=True, verbose_name='slug')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=64, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=64, unique=True, verbose_name="slug")),
             ],
             options={
-                'verbose_name': 'province',
-                'verbose_name_plural': 'provinces',
-                'ordering': ['name'],
-            },
-        ),
-        migrations.CreateModel(
-            name='PublicationIndexPage',
-            fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
-            ],
-            options={
-                'verbose_name': 'publications overview',
-            },
-            bases=('wagtailcore.page',),
-        ),
-        migrations.CreateModel(
-            name='StandardPage',
-            fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('quote', 4)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': 'heading', 'template': 'cms/blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'paragraph'}), 2: ('wagtail.blocks.TextBlock', (), {'label': 'quote'}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'attribution', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('text', 2), ('attribution', 3)]], {'label': 'quote'})}, verbose_name='text')),
-            ],
-            options={
-                'verbose_name': 'standard page',
-                'verbose_name_plural': 'standard pages',
-            },
-            bases=('wagtailcore.page',),
-        ),
-        migrations.CreateModel(
-            name='Theme',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-            ],
-            options={
-                'verbose_name': 'theme',
-                'verbose_name_plural': 'themes',
-                'ordering': ['name'],
+                "verbose_name": "province",
+                "verbose_name_plural": "provinces",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="PublicationIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
-                ('featured_collaborations', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Shown on the home page; only those with a published profile appear.', to='cms.collaboration', verbose_name='featured collaborations')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'home page',
+                "verbose_name": "publications overview",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='LibraryFile',
+            name="StandardPage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('file', models.FileField(upload_to='documents', verbose_name='file')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('file_size', models.PositiveBigIntegerField(editable=False, null=True)),
-                ('file_hash', models.CharField(blank=True, editable=False, max_length=40)),
-                ('collection', models.ForeignKey(default=wagtail.models.media.get_root_collection_id, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.collection', verbose_name='collection')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text=None, through='taggit.TaggedItem', to='taggit.Tag', verbose_name='tags')),
-                ('uploaded_by_user', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='uploaded by user')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("quote", 4)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"form_classname": "title", "label": "heading", "template": "cms/blocks/heading.html"},
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "label": "paragraph",
+                                },
+                            ),
+                            2: ("wagtail.blocks.TextBlock", (), {"label": "quote"}),
+                            3: ("wagtail.blocks.CharBlock", (), {"label": "attribution", "required": False}),
+                            4: ("wagtail.blocks.StructBlock", [[("text", 2), ("attribution", 3)]], {"label": "quote"}),
+                        },
+                        verbose_name="text",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document file',
-                'verbose_name_plural': 'document files',
-                'abstract': False,
+                "verbose_name": "standard page",
+                "verbose_name_plural": "standard pages",
+            },
+            bases=("wagtailcore.page",),
+        ),
+        migrations.CreateModel(
+            name="Theme",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+            ],
+            options={
+                "verbose_name": "theme",
+                "verbose_name_plural": "themes",
+                "ordering": ["name"],
+            },
+        ),
+        migrations.CreateModel(
+            name="HomePage",
+            fields=[
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
+                (
+                    "featured_collaborations",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        help_text="Shown on the home page; only those with a published profile appear.",
+                        to="cms.collaboration",
+                        verbose_name="featured collaborations",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "home page",
+            },
+            bases=("wagtailcore.page",),
+        ),
+        migrations.CreateModel(
+            name="LibraryFile",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=255, verbose_name="title")),
+                ("file", models.FileField(upload_to="documents", verbose_name="file")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("file_size", models.PositiveBigIntegerField(editable=False, null=True)),
+                ("file_hash", models.CharField(blank=True, editable=False, max_length=40)),
+                (
+                    "collection",
+                    models.ForeignKey(
+                        default=wagtail.models.media.get_root_collection_id,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.collection",
+                        verbose_name="collection",
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True, help_text=None, through="taggit.TaggedItem", to="taggit.Tag", verbose_name="tags"
+                    ),
+                ),
+                (
+                    "uploaded_by_user",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="uploaded by user",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "document file",
+                "verbose_name_plural": "document files",
+                "abstract": False,
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.AddField(
-            model_name='collaboration',
-            name='municipalities',
-            field=models.ManyToManyField(related_name='collaborations', to='cms.municipality', verbose_name='member municipalities'),
+            model_name="collaboration",
+            name="municipalities",
+            field=models.ManyToManyField(
+                related_name="collaborations", to="cms.municipality", verbose_name="member municipalities"
+            ),
         ),
         migrations.AddField(
-            model_name='municipality',
-            name='province',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='cms.province', verbose_name='province'),
+            model_name="municipality",
+            name="province",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="municipalities",
+                to="cms.province",
+                verbose_name="province",
+            ),
         ),
         migrations.CreateModel(
-            name='PublicationPage',
+            name="PublicationPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(help_text='Two or three sentences, shown in listings, feeds and search results.', verbose_name='summary')),
-                ('date', models.DateField(verbose_name='publication date')),
-                ('kind', models.CharField(choices=[('boek', 'book'), ('artikel', 'article'), ('column', 'column'), ('onderzoek', 'research')], max_length=16, verbose_name='kind of publication')),
-                ('publisher', models.CharField(blank=True, help_text='Where it appeared, e.g. a publisher, journal or website.', max_length=150, verbose_name='publisher or medium')),
-                ('external_url', models.URLField(blank=True, verbose_name='link to the publication')),
-                ('body', wagtail.fields.RichTextField(blank=True, verbose_name='text')),
-                ('collaborations', modelcluster.fields.ParentalManyToManyField(blank=True, to='cms.collaboration', verbose_name='collaborations')),
-                ('file', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='cms.libraryfile', verbose_name='file')),
-                ('municipalities', modelcluster.fields.ParentalManyToManyField(blank=True, to='cms.municipality', verbose_name='municipalities')),
-                ('themes', modelcluster.fields.ParentalManyToManyField(blank=True, to='cms.theme', verbose_name='themes')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="Two or three sentences, shown in listings, feeds and search results.",
+                        verbose_name="summary",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="publication date")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("boek", "book"),
+                            ("artikel", "article"),
+                            ("column", "column"),
+                            ("onderzoek", "research"),
+                        ],
+                        max_length=16,
+                        verbose_name="kind of publication",
+                    ),
+                ),
+                (
+                    "publisher",
+                    models.CharField(
+                        blank=True,
+                        help_text="Where it appeared, e.g. a publisher, journal or website.",
+                        max_length=150,
+                        verbose_name="publisher or medium",
+                    ),
+                ),
+                ("external_url", models.URLField(blank=True, verbose_name="link to the publication")),
+                ("body", wagtail.fields.RichTextField(blank=True, verbose_name="text")),
+                (
+                    "collaborations",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, to="cms.collaboration", verbose_name="collaborations"
+                    ),
+                ),
+                (
+                    "file",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="cms.libraryfile",
+                        verbose_name="file",
+                    ),
+                ),
+                (
+                    "municipalities",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, to="cms.municipality", verbose_name="municipalities"
+                    ),
+                ),
+                (
+                    "themes",
+                    modelcluster.fields.ParentalManyToManyField(blank=True, to="cms.theme", verbose_name="themes"),
+                ),
             ],
             options={
-                'verbose_name': 'publication',
-                'verbose_name_plural': 'publications',
+                "verbose_name": "publication",
+                "verbose_name_plural": "publications",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='PublicationAuthor',
+            name="PublicationAuthor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('organisation', models.CharField(blank=True, max_length=150, verbose_name='organisation')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='authors', to='cms.publicationpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("organisation", models.CharField(blank=True, max_length=150, verbose_name="organisation")),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="authors", to="cms.publicationpage"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'author',
-                'verbose_name_plural': 'authors',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "author",
+                "verbose_name_plural": "authors",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='NewsPage',
+            name="NewsPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(help_text='Two or three sentences, shown in listings, feeds and search results.', verbose_name='summary')),
-                ('date', models.DateField(verbose_name='news date')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('quote', 4)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': 'heading', 'template': 'cms/blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'paragraph'}), 2: ('wagtail.blocks.TextBlock', (), {'label': 'quote'}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'attribution', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('text', 2), ('attribution', 3)]], {'label': 'quote'})}, verbose_name='text')),
-                ('collaborations', modelcluster.fields.ParentalManyToManyField(blank=True, to='cms.collaboration', verbose_name='collaborations')),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image')),
-                ('municipalities', modelcluster.fields.ParentalManyToManyField(blank=True, to='cms.municipality', verbose_name='municipalities')),
-                ('themes', modelcluster.fields.ParentalManyToManyField(blank=True, to='cms.theme', verbose_name='themes')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="Two or three sentences, shown in listings, feeds and search results.",
+                        verbose_name="summary",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="news date")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("quote", 4)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"form_classname": "title", "label": "heading", "template": "cms/blocks/heading.html"},
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "label": "paragraph",
+                                },
+                            ),
+                            2: ("wagtail.blocks.TextBlock", (), {"label": "quote"}),
+                            3: ("wagtail.blocks.CharBlock", (), {"label": "attribution", "required": False}),
+                            4: ("wagtail.blocks.StructBlock", [[("text", 2), ("attribution", 3)]], {"label": "quote"}),
+                        },
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "collaborations",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, to="cms.collaboration", verbose_name="collaborations"
+                    ),
+                ),
+                (
+                    "image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="image",
+                    ),
+                ),
+                (
+                    "municipalities",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, to="cms.municipality", verbose_name="municipalities"
+                    ),
+                ),
+                (
+                    "themes",
+                    modelcluster.fields.ParentalManyToManyField(blank=True, to="cms.theme", verbose_name="themes"),
+                ),
             ],
             options={
-                'verbose_name': 'news item',
-                'verbose_name_plural': 'news items',
+                "verbose_name": "news item",
+                "verbose_name_plural": "news items",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='KnowledgeDocumentPage',
+            name="KnowledgeDocumentPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(help_text='Two or three sentences, shown in listings, feeds and search results.', verbose_name='summary')),
-                ('date', models.DateField(verbose_name='document date')),
-                ('body', wagtail.fields.RichTextField(blank=True, verbose_name='description')),
-                ('collaborations', modelcluster.fields.ParentalManyToManyField(blank=True, to='cms.collaboration', verbose_name='collaborations')),
-                ('document_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='cms.documenttype', verbose_name='document type')),
-                ('file', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='cms.libraryfile', verbose_name='file')),
-                ('municipalities', modelcluster.fields.ParentalManyToManyField(blank=True, to='cms.municipality', verbose_name='municipalities')),
-                ('themes', modelcluster.fields.ParentalManyToManyField(blank=True, to='cms.theme', verbose_name='themes')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="Two or three sentences, shown in listings, feeds and search results.",
+                        verbose_name="summary",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="document date")),
+                ("body", wagtail.fields.RichTextField(blank=True, verbose_name="description")),
+                (
+                    "collaborations",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, to="cms.collaboration", verbose_name="collaborations"
+                    ),
+                ),
+                (
+                    "document_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="cms.documenttype",
+                        verbose_name="document type",
+                    ),
+                ),
+                (
+                    "file",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="cms.libraryfile",
+                        verbose_name="file",
+                    ),
+                ),
+                (
+                    "municipalities",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, to="cms.municipality", verbose_name="municipalities"
+                    ),
+                ),
+                (
+                    "themes",
+                    modelcluster.fields.ParentalManyToManyField(blank=True, to="cms.theme", verbose_name="themes"),
+                ),
             ],
             options={
-                'verbose_name': 'knowledge document',
-                'verbose_name_plural': 'knowledge documents',
+                "verbose_name": "knowledge document",
+                "verbose_name_plural": "knowledge documents",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='EventPage',
+            name="EventPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(help_text='Two or three sentences, shown in listings, feeds and search results.', verbose_name='summary')),
-                ('start', models.DateTimeField(verbose_name='starts')),
-                ('end', models.DateTimeField(verbose_name='ends')),
-                ('venue', models.CharField(blank=True, max_length=150, verbose_name='venue')),
-                ('address', models.CharField(blank=True, max_length=255, verbose_name='address')),
-                ('online_url', models.URLField(blank=True, verbose_name='online meeting link')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('quote', 4)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': 'heading', 'template': 'cms/blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'paragraph'}), 2: ('wagtail.blocks.TextBlock', (), {'label': 'quote'}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'attribution', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('text', 2), ('attribution', 3)]], {'label': 'quote'})}, verbose_name='programme and description')),
-                ('collaborations', modelcluster.fields.ParentalManyToManyField(blank=True, to='cms.collaboration', verbose_name='collaborations')),
-                ('municipalities', modelcluster.fields.ParentalManyToManyField(blank=True, to='cms.municipality', verbose_name='municipalities')),
-                ('themes', modelcluster.fields.ParentalManyToManyField(blank=True, to='cms.theme', verbose_name='themes')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="Two or three sentences, shown in listings, feeds and search results.",
+                        verbose_name="summary",
+                    ),
+                ),
+                ("start", models.DateTimeField(verbose_name="starts")),
+                ("end", models.DateTimeField(verbose_name="ends")),
+                ("venue", models.CharField(blank=True, max_length=150, verbose_name="venue")),
+                ("address", models.CharField(blank=True, max_length=255, verbose_name="address")),
+                ("online_url", models.URLField(blank=True, verbose_name="online meeting link")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("quote", 4)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"form_classname": "title", "label": "heading", "template": "cms/blocks/heading.html"},
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "label": "paragraph",
+                                },
+                            ),
+                            2: ("wagtail.blocks.TextBlock", (), {"label": "quote"}),
+                            3: ("wagtail.blocks.CharBlock", (), {"label": "attribution", "required": False}),
+                            4: ("wagtail.blocks.StructBlock", [[("text", 2), ("attribution", 3)]], {"label": "quote"}),
+                        },
+                        verbose_name="programme and description",
+                    ),
+                ),
+                (
+                    "collaborations",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, to="cms.collaboration", verbose_name="collaborations"
+                    ),
+                ),
+                (
+                    "municipalities",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, to="cms.municipality", verbose_name="municipalities"
+                    ),
+                ),
+                (
+                    "themes",
+                    modelcluster.fields.ParentalManyToManyField(blank=True, to="cms.theme", verbose_name="themes"),
+                ),
             ],
             options={
-                'verbose_name': 'event',
-                'verbose_name_plural': 'events',
+                "verbose_name": "event",
+                "verbose_name_plural": "events",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='CollaborationPage',
+            name="CollaborationPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(help_text='Shown in the overview and in search results.', verbose_name='summary')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('quote', 4)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': 'heading', 'template': 'cms/blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'paragraph'}), 2: ('wagtail.blocks.TextBlock', (), {'label': 'quote'}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'attribution', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('text', 2), ('attribution', 3)]], {'label': 'quote'})}, verbose_name='profile')),
-                ('governance', wagtail.fields.RichTextField(blank=True, verbose_name='governance')),
-                ('lessons_do', wagtail.fields.RichTextField(blank=True, verbose_name='lessons learned: do')),
-                ('lessons_dont', wagtail.fields.RichTextField(blank=True, verbose_name="lessons learned: don't")),
-                ('collaboration', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='profile', to='cms.collaboration', verbose_name='collaboration')),
-                ('themes', modelcluster.fields.ParentalManyToManyField(blank=True, to='cms.theme', verbose_name='themes')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(help_text="Shown in the overview and in search results.", verbose_name="summary"),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [("heading", 0), ("paragraph", 1), ("quote", 4)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"form_classname": "title", "label": "heading", "template": "cms/blocks/heading.html"},
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+                                    "label": "paragraph",
+                                },
+                            ),
+                            2: ("wagtail.blocks.TextBlock", (), {"label": "quote"}),
+                            3: ("wagtail.blocks.CharBlock", (), {"label": "attribution", "required": False}),
+                            4: ("wagtail.blocks.StructBlock", [[("text", 2), ("attribution", 3)]], {"label": "quote"}),
+                        },
+                        verbose_name="profile",
+                    ),
+                ),
+                ("governance", wagtail.fields.RichTextField(blank=True, verbose_name="governance")),
+                ("lessons_do", wagtail.fields.RichTextField(blank=True, verbose_name="lessons learned: do")),
+                ("lessons_dont", wagtail.fields.RichTextField(blank=True, verbose_name="lessons learned: don't")),
+                (
+                    "collaboration",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="profile",
+                        to="cms.collaboration",
+                        verbose_name="collaboration",
+                    ),
+                ),
+                (
+                    "themes",
+                    modelcluster.fields.ParentalManyToManyField(blank=True, to="cms.theme", verbose_name="themes"),
+                ),
             ],
             options={
-                'verbose_name': 'collaboration profile',
-                'verbose_name_plural': 'collaboration profiles',
+                "verbose_name": "collaboration profile",
+                "verbose_name_plural": "collaboration profiles",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

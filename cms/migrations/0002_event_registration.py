@@ -15,101 +15,192 @@ def new_token():
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0001_initial'),
+        ("cms", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='eventpage',
-            name='audience',
-            field=models.CharField(choices=[('members', 'Members only'), ('everyone', 'Members and guests')], default='everyone', max_length=10, verbose_name='who may register'),
+            model_name="eventpage",
+            name="audience",
+            field=models.CharField(
+                choices=[("members", "Members only"), ("everyone", "Members and guests")],
+                default="everyone",
+                max_length=10,
+                verbose_name="who may register",
+            ),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='capacity',
-            field=models.PositiveIntegerField(blank=True, help_text='Leave empty for no limit.', null=True, verbose_name='places'),
+            model_name="eventpage",
+            name="capacity",
+            field=models.PositiveIntegerField(
+                blank=True, help_text="Leave empty for no limit.", null=True, verbose_name="places"
+            ),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='registration_closes',
-            field=models.DateTimeField(blank=True, help_text='Leave empty to close when the event starts.', null=True, verbose_name='registration closes'),
+            model_name="eventpage",
+            name="registration_closes",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="Leave empty to close when the event starts.",
+                null=True,
+                verbose_name="registration closes",
+            ),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='registration_enabled',
-            field=models.BooleanField(default=False, help_text='Visitors register here; you see and export the registrations in the admin.', verbose_name='registration on this site'),
+            model_name="eventpage",
+            name="registration_enabled",
+            field=models.BooleanField(
+                default=False,
+                help_text="Visitors register here; you see and export the registrations in the admin.",
+                verbose_name="registration on this site",
+            ),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='registration_opens',
-            field=models.DateTimeField(blank=True, help_text='Leave empty to open at once.', null=True, verbose_name='registration opens'),
+            model_name="eventpage",
+            name="registration_opens",
+            field=models.DateTimeField(
+                blank=True, help_text="Leave empty to open at once.", null=True, verbose_name="registration opens"
+            ),
         ),
         migrations.AddField(
-            model_name='eventpage',
-            name='waiting_list',
-            field=models.BooleanField(default=True, help_text='When the event is full, new registrations join a waiting list and move up when someone cancels.', verbose_name='waiting list'),
+            model_name="eventpage",
+            name="waiting_list",
+            field=models.BooleanField(
+                default=True,
+                help_text="When the event is full, new registrations join a waiting list and move up when someone cancels.",
+                verbose_name="waiting list",
+            ),
         ),
         migrations.CreateModel(
-            name='EventCancellation',
+            name="EventCancellation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('cancelled_at', models.DateTimeField(auto_now_add=True, verbose_name='cancelled at')),
-                ('cancelled_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('event', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='cancellation', to='cms.eventpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reason", models.TextField(verbose_name="reason")),
+                ("cancelled_at", models.DateTimeField(auto_now_add=True, verbose_name="cancelled at")),
+                (
+                    "cancelled_by",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "event",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="cancellation", to="cms.eventpage"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'event cancellation',
-                'verbose_name_plural': 'event cancellations',
+                "verbose_name": "event cancellation",
+                "verbose_name_plural": "event cancellations",
             },
         ),
         migrations.CreateModel(
-            name='EventQuestion',
+            name="EventQuestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('label', models.CharField(max_length=200, verbose_name='question')),
-                ('help_text', models.CharField(blank=True, max_length=255, verbose_name='explanation')),
-                ('kind', models.CharField(choices=[('text', 'Short answer'), ('long_text', 'Long answer'), ('choice', 'One of a list'), ('yes_no', 'Yes or no')], default='text', max_length=10, verbose_name='kind of answer')),
-                ('choices', models.TextField(blank=True, help_text='One choice per line (for “one of a list”).', verbose_name='choices')),
-                ('required', models.BooleanField(default=False, verbose_name='required')),
-                ('event', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='cms.eventpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("label", models.CharField(max_length=200, verbose_name="question")),
+                ("help_text", models.CharField(blank=True, max_length=255, verbose_name="explanation")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("text", "Short answer"),
+                            ("long_text", "Long answer"),
+                            ("choice", "One of a list"),
+                            ("yes_no", "Yes or no"),
+                        ],
+                        default="text",
+                        max_length=10,
+                        verbose_name="kind of answer",
+                    ),
+                ),
+                (
+                    "choices",
+                    models.TextField(
+                        blank=True, help_text="One choice per line (for “one of a list”).", verbose_name="choices"
+                    ),
+                ),
+                ("required", models.BooleanField(default=False, verbose_name="required")),
+                (
+                    "event",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="questions", to="cms.eventpage"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'extra question',
-                'verbose_name_plural': 'extra questions',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "extra question",
+                "verbose_name_plural": "extra questions",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='EventRegistration',
+            name="EventRegistration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
-                ('organisation', models.CharField(blank=True, max_length=150, verbose_name='organisation')),
-                ('answers', models.JSONField(blank=True, default=dict, verbose_name='answers')),
-                ('status', models.CharField(choices=[('pending', 'Awaiting e-mail confirmation'), ('confirmed', 'Confirmed'), ('waitlisted', 'On the waiting list'), ('cancelled', 'Cancelled')], default='pending', max_length=10, verbose_name='status')),
-                ('token', models.CharField(default=new_token, editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='registered at')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='e-mail confirmed at')),
-                ('queued_at', models.DateTimeField(blank=True, null=True, verbose_name='in the queue since')),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True, verbose_name='cancelled at')),
-                ('reminder_sent_at', models.DateTimeField(blank=True, null=True, verbose_name='reminder sent at')),
-                ('anonymised_at', models.DateTimeField(blank=True, null=True, verbose_name='personal data removed at')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='cms.eventpage', verbose_name='event')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='event_registrations', to=settings.AUTH_USER_MODEL, verbose_name='member')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail address")),
+                ("organisation", models.CharField(blank=True, max_length=150, verbose_name="organisation")),
+                ("answers", models.JSONField(blank=True, default=dict, verbose_name="answers")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Awaiting e-mail confirmation"),
+                            ("confirmed", "Confirmed"),
+                            ("waitlisted", "On the waiting list"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("token", models.CharField(default=new_token, editable=False, max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="registered at")),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True, verbose_name="e-mail confirmed at")),
+                ("queued_at", models.DateTimeField(blank=True, null=True, verbose_name="in the queue since")),
+                ("cancelled_at", models.DateTimeField(blank=True, null=True, verbose_name="cancelled at")),
+                ("reminder_sent_at", models.DateTimeField(blank=True, null=True, verbose_name="reminder sent at")),
+                ("anonymised_at", models.DateTimeField(blank=True, null=True, verbose_name="personal data removed at")),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="registrations",
+                        to="cms.eventpage",
+                        verbose_name="event",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="event_registrations",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="member",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'event registration',
-                'verbose_name_plural': 'event registrations',
-                'ordering': ['event', 'created_at'],
-                'indexes': [models.Index(fields=['event', 'status'], name='cms_eventre_event_i_d13b5d_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('email', ''), _negated=True), fields=('event', 'email'), name='one_registration_per_email')],
+                "verbose_name": "event registration",
+                "verbose_name_plural": "event registrations",
+                "ordering": ["event", "created_at"],
+                "indexes": [models.Index(fields=["event", "status"], name="cms_eventre_event_i_d13b5d_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("email", ""), _negated=True),
+                        fields=("event", "email"),
+                        name="one_registration_per_email",
+                    )
+                ],
             },
         ),
     ]

@@ -17,7 +17,8 @@ def grant(apps, schema_editor):
     content_type, _ = ContentType.objects.get_or_create(app_label="cms", model="eventregistration")
     permissions = [
         Permission.objects.get_or_create(
-            content_type=content_type, codename=f"{action}_eventregistration",
+            content_type=content_type,
+            codename=f"{action}_eventregistration",
             defaults={"name": f"Can {action} event registration"},
         )[0]
         for action in ACTIONS

@@ -6,28 +6,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0003_registration_permissions'),
+        ("cms", "0003_registration_permissions"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PendingRegistrationMail',
+            name="PendingRegistrationMail",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=32, verbose_name='kind')),
-                ('extra', models.JSONField(blank=True, default=dict)),
-                ('attempts', models.PositiveIntegerField(default=0, verbose_name='attempts')),
-                ('next_attempt_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, null=True, verbose_name='next attempt')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('registration', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pending_mails', to='cms.eventregistration')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("kind", models.CharField(max_length=32, verbose_name="kind")),
+                ("extra", models.JSONField(blank=True, default=dict)),
+                ("attempts", models.PositiveIntegerField(default=0, verbose_name="attempts")),
+                (
+                    "next_attempt_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, null=True, verbose_name="next attempt"
+                    ),
+                ),
+                ("last_error", models.TextField(blank=True, verbose_name="last error")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "registration",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pending_mails",
+                        to="cms.eventregistration",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unsent registration e-mail',
-                'verbose_name_plural': 'unsent registration e-mails',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "unsent registration e-mail",
+                "verbose_name_plural": "unsent registration e-mails",
+                "ordering": ["created_at", "pk"],
             },
         ),
     ]

@@ -8,9 +8,8 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0005_admin_wording'),
+        ("cms", "0005_admin_wording"),
     ]
 
     operations = [
@@ -18,58 +17,58 @@ class Migration(migrations.Migration):
             database_operations=[],
             state_operations=[
                 migrations.RemoveField(
-                    model_name='eventindexpage',
-                    name='page_ptr',
+                    model_name="eventindexpage",
+                    name="page_ptr",
                 ),
                 migrations.RemoveField(
-                    model_name='eventpage',
-                    name='collaborations',
+                    model_name="eventpage",
+                    name="collaborations",
                 ),
                 migrations.RemoveField(
-                    model_name='eventpage',
-                    name='municipalities',
+                    model_name="eventpage",
+                    name="municipalities",
                 ),
                 migrations.RemoveField(
-                    model_name='eventpage',
-                    name='page_ptr',
+                    model_name="eventpage",
+                    name="page_ptr",
                 ),
                 migrations.RemoveField(
-                    model_name='eventpage',
-                    name='themes',
+                    model_name="eventpage",
+                    name="themes",
                 ),
                 migrations.RemoveField(
-                    model_name='eventregistration',
-                    name='event',
+                    model_name="eventregistration",
+                    name="event",
                 ),
                 migrations.RemoveField(
-                    model_name='eventquestion',
-                    name='event',
+                    model_name="eventquestion",
+                    name="event",
                 ),
                 migrations.RemoveField(
-                    model_name='eventregistration',
-                    name='user',
+                    model_name="eventregistration",
+                    name="user",
                 ),
                 migrations.RemoveField(
-                    model_name='pendingregistrationmail',
-                    name='registration',
+                    model_name="pendingregistrationmail",
+                    name="registration",
                 ),
                 migrations.DeleteModel(
-                    name='EventCancellation',
+                    name="EventCancellation",
                 ),
                 migrations.DeleteModel(
-                    name='EventIndexPage',
+                    name="EventIndexPage",
                 ),
                 migrations.DeleteModel(
-                    name='EventPage',
+                    name="EventPage",
                 ),
                 migrations.DeleteModel(
-                    name='EventQuestion',
+                    name="EventQuestion",
                 ),
                 migrations.DeleteModel(
-                    name='EventRegistration',
+                    name="EventRegistration",
                 ),
                 migrations.DeleteModel(
-                    name='PendingRegistrationMail',
+                    name="PendingRegistrationMail",
                 ),
             ],
         ),

@@ -10,9 +10,23 @@ from .places import CollaborationIndexPage, CollaborationPage, MunicipalityIndex
 from .pages import HomePage, StandardPage
 
 __all__ = [
-    "Collaboration", "CollaborationIndexPage", "CollaborationPage", "DocumentLibraryPage",
-    "DocumentType", "HomePage", "KnowledgeDocumentPage",
-    "KnowledgeItemPage", "LibraryFile", "Municipality", "MunicipalityIndexPage", "NewsIndexPage",
-    "NewsPage", "Province", "PublicationAuthor", "PublicationIndexPage", "PublicationPage",
-    "StandardPage", "Theme",
+    "Collaboration",
+    "CollaborationIndexPage",
+    "CollaborationPage",
+    "DocumentLibraryPage",
+    "DocumentType",
+    "HomePage",
+    "KnowledgeDocumentPage",
+    "KnowledgeItemPage",
+    "LibraryFile",
+    "Municipality",
+    "MunicipalityIndexPage",
+    "NewsIndexPage",
+    "NewsPage",
+    "Province",
+    "PublicationAuthor",
+    "PublicationIndexPage",
+    "PublicationPage",
+    "StandardPage",
+    "Theme",
 ]

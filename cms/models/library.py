@@ -5,7 +5,8 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _, ngettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField
@@ -57,13 +58,17 @@ class KnowledgeDocumentPage(KnowledgeItemPage):
     )
     body = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
 
-    content_panels = KnowledgeItemPage.content_panels + [
-        FieldPanel("date"),
-        FieldPanel("document_type"),
-        FieldPanel("file"),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-    ] + KnowledgeItemPage.taxonomy_panels
+    content_panels = (
+        KnowledgeItemPage.content_panels
+        + [
+            FieldPanel("date"),
+            FieldPanel("document_type"),
+            FieldPanel("file"),
+            FieldPanel("summary"),
+            FieldPanel("body"),
+        ]
+        + KnowledgeItemPage.taxonomy_panels
+    )
     search_fields = KnowledgeItemPage.search_fields + [
         index.SearchField("body"),
         index.FilterField("date"),

@@ -1,7 +1,8 @@
 """News about shared civil-service organisations."""
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _, ngettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -15,17 +16,25 @@ from .listing import ListingPage
 class NewsPage(KnowledgeItemPage):
     date = models.DateField(_("news date"))
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("image"),
     )
     body = StreamField(BodyBlock(), verbose_name=_("text"), blank=True)
 
-    content_panels = KnowledgeItemPage.content_panels + [
-        FieldPanel("date"),
-        FieldPanel("summary"),
-        FieldPanel("image"),
-        FieldPanel("body"),
-    ] + KnowledgeItemPage.taxonomy_panels
+    content_panels = (
+        KnowledgeItemPage.content_panels
+        + [
+            FieldPanel("date"),
+            FieldPanel("summary"),
+            FieldPanel("image"),
+            FieldPanel("body"),
+        ]
+        + KnowledgeItemPage.taxonomy_panels
+    )
     search_fields = KnowledgeItemPage.search_fields + [
         index.SearchField("body"),
         index.FilterField("date"),

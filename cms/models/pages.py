@@ -20,7 +20,9 @@ from .publications import PublicationIndexPage, PublicationPage
 class HomePage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     featured_collaborations = ParentalManyToManyField(
-        "cms.Collaboration", blank=True, verbose_name=_("featured collaborations"),
+        "cms.Collaboration",
+        blank=True,
+        verbose_name=_("featured collaborations"),
         help_text=_("Shown on the home page; only those with a published profile appear."),
     )
 
@@ -51,7 +53,8 @@ class HomePage(Page):
                 "publications": first_visible(PublicationIndexPage),
             },
             featured=self.featured_collaborations.filter(profile__live=True)
-            .select_related("profile").prefetch_related("municipalities"),
+            .select_related("profile")
+            .prefetch_related("municipalities"),
         )
         return context
 

@@ -86,7 +86,9 @@ class CollaborationIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["profiles"] = (
-            CollaborationPage.objects.live().public().descendant_of(self)
+            CollaborationPage.objects.live()
+            .public()
+            .descendant_of(self)
             .select_related("collaboration")
             .prefetch_related("collaboration__municipalities")
             .order_by("collaboration__short_name")
@@ -120,9 +122,7 @@ class MunicipalityIndexPage(RoutablePageMixin, Page):
             **items_about(municipalities=municipality),
             "library_filter_url": library_filter_url(municipality=municipality.slug),
         }
-        return self.render(
-            request, context_overrides=context, template="cms/municipality_page.html"
-        )
+        return self.render(request, context_overrides=context, template="cms/municipality_page.html")
 
     def municipality_url(self, municipality, request=None):
         return self.get_url(request) + self.reverse_subpage("municipality", kwargs={"slug": municipality.slug})

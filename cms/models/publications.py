@@ -1,7 +1,8 @@
 """Publications: books, articles, columns and research about shared civil-service organisations."""
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _, ngettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
@@ -24,26 +25,36 @@ class PublicationPage(KnowledgeItemPage):
     date = models.DateField(_("publication date"))
     kind = models.CharField(_("kind of publication"), max_length=16, choices=Kind.choices)
     publisher = models.CharField(
-        _("publisher or medium"), max_length=150, blank=True,
+        _("publisher or medium"),
+        max_length=150,
+        blank=True,
         help_text=_("Where it appeared, e.g. a publisher, journal or website."),
     )
     external_url = models.URLField(_("link to the publication"), blank=True)
     file = models.ForeignKey(
-        "cms.LibraryFile", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "cms.LibraryFile",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("file"),
     )
     body = RichTextField(_("text"), blank=True, features=RICH_TEXT_FEATURES)
 
-    content_panels = KnowledgeItemPage.content_panels + [
-        FieldPanel("date"),
-        FieldPanel("kind"),
-        InlinePanel("authors", label=_("authors")),
-        FieldPanel("publisher"),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("external_url"),
-        FieldPanel("file"),
-    ] + KnowledgeItemPage.taxonomy_panels
+    content_panels = (
+        KnowledgeItemPage.content_panels
+        + [
+            FieldPanel("date"),
+            FieldPanel("kind"),
+            InlinePanel("authors", label=_("authors")),
+            FieldPanel("publisher"),
+            FieldPanel("summary"),
+            FieldPanel("body"),
+            FieldPanel("external_url"),
+            FieldPanel("file"),
+        ]
+        + KnowledgeItemPage.taxonomy_panels
+    )
     search_fields = KnowledgeItemPage.search_fields + [
         index.SearchField("body"),
         index.SearchField("publisher"),

@@ -111,16 +111,12 @@ class Collaboration(index.Indexed, models.Model):
         Municipality, related_name="collaborations", verbose_name=_("member municipalities")
     )
     form = models.CharField(_("form of cooperation"), max_length=32, choices=Form.choices)
-    legal_form = models.CharField(
-        _("legal form under the Wgr"), max_length=32, choices=LegalForm.choices, blank=True
-    )
+    legal_form = models.CharField(_("legal form under the Wgr"), max_length=32, choices=LegalForm.choices, blank=True)
     founded = models.PositiveSmallIntegerField(_("founded (year)"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("short_name"), FieldPanel("name"), FieldPanel("slug")], heading=_("Name")
-        ),
+        MultiFieldPanel([FieldPanel("short_name"), FieldPanel("name"), FieldPanel("slug")], heading=_("Name")),
         FieldPanel("municipalities", widget=FilterableCheckboxes),
         FieldPanel("form"),
         FieldPanel("legal_form"),
@@ -146,4 +142,3 @@ class Collaboration(index.Indexed, models.Model):
         """The live profile page, or None when editors have not published one."""
         page = getattr(self, "profile", None)
         return page if page is not None and page.live else None
-

@@ -18,10 +18,12 @@ class FilterPanelNode(template.Node):
         self.nodelist, self.active = nodelist, active
 
     def render(self, context):
-        return get_template("cms/includes/filter_panel.html").render({
-            "content": self.nodelist.render(context),
-            "active": self.active.resolve(context) or 0,
-        })
+        return get_template("cms/includes/filter_panel.html").render(
+            {
+                "content": self.nodelist.render(context),
+                "active": self.active.resolve(context) or 0,
+            }
+        )
 
 
 @register.tag("filter_panel")

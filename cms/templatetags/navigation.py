@@ -27,8 +27,7 @@ def main_menu(context):
     for page in pages:
         is_current = current is not None and current.pk == page.pk
         in_section = (
-            not is_current and page.pk != root.pk and current is not None
-            and current.path.startswith(page.path)
+            not is_current and page.pk != root.pk and current is not None and current.path.startswith(page.path)
         )
         entries.append({"page": page, "is_current": is_current, "in_section": in_section})
     # The discussions are not a Wagtail page, but belong in the menu all the same.

@@ -7,154 +7,383 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cms', '0003_registration_permissions'),
-        ('community', '0001_cache_table'),
+        ("cms", "0003_registration_permissions"),
+        ("community", "0001_cache_table"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('slug', models.SlugField(unique=True, verbose_name='slug')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('access', models.CharField(choices=[('public', 'Everyone can read; members write'), ('members', 'Members only')], default='public', max_length=10, verbose_name='who can read')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('collaboration', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='cms.collaboration', verbose_name='collaboration')),
-                ('theme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='cms.theme', verbose_name='theme')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("slug", models.SlugField(unique=True, verbose_name="slug")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "access",
+                    models.CharField(
+                        choices=[("public", "Everyone can read; members write"), ("members", "Members only")],
+                        default="public",
+                        max_length=10,
+                        verbose_name="who can read",
+                    ),
+                ),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                (
+                    "collaboration",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="cms.collaboration",
+                        verbose_name="collaboration",
+                    ),
+                ),
+                (
+                    "theme",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="cms.theme",
+                        verbose_name="theme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'discussion category',
-                'verbose_name_plural': 'discussion categories',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "discussion category",
+                "verbose_name_plural": "discussion categories",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='MemberProfile',
+            name="MemberProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('function', models.CharField(blank=True, help_text='For example griffier or teamleider financiën.', max_length=120, verbose_name='function')),
-                ('organisation', models.CharField(blank=True, max_length=150, verbose_name='organisation')),
-                ('bio', models.TextField(blank=True, max_length=1000, verbose_name='about me')),
-                ('avatar', models.ImageField(blank=True, upload_to='avatars/', verbose_name='photo')),
-                ('visibility', models.CharField(choices=[('members', 'Logged-in members'), ('hidden', 'Only me (not in the directory)')], default='members', max_length=10, verbose_name='who sees my profile')),
-                ('show_email', models.BooleanField(default=False, verbose_name='show my e-mail address to members')),
-                ('notify_on_mention', models.BooleanField(default=True, verbose_name='e-mail me when someone mentions me')),
-                ('collaboration', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='cms.collaboration', verbose_name='collaboration')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='cms.municipality', verbose_name='municipality')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "function",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example griffier or teamleider financiën.",
+                        max_length=120,
+                        verbose_name="function",
+                    ),
+                ),
+                ("organisation", models.CharField(blank=True, max_length=150, verbose_name="organisation")),
+                ("bio", models.TextField(blank=True, max_length=1000, verbose_name="about me")),
+                ("avatar", models.ImageField(blank=True, upload_to="avatars/", verbose_name="photo")),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[("members", "Logged-in members"), ("hidden", "Only me (not in the directory)")],
+                        default="members",
+                        max_length=10,
+                        verbose_name="who sees my profile",
+                    ),
+                ),
+                ("show_email", models.BooleanField(default=False, verbose_name="show my e-mail address to members")),
+                (
+                    "notify_on_mention",
+                    models.BooleanField(default=True, verbose_name="e-mail me when someone mentions me"),
+                ),
+                (
+                    "collaboration",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="cms.collaboration",
+                        verbose_name="collaboration",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="cms.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="profile", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'member profile',
-                'verbose_name_plural': 'member profiles',
+                "verbose_name": "member profile",
+                "verbose_name_plural": "member profiles",
             },
         ),
         migrations.CreateModel(
-            name='Suspension',
+            name="Suspension",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(max_length=500, verbose_name='reason')),
-                ('starts_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('ends_at', models.DateTimeField(blank=True, help_text='Empty: until lifted.', null=True, verbose_name='until')),
-                ('lifted_at', models.DateTimeField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='suspensions', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reason", models.CharField(max_length=500, verbose_name="reason")),
+                ("starts_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "ends_at",
+                    models.DateTimeField(blank=True, help_text="Empty: until lifted.", null=True, verbose_name="until"),
+                ),
+                ("lifted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="suspensions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'suspension',
-                'verbose_name_plural': 'suspensions',
+                "verbose_name": "suspension",
+                "verbose_name_plural": "suspensions",
             },
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='title')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='started at')),
-                ('last_activity_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='last activity')),
-                ('pinned', models.BooleanField(default=False, verbose_name='pinned')),
-                ('locked', models.BooleanField(default=False, help_text='No new replies.', verbose_name='locked')),
-                ('hidden', models.BooleanField(default=False, verbose_name='hidden')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='topics', to=settings.AUTH_USER_MODEL)),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='topics', to='community.category', verbose_name='category')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=150, verbose_name="title")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="started at")),
+                (
+                    "last_activity_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="last activity"
+                    ),
+                ),
+                ("pinned", models.BooleanField(default=False, verbose_name="pinned")),
+                ("locked", models.BooleanField(default=False, help_text="No new replies.", verbose_name="locked")),
+                ("hidden", models.BooleanField(default=False, verbose_name="hidden")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="topics",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="topics",
+                        to="community.category",
+                        verbose_name="category",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'topic',
-                'verbose_name_plural': 'topics',
-                'ordering': ['-pinned', '-last_activity_at'],
+                "verbose_name": "topic",
+                "verbose_name_plural": "topics",
+                "ordering": ["-pinned", "-last_activity_at"],
             },
         ),
         migrations.CreateModel(
-            name='Post',
+            name="Post",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(max_length=20000, verbose_name='message')),
-                ('body_html', models.TextField(editable=False)),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='posted at')),
-                ('edited_at', models.DateTimeField(blank=True, null=True, verbose_name='edited at')),
-                ('hidden', models.BooleanField(default=False, verbose_name='hidden')),
-                ('hidden_reason', models.CharField(blank=True, max_length=255, verbose_name='reason for hiding')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='posts', to=settings.AUTH_USER_MODEL)),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='posts', to='community.topic', verbose_name='topic')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("body", models.TextField(max_length=20000, verbose_name="message")),
+                ("body_html", models.TextField(editable=False)),
+                (
+                    "created_at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="posted at"),
+                ),
+                ("edited_at", models.DateTimeField(blank=True, null=True, verbose_name="edited at")),
+                ("hidden", models.BooleanField(default=False, verbose_name="hidden")),
+                ("hidden_reason", models.CharField(blank=True, max_length=255, verbose_name="reason for hiding")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="posts",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="posts",
+                        to="community.topic",
+                        verbose_name="topic",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'post',
-                'verbose_name_plural': 'posts',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "post",
+                "verbose_name_plural": "posts",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ModerationAction',
+            name="ModerationAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('hide', 'Hidden'), ('restore', 'Restored'), ('lock', 'Locked'), ('unlock', 'Unlocked'), ('pin', 'Pinned'), ('unpin', 'Unpinned'), ('move', 'Moved'), ('suspend', 'Member suspended'), ('unsuspend', 'Suspension lifted'), ('dismiss', 'Flags dismissed')], max_length=10, verbose_name='action')),
-                ('reason', models.CharField(blank=True, max_length=500, verbose_name='reason')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('member', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('moderator', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('post', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='community.post')),
-                ('topic', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='community.topic')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("hide", "Hidden"),
+                            ("restore", "Restored"),
+                            ("lock", "Locked"),
+                            ("unlock", "Unlocked"),
+                            ("pin", "Pinned"),
+                            ("unpin", "Unpinned"),
+                            ("move", "Moved"),
+                            ("suspend", "Member suspended"),
+                            ("unsuspend", "Suspension lifted"),
+                            ("dismiss", "Flags dismissed"),
+                        ],
+                        max_length=10,
+                        verbose_name="action",
+                    ),
+                ),
+                ("reason", models.CharField(blank=True, max_length=500, verbose_name="reason")),
+                ("created_at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "moderator",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="community.post",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="community.topic",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'moderation action',
-                'verbose_name_plural': 'moderation log',
-                'ordering': ['-created_at'],
+                "verbose_name": "moderation action",
+                "verbose_name_plural": "moderation log",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Flag',
+            name="Flag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('spam', 'Spam or advertising'), ('abuse', 'Insulting or threatening'), ('privacy', "Shares someone's personal data"), ('off_topic', 'Off topic'), ('other', 'Something else')], max_length=10, verbose_name='reason')),
-                ('explanation', models.CharField(blank=True, max_length=500, verbose_name='explanation')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('reporter', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='flags', to='community.post')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("spam", "Spam or advertising"),
+                            ("abuse", "Insulting or threatening"),
+                            ("privacy", "Shares someone's personal data"),
+                            ("off_topic", "Off topic"),
+                            ("other", "Something else"),
+                        ],
+                        max_length=10,
+                        verbose_name="reason",
+                    ),
+                ),
+                ("explanation", models.CharField(blank=True, max_length=500, verbose_name="explanation")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("resolved_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "reporter",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="flags", to="community.post"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'flag',
-                'verbose_name_plural': 'flags',
-                'constraints': [models.UniqueConstraint(fields=('post', 'reporter'), name='one_flag_per_member_per_post')],
+                "verbose_name": "flag",
+                "verbose_name_plural": "flags",
+                "constraints": [
+                    models.UniqueConstraint(fields=("post", "reporter"), name="one_flag_per_member_per_post")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='TopicSubscription',
+            name="TopicSubscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subscriptions', to='community.topic')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topic_subscriptions', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="subscriptions", to="community.topic"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="topic_subscriptions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('topic', 'user'), name='one_subscription_per_topic')],
+                "constraints": [models.UniqueConstraint(fields=("topic", "user"), name="one_subscription_per_topic")],
             },
         ),
     ]

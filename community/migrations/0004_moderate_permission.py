@@ -12,7 +12,9 @@ def grant(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     content_type, _ = ContentType.objects.get_or_create(app_label="community", model="moderationaction")
     permission, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename="moderate", defaults={"name": "Can moderate discussions and members"},
+        content_type=content_type,
+        codename="moderate",
+        defaults={"name": "Can moderate discussions and members"},
     )
     for group in Group.objects.filter(name__in=GROUPS):
         group.permissions.add(permission)

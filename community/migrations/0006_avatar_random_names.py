@@ -29,7 +29,9 @@ class Migration(migrations.Migration):
             model_name="memberprofile",
             name="avatar",
             field=models.ImageField(
-                blank=True, upload_to=community.models.profiles.avatar_upload_to, verbose_name="photo",
+                blank=True,
+                upload_to=community.models.profiles.avatar_upload_to,
+                verbose_name="photo",
             ),
         ),
         migrations.RunPython(rename_existing_photos, migrations.RunPython.noop),

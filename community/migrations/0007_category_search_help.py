@@ -5,21 +5,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0004_pending_registration_mail'),
-        ('community', '0006_avatar_random_names'),
+        ("cms", "0004_pending_registration_mail"),
+        ("community", "0006_avatar_random_names"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='category',
-            name='collaboration',
-            field=models.ForeignKey(blank=True, help_text='Search finds the topics of this category under this collaboration and its municipalities.', null=True, on_delete=django.db.models.deletion.SET_NULL, to='cms.collaboration', verbose_name='collaboration'),
+            model_name="category",
+            name="collaboration",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Search finds the topics of this category under this collaboration and its municipalities.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                to="cms.collaboration",
+                verbose_name="collaboration",
+            ),
         ),
         migrations.AlterField(
-            model_name='category',
-            name='theme',
-            field=models.ForeignKey(blank=True, help_text='Search finds the topics of this category under this theme.', null=True, on_delete=django.db.models.deletion.SET_NULL, to='cms.theme', verbose_name='theme'),
+            model_name="category",
+            name="theme",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Search finds the topics of this category under this theme.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                to="cms.theme",
+                verbose_name="theme",
+            ),
         ),
     ]

@@ -5,6 +5,14 @@ from .discussions import Category, CategoryAccess, Post, Topic, TopicSubscriptio
 from .moderation import Flag, ModerationAction, Suspension
 
 __all__ = [
-    "Category", "CategoryAccess", "Flag", "MemberProfile", "ModerationAction", "Post", "ProfileVisibility",
-    "Suspension", "Topic", "TopicSubscription",
+    "Category",
+    "CategoryAccess",
+    "Flag",
+    "MemberProfile",
+    "ModerationAction",
+    "Post",
+    "ProfileVisibility",
+    "Suspension",
+    "Topic",
+    "TopicSubscription",
 ]

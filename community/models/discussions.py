@@ -24,11 +24,19 @@ class Category(models.Model):
     # Search tags the category's topics with these (search/discussions.py), so a BAR discussion
     # is found with the BAR filter.
     theme = models.ForeignKey(
-        "cms.Theme", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("theme"),
+        "cms.Theme",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("theme"),
         help_text=_("Search finds the topics of this category under this theme."),
     )
     collaboration = models.ForeignKey(
-        "cms.Collaboration", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("collaboration"),
+        "cms.Collaboration",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("collaboration"),
         help_text=_("Search finds the topics of this category under this collaboration and its municipalities."),
     )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
@@ -59,7 +67,11 @@ class Topic(models.Model):
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="topics", verbose_name=_("category"))
     title = models.CharField(_("title"), max_length=150)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="topics",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="topics",
     )
     created_at = models.DateTimeField(_("started at"), default=timezone.now)
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now, db_index=True)
@@ -88,7 +100,11 @@ class Topic(models.Model):
 class Post(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts", verbose_name=_("topic"))
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
     )
     body = models.TextField(_("message"), max_length=20000)
     body_html = models.TextField(editable=False)
@@ -118,4 +134,3 @@ class TopicSubscription(models.Model):
 
     def __str__(self):
         return f"user {self.user_id} follows topic {self.topic_id}"
-

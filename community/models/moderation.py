@@ -20,7 +20,9 @@ class Flag(models.Model):
     explanation = models.CharField(_("explanation"), max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     resolved_at = models.DateTimeField(null=True, blank=True)
-    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("flag")
@@ -50,7 +52,9 @@ class ModerationAction(models.Model):
     kind = models.CharField(_("action"), max_length=10, choices=Kind)
     post = models.ForeignKey("community.Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     topic = models.ForeignKey("community.Topic", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    member = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reason = models.CharField(_("reason"), max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
@@ -79,4 +83,3 @@ class Suspension(models.Model):
 
     def __str__(self):
         return f"suspension of member {self.member_id} from {self.starts_at:%Y-%m-%d}"
-

@@ -28,18 +28,31 @@ class ProfileVisibility(models.TextChoices):
 
 class MemberProfile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
-    function = models.CharField(_("function"), max_length=120, blank=True, help_text=_("For example griffier or teamleider financiën."))
+    function = models.CharField(
+        _("function"), max_length=120, blank=True, help_text=_("For example griffier or teamleider financiën.")
+    )
     organisation = models.CharField(_("organisation"), max_length=150, blank=True)
     municipality = models.ForeignKey(
-        "cms.Municipality", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("municipality"),
+        "cms.Municipality",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("municipality"),
     )
     collaboration = models.ForeignKey(
-        "cms.Collaboration", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("collaboration"),
+        "cms.Collaboration",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("collaboration"),
     )
     bio = models.TextField(_("about me"), max_length=1000, blank=True)
     avatar = models.ImageField(_("photo"), upload_to=avatar_upload_to, blank=True)
     visibility = models.CharField(
-        _("who sees my profile"), max_length=10, choices=ProfileVisibility, default=ProfileVisibility.MEMBERS,
+        _("who sees my profile"),
+        max_length=10,
+        choices=ProfileVisibility,
+        default=ProfileVisibility.MEMBERS,
     )
     show_email = models.BooleanField(_("show my e-mail address to members"), default=False)
     notify_on_mention = models.BooleanField(_("e-mail me when someone mentions me"), default=True)

@@ -10,6 +10,6 @@ register = template.Library()
 
 @register.filter
 def mention_name(user):
-    """"@username" for a member others can mention in a post, else "" (nothing to show)."""
+    """ "@username" for a member others can mention in a post, else "" (nothing to show)."""
     username = user.get_username() if user else ""
     return f"@{username}" if is_mentionable(username) else ""

@@ -17,14 +17,21 @@ from ..privacy import delete_account, export_member_data
 @login_required
 def edit_profile(request):
     profile = profiles.own_profile(request.user)
-    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile,
-                       initial={"first_name": request.user.first_name, "last_name": request.user.last_name})
+    form = ProfileForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=profile,
+        initial={"first_name": request.user.first_name, "last_name": request.user.last_name},
+    )
     if request.method == "POST" and form.is_valid():
         profile = form.save(commit=False)
         if "avatar" in request.FILES:
             profile.avatar.save("avatar.jpg", normalised_avatar(request.FILES["avatar"]), save=False)
         profile.save()
-        request.user.first_name, request.user.last_name = form.cleaned_data["first_name"], form.cleaned_data["last_name"]
+        request.user.first_name, request.user.last_name = (
+            form.cleaned_data["first_name"],
+            form.cleaned_data["last_name"],
+        )
         request.user.save(update_fields=["first_name", "last_name"])
         messages.success(request, _("Your profile has been saved."))
         return redirect("community:member", username=request.user.get_username())

@@ -27,10 +27,16 @@ def member_directory(request):
     listed = profiles.directory_profiles()
     if form.is_valid():
         listed = form.filter(listed)
-    return render(request, "community/directory.html", {
-        "form": form, "profiles": paginate(request, listed, 24), "query_string": query_without_page(request, keep=DirectoryFilter.base_fields),
-        "active_filters": form.active_count(),
-    })
+    return render(
+        request,
+        "community/directory.html",
+        {
+            "form": form,
+            "profiles": paginate(request, listed, 24),
+            "query_string": query_without_page(request, keep=DirectoryFilter.base_fields),
+            "active_filters": form.active_count(),
+        },
+    )
 
 
 @login_required
@@ -53,17 +59,23 @@ def mention_suggestions(request):
     """JSON for static/js/mentions.js: the members the writer may mention, for "@Pe"."""
     if not Viewer.of(request).sees_members_area:
         return JsonResponse({"members": []}, status=403)
-    if not ratelimit.consume(MENTION_SUGGESTIONS_SCOPE, request.user.pk, limit=MENTION_SUGGESTIONS_PER_MINUTE, period=60):
+    if not ratelimit.consume(
+        MENTION_SUGGESTIONS_SCOPE, request.user.pk, limit=MENTION_SUGGESTIONS_PER_MINUTE, period=60
+    ):
         return JsonResponse({"members": []}, status=429)
     found = profiles.mention_candidates(request.user, request.GET.get("q"))
-    response = JsonResponse({"members": [
+    response = JsonResponse(
         {
-            "username": profile.user.get_username(),
-            "name": profile.display_name,
-            "detail": ", ".join(part for part in (profile.function, profile.organisation) if part),
+            "members": [
+                {
+                    "username": profile.user.get_username(),
+                    "name": profile.display_name,
+                    "detail": ", ".join(part for part in (profile.function, profile.organisation) if part),
+                }
+                for profile in found
+            ]
         }
-        for profile in found
-    ]})
+    )
     patch_cache_control(response, private=True, max_age=60)
     return response
 

@@ -49,9 +49,15 @@ def category_detail(request, slug):
     topics = category.topics.select_related("author__profile")
     if not viewer.moderator:
         topics = topics.filter(hidden=False)
-    return render(request, "community/category_detail.html", {
-        "category": category, "topics": paginate(request, topics), "may_post": viewer.can_post(),
-    })
+    return render(
+        request,
+        "community/category_detail.html",
+        {
+            "category": category,
+            "topics": paginate(request, topics),
+            "may_post": viewer.can_post(),
+        },
+    )
 
 
 def topic_detail(request, pk, form=None, refusal=None, preview=None):
@@ -64,14 +70,22 @@ def topic_detail(request, pk, form=None, refusal=None, preview=None):
     may_post = viewer.can_post(topic)
     if form is None and may_post:
         form = PostForm(initial=_quoting(topic, request.GET.get("citeer")))
-    return render(request, "community/topic_detail.html", {
-        "topic": topic, "posts": page, "form": form if may_post else None, "refusal": refusal,
-        "preview": preview,
-        "categories": Category.objects.all() if viewer.moderator else [],
-        "subscribed": request.user.is_authenticated and topic.subscriptions.filter(user=request.user).exists(),
-        "editable": {post.pk for post in page if viewer.can_edit(post)},
-        "flaggable": {post.pk for post in page if viewer.can_flag(post)},
-    }, status=400 if refusal or (form is not None and form.errors) else 200)
+    return render(
+        request,
+        "community/topic_detail.html",
+        {
+            "topic": topic,
+            "posts": page,
+            "form": form if may_post else None,
+            "refusal": refusal,
+            "preview": preview,
+            "categories": Category.objects.all() if viewer.moderator else [],
+            "subscribed": request.user.is_authenticated and topic.subscriptions.filter(user=request.user).exists(),
+            "editable": {post.pk for post in page if viewer.can_edit(post)},
+            "flaggable": {post.pk for post in page if viewer.can_flag(post)},
+        },
+        status=400 if refusal or (form is not None and form.errors) else 200,
+    )
 
 
 def _quoting(topic, citeer):
@@ -97,15 +111,25 @@ def new_topic(request, slug):
             preview = posting.preview(form.cleaned_data["body"])
         else:
             try:
-                topic = posting.start_topic(request.user, category, form.cleaned_data["title"], form.cleaned_data["body"])
+                topic = posting.start_topic(
+                    request.user, category, form.cleaned_data["title"], form.cleaned_data["body"]
+                )
             except posting.PostingRefused as refused:
                 refusal = refused.message
             else:
                 messages.success(request, _("Your topic has been posted."))
                 return redirect(topic)
-    return render(request, "community/topic_form.html", {
-        "category": category, "form": form, "refusal": refusal, "preview": preview,
-    }, status=400 if refusal or form.errors else 200)
+    return render(
+        request,
+        "community/topic_form.html",
+        {
+            "category": category,
+            "form": form,
+            "refusal": refusal,
+            "preview": preview,
+        },
+        status=400 if refusal or form.errors else 200,
+    )
 
 
 @login_required
@@ -146,7 +170,9 @@ def edit_post(request, pk):
         else:
             messages.success(request, _("Your post has been changed."))
             return redirect(f"{post.topic.get_absolute_url()}#bericht-{post.pk}")
-    return render(request, "community/post_edit.html", {"post": post, "form": form, "refusal": refusal, "preview": preview})
+    return render(
+        request, "community/post_edit.html", {"post": post, "form": form, "refusal": refusal, "preview": preview}
+    )
 
 
 @login_required

@@ -29,6 +29,7 @@ def moderator_required(view):
         if not Viewer.of(request).moderator:
             raise PermissionDenied
         return view(request, *args, **kwargs)
+
     return wrapped
 
 
@@ -39,7 +40,8 @@ class ReasonForm(forms.Form):
 class SuspendForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("Reason"), max_length=500)
     ends_at = forms.DateTimeField(
-        label=gettext_lazy("Until (empty: until lifted)"), required=False,
+        label=gettext_lazy("Until (empty: until lifted)"),
+        required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
 
@@ -108,10 +110,16 @@ def member_action(request, username):
             moderation.suspend(request.user, member, form.cleaned_data["reason"], form.cleaned_data["ends_at"])
             messages.success(request, _("The member is suspended and can no longer post."))
             return redirect("community:moderation_member", username=username)
-    return render(request, "community/moderation/member.html", {
-        "member": member, "form": form, "suspension": active_suspension(member),
-        "actions": ModerationAction.objects.filter(member=member)[:20],
-    })
+    return render(
+        request,
+        "community/moderation/member.html",
+        {
+            "member": member,
+            "form": form,
+            "suspension": active_suspension(member),
+            "actions": ModerationAction.objects.filter(member=member)[:20],
+        },
+    )
 
 
 @moderator_required

@@ -183,8 +183,9 @@ def verified_manifest(archive, data, found, database):
         manifest = json.loads(data)
     except ValueError as exc:
         raise BackupError(f"The {MANIFEST} in {archive} is not valid JSON: {exc}") from exc
-    if not (isinstance(manifest, dict) and manifest.get("format") == FORMAT
-            and isinstance(manifest.get("files"), dict)):
+    if not (
+        isinstance(manifest, dict) and manifest.get("format") == FORMAT and isinstance(manifest.get("files"), dict)
+    ):
         raise BackupError(f"{archive} is not a backup made by backup_site.")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise BackupError(

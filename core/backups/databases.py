@@ -95,8 +95,14 @@ class PostgreSQLDatabase:
 
     def dump(self, target):
         with tempfile.TemporaryFile() as errors:
-            process = self._start("pg_dump", "--format=custom", f"--file={target}", *self._connection_options(),
-                                  stdout=subprocess.DEVNULL, stderr=errors)
+            process = self._start(
+                "pg_dump",
+                "--format=custom",
+                f"--file={target}",
+                *self._connection_options(),
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+            )
             _raise_on_failure("pg_dump", process.wait(), errors)
 
     def restore(self, dump):
@@ -106,10 +112,26 @@ class PostgreSQLDatabase:
         database is as it was. (The site keeps no large objects, whose data pg_restore would
         wrap in transactions of its own.)"""
         with tempfile.TemporaryFile() as script_errors, tempfile.TemporaryFile() as apply_errors:
-            script = self._start("pg_restore", "--clean", "--if-exists", "--no-owner", "--file=-", str(dump),
-                                 stdout=subprocess.PIPE, stderr=script_errors)
-            apply = self._start("psql", "--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", *self._connection_options(),
-                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=apply_errors)
+            script = self._start(
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--file=-",
+                str(dump),
+                stdout=subprocess.PIPE,
+                stderr=script_errors,
+            )
+            apply = self._start(
+                "psql",
+                "--no-psqlrc",
+                "--quiet",
+                "--set=ON_ERROR_STOP=1",
+                *self._connection_options(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=apply_errors,
+            )
             try:
                 apply.stdin.write(b"BEGIN;\n" + DROP_OWN_TABLES.encode())
                 shutil.copyfileobj(script.stdout, apply.stdin, CHUNK_SIZE)

@@ -47,8 +47,11 @@ class MediaFolder:
         old = self.work / f"{WORK_PREFIX}replaced-{secrets.token_hex(8)}"
         if self.mounted:
             old.mkdir()
-            moves = [(entry, old / entry.name) for entry in sorted(self.root.iterdir())
-                     if not entry.name.startswith(WORK_PREFIX)]
+            moves = [
+                (entry, old / entry.name)
+                for entry in sorted(self.root.iterdir())
+                if not entry.name.startswith(WORK_PREFIX)
+            ]
             moves += [(entry, self.root / entry.name) for entry in sorted(new.iterdir())]
         else:
             # mkdtemp made the new folder private; the web server may need to read MEDIA_ROOT.

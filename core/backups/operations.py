@@ -18,8 +18,18 @@ from django.utils import timezone
 
 from core.backups import BackupError
 from core.backups.archive import (
-    MANIFEST, MEDIA, add_bytes, add_file, applied_migration_heads, archive_path, build_manifest,
-    code_migration_heads, migration_differences, private_file, unpack, verified_manifest,
+    MANIFEST,
+    MEDIA,
+    add_bytes,
+    add_file,
+    applied_migration_heads,
+    archive_path,
+    build_manifest,
+    code_migration_heads,
+    migration_differences,
+    private_file,
+    unpack,
+    verified_manifest,
 )
 from core.backups.databases import current_database
 from core.backups.media import MediaFolder, media_files
@@ -95,8 +105,9 @@ class StagedRestore:
         try:
             swap = self.media.replace_with(unpacked)
         except OSError as exc:
-            raise BackupError(f"Could not put the restored files in place in {self.media.root} ({exc}). "
-                              "Nothing was changed.") from exc
+            raise BackupError(
+                f"Could not put the restored files in place in {self.media.root} ({exc}). Nothing was changed."
+            ) from exc
         connections.close_all()
         try:
             self.database.restore(self.staging / self.database.member)
@@ -104,8 +115,9 @@ class StagedRestore:
             try:
                 swap.undo()
             except OSError as undo_error:
-                raise BackupError(f"{exc}\nPutting the old media files back failed too ({undo_error}); "
-                                  f"they are in {swap.old}.") from exc
+                raise BackupError(
+                    f"{exc}\nPutting the old media files back failed too ({undo_error}); they are in {swap.old}."
+                ) from exc
             if isinstance(exc, BackupError):
                 raise BackupError(
                     f"{exc}\nThe database restore runs as one transaction, so the database was left as it "

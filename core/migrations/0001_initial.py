@@ -11,31 +11,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='OutgoingMail',
+            name="OutgoingMail",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('purpose', models.CharField(max_length=40, verbose_name='purpose')),
-                ('to', models.EmailField(max_length=254, verbose_name='recipient')),
-                ('subject', models.CharField(max_length=255, verbose_name='subject')),
-                ('body', models.TextField(verbose_name='text')),
-                ('headers', models.JSONField(blank=True, default=dict)),
-                ('attempts', models.PositiveIntegerField(default=0, verbose_name='attempts')),
-                ('next_attempt_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, null=True, verbose_name='next attempt')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("purpose", models.CharField(max_length=40, verbose_name="purpose")),
+                ("to", models.EmailField(max_length=254, verbose_name="recipient")),
+                ("subject", models.CharField(max_length=255, verbose_name="subject")),
+                ("body", models.TextField(verbose_name="text")),
+                ("headers", models.JSONField(blank=True, default=dict)),
+                ("attempts", models.PositiveIntegerField(default=0, verbose_name="attempts")),
+                (
+                    "next_attempt_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, null=True, verbose_name="next attempt"
+                    ),
+                ),
+                ("last_error", models.TextField(blank=True, verbose_name="last error")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'unsent e-mail',
-                'verbose_name_plural': 'unsent e-mails',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "unsent e-mail",
+                "verbose_name_plural": "unsent e-mails",
+                "ordering": ["created_at", "pk"],
             },
         ),
     ]

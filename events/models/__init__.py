@@ -7,6 +7,12 @@ from .pages import Audience, EventIndexPage, EventPage, EventQuestion
 from .registrations import EventCancellation, EventRegistration, PendingRegistrationMail, RegistrationStatus
 
 __all__ = [
-    "Audience", "EventCancellation", "EventIndexPage", "EventPage", "EventQuestion", "EventRegistration",
-    "PendingRegistrationMail", "RegistrationStatus",
+    "Audience",
+    "EventCancellation",
+    "EventIndexPage",
+    "EventPage",
+    "EventQuestion",
+    "EventRegistration",
+    "PendingRegistrationMail",
+    "RegistrationStatus",
 ]

@@ -38,34 +38,45 @@ class EventPage(RoutablePageMixin, KnowledgeItemPage):
     body = StreamField(BodyBlock(), verbose_name=_("programme and description"), blank=True)
 
     registration_enabled = models.BooleanField(
-        _("registration on this site"), default=False,
+        _("registration on this site"),
+        default=False,
         help_text=_("Visitors register here; you see and export the registrations in the admin."),
     )
     audience = models.CharField(_("who may register"), max_length=10, choices=Audience, default=Audience.EVERYONE)
     capacity = models.PositiveIntegerField(
-        _("places"), null=True, blank=True, help_text=_("Leave empty for no limit."),
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for no limit."),
     )
     waiting_list = models.BooleanField(
-        _("waiting list"), default=True,
+        _("waiting list"),
+        default=True,
         help_text=_("When the event is full, new registrations join a waiting list and move up when someone cancels."),
     )
     registration_opens = models.DateTimeField(
-        _("registration opens"), null=True, blank=True, help_text=_("Leave empty to open at once."),
+        _("registration opens"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to open at once."),
     )
     registration_closes = models.DateTimeField(
-        _("registration closes"), null=True, blank=True, help_text=_("Leave empty to close when the event starts."),
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to close when the event starts."),
     )
 
-    content_panels = KnowledgeItemPage.content_panels + [
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")])], heading=_("When")
-        ),
-        MultiFieldPanel(
-            [FieldPanel("venue"), FieldPanel("address"), FieldPanel("online_url")], heading=_("Where")
-        ),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-    ] + KnowledgeItemPage.taxonomy_panels
+    content_panels = (
+        KnowledgeItemPage.content_panels
+        + [
+            MultiFieldPanel([FieldRowPanel([FieldPanel("start"), FieldPanel("end")])], heading=_("When")),
+            MultiFieldPanel([FieldPanel("venue"), FieldPanel("address"), FieldPanel("online_url")], heading=_("Where")),
+            FieldPanel("summary"),
+            FieldPanel("body"),
+        ]
+        + KnowledgeItemPage.taxonomy_panels
+    )
     registration_panels = [
         RegistrationSummaryPanel(heading=_("Registrations so far")),
         FieldPanel("registration_enabled"),
@@ -73,12 +84,14 @@ class EventPage(RoutablePageMixin, KnowledgeItemPage):
         FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
         InlinePanel("questions", heading=_("Extra questions"), label=_("Question")),
     ]
-    edit_handler = TabbedInterface([
-        ObjectList(content_panels, heading=_("Content")),
-        ObjectList(registration_panels, heading=_("Registration")),
-        ObjectList(KnowledgeItemPage.promote_panels, heading=_("Promote")),
-        ObjectList(KnowledgeItemPage.settings_panels, heading=_("Settings")),
-    ])
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(registration_panels, heading=_("Registration")),
+            ObjectList(KnowledgeItemPage.promote_panels, heading=_("Promote")),
+            ObjectList(KnowledgeItemPage.settings_panels, heading=_("Settings")),
+        ]
+    )
     search_fields = KnowledgeItemPage.search_fields + [
         index.SearchField("body"),
         index.SearchField("venue"),

@@ -30,16 +30,24 @@ PUBLICLY_COUNTED = {RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED}
 
 
 class EventRegistration(models.Model):
-    event = models.ForeignKey("events.EventPage", on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event"))
+    event = models.ForeignKey(
+        "events.EventPage", on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="event_registrations", verbose_name=_("member"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_registrations",
+        verbose_name=_("member"),
     )
     name = models.CharField(_("name"), max_length=150)
     email = models.EmailField(_("e-mail address"))
     organisation = models.CharField(_("organisation"), max_length=150, blank=True)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus, default=RegistrationStatus.PENDING)
+    status = models.CharField(
+        _("status"), max_length=10, choices=RegistrationStatus, default=RegistrationStatus.PENDING
+    )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
 
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
@@ -57,7 +65,9 @@ class EventRegistration(models.Model):
         ordering = ["event", "created_at"]
         constraints = [
             # One registration per person per event (removed personal data leaves an empty address).
-            models.UniqueConstraint(fields=["event", "email"], condition=~Q(email=""), name="one_registration_per_email"),
+            models.UniqueConstraint(
+                fields=["event", "email"], condition=~Q(email=""), name="one_registration_per_email"
+            ),
         ]
         indexes = [models.Index(fields=["event", "status"])]
 

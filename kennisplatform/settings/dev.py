@@ -2,7 +2,7 @@
 
 from kennisplatform.env import env_bool, env_str
 
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY") or "django-insecure-local-development-only"

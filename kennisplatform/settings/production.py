@@ -4,7 +4,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from kennisplatform.env import env_bool, env_int, env_str, require_production_safety
 
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403
 from .base import DEBUG, SECRET_KEY
 
 require_production_safety(debug=DEBUG, secret_key=SECRET_KEY)

@@ -5,7 +5,7 @@ The browser tests' server and the subprocess tests keep their own settings (they
 it says PostgreSQL), as in development.
 """
 
-from .dev import *  # noqa: F401,F403
+from .dev import *  # noqa: F403
 
 # Hashing a password with PBKDF2 takes tens of milliseconds, and almost every test makes users.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -30,7 +30,7 @@ def search(request):
     results = _filtered(items, request.filters)
     total = results.count()
     ordered = _ordered(results, request)
-    page = list(ordered[request.offset:request.offset + request.page_size])
+    page = list(ordered[request.offset : request.offset + request.page_size])
     return SearchResults(
         request=request,
         hits=[_hit(item, " ".join(variants)) for item in page],
@@ -88,8 +88,9 @@ def _match_text(items, query, variants):
             condition |= variant_condition
     stems = query_stems(query)
     # Rank: how many of the query's words occur in the title.
-    title_hits = [Case(When(title__icontains=s, then=Value(1)), default=Value(0), output_field=IntegerField())
-                  for s in stems] or [Value(0)]
+    title_hits = [
+        Case(When(title__icontains=s, then=Value(1)), default=Value(0), output_field=IntegerField()) for s in stems
+    ] or [Value(0)]
     return items.filter(condition).annotate(rank=sum(title_hits[1:], title_hits[0]))
 
 
@@ -132,7 +133,7 @@ def _prepared_vocabulary(key):
 
 
 def suggest(query):
-    """"Did you mean": the query with unknown words replaced by the closest known word."""
+    """ "Did you mean": the query with unknown words replaced by the closest known word."""
     return spelling.suggest(query, _vocabulary())
 
 

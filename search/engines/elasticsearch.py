@@ -43,7 +43,8 @@ def build(request, removed=()):
     search = base_search(request.query, removed).extra(track_total_hits=True)
     selected = {
         facet.name: Q("terms", **{facet.es_field: request.selected(facet.name)})
-        for facet in FACETS if request.selected(facet.name)
+        for facet in FACETS
+        if request.selected(facet.name)
     }
     if selected:
         search = search.post_filter(Q("bool", filter=list(selected.values())))
@@ -55,8 +56,12 @@ def build(request, removed=()):
         search.aggs.bucket(facet.name, bucket)
     if request.query:
         search = search.highlight_options(
-            pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", fragment_size=SNIPPET_LENGTH,
-            number_of_fragments=1, no_match_size=0,
+            pre_tags=["<mark>"],
+            post_tags=["</mark>"],
+            encoder="html",
+            fragment_size=SNIPPET_LENGTH,
+            number_of_fragments=1,
+            no_match_size=0,
         ).highlight("summary", "body")
         search = search.suggest("spelling", request.query, term={"field": "spelling", "suggest_mode": "popular"})
     if request.sort == "date" or not request.query:
@@ -64,7 +69,7 @@ def build(request, removed=()):
     else:
         search = search.sort("_score", {"date": {"order": "desc", "missing": "_last"}})
     search = search.source(["title", "url", "kind", "date", "summary"])
-    return search[request.offset:request.offset + request.page_size]
+    return search[request.offset : request.offset + request.page_size]
 
 
 def search(request):
@@ -79,7 +84,9 @@ def search(request):
     for facet in FACETS:
         buckets = getattr(response.aggregations, facet.name).values.buckets
         counts = {str(bucket.key): bucket.doc_count for bucket in buckets}
-        facets.append(Facet(facet.name, str(facet.label), build_facet_values(facet, counts, request.selected(facet.name))))
+        facets.append(
+            Facet(facet.name, str(facet.label), build_facet_values(facet, counts, request.selected(facet.name)))
+        )
     suggestion = _suggestion(response, request.query) if not total else ""
     return SearchResults(
         request=request,
@@ -137,10 +144,11 @@ def _finds_something(query, removed, sample=10):
 def autocomplete(prefix, limit=8):
     search = Search(using=elastic.client(), index=elastic.alias_name()).source(["title", "url"])
     # Room for suggestions of items removed since Elasticsearch last heard (dropped below).
-    search = search.suggest("titles", prefix, completion={"field": "suggest", "size": 2 * limit, "skip_duplicates": True})
+    search = search.suggest(
+        "titles", prefix, completion={"field": "suggest", "size": 2 * limit, "skip_duplicates": True}
+    )
     options = search.execute().suggest.titles[0].options
     visible = visibility.visible_ids([option._id for option in options])
-    return [
-        {"title": option._source.title, "url": option._source.url}
-        for option in options if option._id in visible
-    ][:limit]
+    return [{"title": option._source.title, "url": option._source.url} for option in options if option._id in visible][
+        :limit
+    ]

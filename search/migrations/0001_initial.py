@@ -7,70 +7,94 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cms', '0001_initial'),
+        ("cms", "0001_initial"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='IndexOutbox',
+            name="IndexOutbox",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('page_id', models.PositiveBigIntegerField(unique=True)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('attempts', models.PositiveIntegerField(default=0)),
-                ('last_error', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("page_id", models.PositiveBigIntegerField(unique=True)),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("attempts", models.PositiveIntegerField(default=0)),
+                ("last_error", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'pending index update',
-                'verbose_name_plural': 'pending index updates',
+                "verbose_name": "pending index update",
+                "verbose_name_plural": "pending index updates",
             },
         ),
         migrations.CreateModel(
-            name='SearchQueryLog',
+            name="SearchQueryLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('query', models.CharField(db_index=True, max_length=200)),
-                ('filters', models.JSONField(blank=True, default=dict)),
-                ('results', models.PositiveIntegerField()),
-                ('engine', models.CharField(max_length=16)),
-                ('searched_at', models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("query", models.CharField(db_index=True, max_length=200)),
+                ("filters", models.JSONField(blank=True, default=dict)),
+                ("results", models.PositiveIntegerField()),
+                ("engine", models.CharField(max_length=16)),
+                ("searched_at", models.DateTimeField(auto_now_add=True, db_index=True)),
             ],
             options={
-                'verbose_name': 'search query',
-                'verbose_name_plural': 'search queries',
+                "verbose_name": "search query",
+                "verbose_name_plural": "search queries",
             },
         ),
         migrations.CreateModel(
-            name='KnowledgeItem',
+            name="KnowledgeItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('document', 'Document'), ('publication', 'Publication'), ('news', 'News'), ('event', 'Event'), ('collaboration', 'Collaboration profile')], db_index=True, max_length=16)),
-                ('title', models.CharField(max_length=255)),
-                ('summary', models.TextField(blank=True)),
-                ('body', models.TextField(blank=True)),
-                ('url', models.CharField(max_length=500)),
-                ('date', models.DateField(db_index=True, null=True)),
-                ('year', models.PositiveSmallIntegerField(db_index=True, null=True)),
-                ('search_text', models.TextField(blank=True)),
-                ('search_vector', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True, db_index=True)),
-                ('collaborations', models.ManyToManyField(related_name='+', to='cms.collaboration')),
-                ('document_type', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='cms.documenttype')),
-                ('municipalities', models.ManyToManyField(related_name='+', to='cms.municipality')),
-                ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='knowledge_item', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('provinces', models.ManyToManyField(related_name='+', to='cms.province')),
-                ('themes', models.ManyToManyField(related_name='+', to='cms.theme')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("document", "Document"),
+                            ("publication", "Publication"),
+                            ("news", "News"),
+                            ("event", "Event"),
+                            ("collaboration", "Collaboration profile"),
+                        ],
+                        db_index=True,
+                        max_length=16,
+                    ),
+                ),
+                ("title", models.CharField(max_length=255)),
+                ("summary", models.TextField(blank=True)),
+                ("body", models.TextField(blank=True)),
+                ("url", models.CharField(max_length=500)),
+                ("date", models.DateField(db_index=True, null=True)),
+                ("year", models.PositiveSmallIntegerField(db_index=True, null=True)),
+                ("search_text", models.TextField(blank=True)),
+                ("search_vector", django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True, db_index=True)),
+                ("collaborations", models.ManyToManyField(related_name="+", to="cms.collaboration")),
+                (
+                    "document_type",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="cms.documenttype"
+                    ),
+                ),
+                ("municipalities", models.ManyToManyField(related_name="+", to="cms.municipality")),
+                (
+                    "page",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="knowledge_item",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("provinces", models.ManyToManyField(related_name="+", to="cms.province")),
+                ("themes", models.ManyToManyField(related_name="+", to="cms.theme")),
             ],
             options={
-                'verbose_name': 'knowledge item',
-                'verbose_name_plural': 'knowledge items',
+                "verbose_name": "knowledge item",
+                "verbose_name_plural": "knowledge items",
             },
         ),
     ]

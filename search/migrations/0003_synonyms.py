@@ -4,22 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('knowledge_search', '0002_search_vector_index'),
+        ("knowledge_search", "0002_search_vector_index"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SynonymGroup',
+            name="SynonymGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('terms', models.CharField(help_text='Comma-separated words or phrases that mean the same, e.g. GR, gemeenschappelijke regeling.', max_length=500, unique=True, verbose_name='terms')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "terms",
+                    models.CharField(
+                        help_text="Comma-separated words or phrases that mean the same, e.g. GR, gemeenschappelijke regeling.",
+                        max_length=500,
+                        unique=True,
+                        verbose_name="terms",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'synonym group',
-                'verbose_name_plural': 'synonyms',
-                'ordering': ['terms'],
+                "verbose_name": "synonym group",
+                "verbose_name_plural": "synonyms",
+                "ordering": ["terms"],
             },
         ),
     ]

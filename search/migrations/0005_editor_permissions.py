@@ -22,7 +22,8 @@ def grant(apps, schema_editor):
         content_type, _ = ContentType.objects.get_or_create(app_label="knowledge_search", model=model)
         for action in actions:
             permission, _ = Permission.objects.get_or_create(
-                content_type=content_type, codename=f"{action}_{model}",
+                content_type=content_type,
+                codename=f"{action}_{model}",
                 defaults={"name": f"Can {action} {model}"},
             )
             granted.append(permission)

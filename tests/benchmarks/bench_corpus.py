@@ -27,6 +27,7 @@ BENCH_SCRIPT = Path(__file__).with_name("search_bench.py")  # its worker steps r
 
 # --- configuration -------------------------------------------------------------------------
 
+
 def env_int(name, default):
     return int(os.environ.get(name) or default)
 
@@ -41,21 +42,27 @@ def script_output(*args):
 def corpora(only=None):
     """The two corpora and the environment each runs in."""
     es_scale, db_scale = env_int("BENCH_SCALE", 100_000), env_int("BENCH_DB_SCALE", 10_000)
-    es_url = os.environ.get("BENCH_ELASTICSEARCH_URL") or script_output("scripts/elasticsearch", "url") or "http://127.0.0.1:19200"
+    es_url = (
+        os.environ.get("BENCH_ELASTICSEARCH_URL")
+        or script_output("scripts/elasticsearch", "url")
+        or "http://127.0.0.1:19200"
+    )
     found = []
     for engine, scale in (("database", db_scale), ("elasticsearch", es_scale)):
         if only and engine != only:
             continue
         database, db_label = database_url(f"kennisplatform_bench_{scale}")
-        found.append({
-            "name": f"kennisplatform_bench_{scale}",
-            "engine": engine,
-            "scale": scale,
-            "database": db_label,
-            "database_url": database,
-            "index_prefix": f"bench-{scale}" if engine == "elasticsearch" else None,
-            "elasticsearch_url": es_url if engine == "elasticsearch" else "",
-        })
+        found.append(
+            {
+                "name": f"kennisplatform_bench_{scale}",
+                "engine": engine,
+                "scale": scale,
+                "database": db_label,
+                "database_url": database,
+                "index_prefix": f"bench-{scale}" if engine == "elasticsearch" else None,
+                "elasticsearch_url": es_url if engine == "elasticsearch" else "",
+            }
+        )
     return found
 
 
@@ -78,10 +85,15 @@ def database_url(name):
     if os.environ.get("BENCH_DATABASE", "postgresql") == "sqlite":
         path = BENCH_DIR / f"{name}.sqlite3"
         return f"sqlite:///{path}", f"SQLite {path.relative_to(PROJECT)}"
-    base = os.environ.get("BENCH_POSTGRES_URL") or script_output("scripts/postgres", "url") \
+    base = (
+        os.environ.get("BENCH_POSTGRES_URL")
+        or script_output("scripts/postgres", "url")
         or "postgres://kennisplatform:kennisplatform@127.0.0.1:15432/kennisplatform"
+    )
     parts = urllib.parse.urlsplit(base)
-    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}")), f"PostgreSQL {name} on {parts.hostname}:{parts.port}"
+    return urllib.parse.urlunsplit(
+        parts._replace(path=f"/{name}")
+    ), f"PostgreSQL {name} on {parts.hostname}:{parts.port}"
 
 
 def ensure_database(corpus):
@@ -103,41 +115,63 @@ def ensure_database(corpus):
 
 def django_env(corpus, settings="kennisplatform.settings.dev", **extra):
     env = dict(os.environ)
-    env.update({
-        "DJANGO_SETTINGS_MODULE": settings,
-        "DATABASE_URL": corpus["database_url"],
-        "ELASTICSEARCH_URL": corpus["elasticsearch_url"],
-        "ELASTICSEARCH_INDEX_PREFIX": corpus["index_prefix"] or "bench-unused",
-        "MEDIA_ROOT": str(BENCH_DIR / "media"),
-        "STATIC_ROOT": str(BENCH_DIR / "static"),
-        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "LOG_LEVEL": "WARNING",
-        "PYTHONPATH": str(PROJECT),
-    })
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": settings,
+            "DATABASE_URL": corpus["database_url"],
+            "ELASTICSEARCH_URL": corpus["elasticsearch_url"],
+            "ELASTICSEARCH_INDEX_PREFIX": corpus["index_prefix"] or "bench-unused",
+            "MEDIA_ROOT": str(BENCH_DIR / "media"),
+            "STATIC_ROOT": str(BENCH_DIR / "static"),
+            "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "LOG_LEVEL": "WARNING",
+            "PYTHONPATH": str(PROJECT),
+        }
+    )
     env.update({key: str(value) for key, value in extra.items()})
     return env
 
 
 # --- the search page over HTTP --------------------------------------------------------------
 
+
 @contextlib.contextmanager
 def production_server(corpus, workers, port, log_name, **extra_env):
     """gunicorn with production settings (DEBUG off) for ``corpus`` on 127.0.0.1:``port``."""
     env = django_env(
-        corpus, settings="kennisplatform.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(64), DEBUG="false", SECURE_SSL_REDIRECT="false",
-        ALLOWED_HOSTS="127.0.0.1", DATABASE_CONN_MAX_AGE=60, **extra_env,
+        corpus,
+        settings="kennisplatform.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        DEBUG="false",
+        SECURE_SSL_REDIRECT="false",
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_CONN_MAX_AGE=60,
+        **extra_env,
     )
     # Production settings serve static files through a manifest: collect them once (quick when
     # nothing changed).
-    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
-                   cwd=PROJECT, env=env, check=True)
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=PROJECT, env=env, check=True
+    )
     gunicorn = Path(PYTHON).with_name("gunicorn")
     log = open(BENCH_DIR / log_name, "w")
     server = subprocess.Popen(
-        [str(gunicorn), "kennisplatform.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-         "--access-logfile", "-", "--log-level", "warning"],
-        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=log,
+        [
+            str(gunicorn),
+            "kennisplatform.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--access-logfile",
+            "-",
+            "--log-level",
+            "warning",
+        ],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
     )
     try:
         wait_for(f"http://127.0.0.1:{port}/zoeken/", server)

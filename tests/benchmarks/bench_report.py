@@ -49,11 +49,19 @@ def summarise(corpus):
             wrong = len(source[name].get("not_matching_engine", []))
             if wrong:
                 verdict += f" ({wrong} pages without the engine's first hit!)"
-            rows.append({
-                "corpus_items": items, "engine": corpus["engine"], "layer": layer, "scenario": name,
-                "n": len(timings), **stats, "mean": round(sum(timings) / len(timings), 1),
-                "target": target, "verdict": verdict,
-            })
+            rows.append(
+                {
+                    "corpus_items": items,
+                    "engine": corpus["engine"],
+                    "layer": layer,
+                    "scenario": name,
+                    "n": len(timings),
+                    **stats,
+                    "mean": round(sum(timings) / len(timings), 1),
+                    "target": target,
+                    "verdict": verdict,
+                }
+            )
     return rows
 
 
@@ -63,50 +71,88 @@ def print_report(report):
     print(f"Load average before: {report['load_before']}, after: {report['load_after']}")
     for corpus in report["corpora"]:
         prep = corpus["prepare"]
-        print(f"\n{corpus['engine']}: {prep['items']:,} items ({prep['pages']:,} searchable pages: demo content + "
-              f"{corpus['scale']:,} synthetic), {corpus['database']}"
-              + (f", index {prep['index']['index']} ({'Dutch analysis' if prep['index']['dutch_analysis'] else 'standard analyzer'})"
-                 if "index" in prep else ""))
+        print(
+            f"\n{corpus['engine']}: {prep['items']:,} items ({prep['pages']:,} searchable pages: demo content + "
+            f"{corpus['scale']:,} synthetic), {corpus['database']}"
+            + (
+                f", index {prep['index']['index']} ({'Dutch analysis' if prep['index']['dutch_analysis'] else 'standard analyzer'})"
+                if "index" in prep
+                else ""
+            )
+        )
         seed, first = prep["seed"], prep.get("first_run", {})
         if seed["added"]:
-            print(f"  seed_demo --scale {corpus['scale']}: {seed['added']:,} pages added in {seed['seconds']:.1f} s "
-                  f"({seed['added'] / seed['seconds']:.0f} pages/s)")
+            print(
+                f"  seed_demo --scale {corpus['scale']}: {seed['added']:,} pages added in {seed['seconds']:.1f} s "
+                f"({seed['added'] / seed['seconds']:.0f} pages/s)"
+            )
         else:
-            print(f"  seed_demo --scale {corpus['scale']}: already seeded (checked in {seed['seconds']:.1f} s)"
-                  + (f"; first run added {first['seed']['added']:,} pages in {first['seed']['seconds']:.0f} s "
-                     f"({first['seed']['added'] / first['seed']['seconds']:.0f} pages/s, {first['seed']['measured']})"
-                     if "seed" in first else ""))
+            print(
+                f"  seed_demo --scale {corpus['scale']}: already seeded (checked in {seed['seconds']:.1f} s)"
+                + (
+                    f"; first run added {first['seed']['added']:,} pages in {first['seed']['seconds']:.0f} s "
+                    f"({first['seed']['added'] / first['seed']['seconds']:.0f} pages/s, {first['seed']['measured']})"
+                    if "seed" in first
+                    else ""
+                )
+            )
         derive = prep["derive"]
         if derive.get("skipped"):
             last = first.get("derive")
-            print("  derive items: skipped, items present (BENCH_REDERIVE=1 to time it)"
-                  + (f"; last full derivation {last['items']:,} items in {last['seconds']:.0f} s "
-                     f"({last['items'] / last['seconds']:.0f} items/s, {last['measured']})" if last else ""))
+            print(
+                "  derive items: skipped, items present (BENCH_REDERIVE=1 to time it)"
+                + (
+                    f"; last full derivation {last['items']:,} items in {last['seconds']:.0f} s "
+                    f"({last['items'] / last['seconds']:.0f} items/s, {last['measured']})"
+                    if last
+                    else ""
+                )
+            )
         else:
-            print(f"  derive items ({derive['mode']}): {derive['items']:,} in {derive['seconds']:.1f} s "
-                  f"({derive['items'] / derive['seconds']:.0f} items/s)")
+            print(
+                f"  derive items ({derive['mode']}): {derive['items']:,} in {derive['seconds']:.1f} s "
+                f"({derive['items'] / derive['seconds']:.0f} items/s)"
+            )
         if "index" in prep:
             index = prep["index"]
             rate = index["documents"] / index["seconds"]
             target, verdict = judge("elasticsearch", "index", rate, prep["items"])
-            print(f"  Elasticsearch index build (rebuild_index): {index['documents']:,} items in {index['seconds']:.1f} s = "
-                  f"{rate:,.0f} items/s (bulk phase {index['documents'] / index['bulk_seconds']:,.0f} items/s); "
-                  f"target {target}: {verdict}")
+            print(
+                f"  Elasticsearch index build (rebuild_index): {index['documents']:,} items in {index['seconds']:.1f} s = "
+                f"{rate:,.0f} items/s (bulk phase {index['documents'] / index['bulk_seconds']:,.0f} items/s); "
+                f"target {target}: {verdict}"
+            )
     rows = [row for corpus in report["corpora"] for row in corpus["rows"]]
     if not rows:
         return
     header = ("items", "engine", "layer", "scenario", "n", "p50 ms", "p95 ms", "p99 ms", "target p95", "")
     table = [header] + [
-        (f"{row['corpus_items']:,}", row["engine"], row["layer"], row["scenario"], str(row["n"]),
-         f"{row['p50']:.1f}", f"{row['p95']:.1f}", f"{row['p99']:.1f}", row["target"], row["verdict"])
+        (
+            f"{row['corpus_items']:,}",
+            row["engine"],
+            row["layer"],
+            row["scenario"],
+            str(row["n"]),
+            f"{row['p50']:.1f}",
+            f"{row['p95']:.1f}",
+            f"{row['p99']:.1f}",
+            row["target"],
+            row["verdict"],
+        )
         for row in rows
     ]
     widths = [max(len(line[i]) for line in table) for i in range(len(header))]
     print()
     for number, line in enumerate(table):
-        print("  ".join(cell.rjust(width) if i in (0, 4, 5, 6, 7) else cell.ljust(width)
-                        for i, (cell, width) in enumerate(zip(line, widths))).rstrip())
+        print(
+            "  ".join(
+                cell.rjust(width) if i in (0, 4, 5, 6, 7) else cell.ljust(width)
+                for i, (cell, width) in enumerate(zip(line, widths))
+            ).rstrip()
+        )
         if number == 0:
             print("  ".join("-" * width for width in widths))
-    print("\nengine = KnowledgeSearch().search() in one process; page = HTTP GET /zoeken/ on gunicorn "
-          f"({report['gunicorn_workers']} workers, production settings, DEBUG off), one request at a time.")
+    print(
+        "\nengine = KnowledgeSearch().search() in one process; page = HTTP GET /zoeken/ on gunicorn "
+        f"({report['gunicorn_workers']} workers, production settings, DEBUG off), one request at a time."
+    )

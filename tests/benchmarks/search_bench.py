@@ -68,7 +68,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks.bench_corpus import (  # noqa: E402
+from tests.benchmarks.bench_corpus import (
     BENCH_DIR,
     PROJECT,
     corpora,
@@ -79,24 +79,55 @@ from tests.benchmarks.bench_corpus import (  # noqa: E402
     production_server,
     run_worker,
 )
-from tests.benchmarks.bench_report import print_report, summarise  # noqa: E402
+from tests.benchmarks.bench_report import print_report, summarise
 
 # The synthetic vocabulary (cms/demo/synthetic.py) plus what people type around it: synonyms,
 # abbreviations, inflections, two-word queries and the odd typo.
 TEXT_QUERIES = [
-    "verrekenmodel", "gemeenschappelijke regeling", "begroting", "dienstverleningsovereenkomst",
-    "bestuurskrachtmeting", "ondernemingsraad", "klanttevredenheid", "informatiebeveiliging",
-    "inkoop en aanbesteding", "sociaal domein", "personeelsbeleid", "huisvesting", "archief",
-    "belastingen", "jeugdzorg", "Wmo", "omgevingswet", "rekenkameronderzoek", "evaluatie",
-    "kostenverdeelsleutel", "shared service centrum", "cultuurtraject", "opdrachtgeverschap",
-    "verrekenen", "verrekening", "GR", "SSC", "plan van aanpak", "raadsinformatiebrief omgevingswet",
-    "evaluatie samenwerking", "kaderbrief begroting", "voortgangsrapportage jeugdzorg",
-    "onderzoek naar huisvesting", "handreiking opdrachtgeverschap", "besluit verdeelsleutel",
-    "werkorganisatie", "nulmeting", "begrooting", "informatiebevijliging",
+    "verrekenmodel",
+    "gemeenschappelijke regeling",
+    "begroting",
+    "dienstverleningsovereenkomst",
+    "bestuurskrachtmeting",
+    "ondernemingsraad",
+    "klanttevredenheid",
+    "informatiebeveiliging",
+    "inkoop en aanbesteding",
+    "sociaal domein",
+    "personeelsbeleid",
+    "huisvesting",
+    "archief",
+    "belastingen",
+    "jeugdzorg",
+    "Wmo",
+    "omgevingswet",
+    "rekenkameronderzoek",
+    "evaluatie",
+    "kostenverdeelsleutel",
+    "shared service centrum",
+    "cultuurtraject",
+    "opdrachtgeverschap",
+    "verrekenen",
+    "verrekening",
+    "GR",
+    "SSC",
+    "plan van aanpak",
+    "raadsinformatiebrief omgevingswet",
+    "evaluatie samenwerking",
+    "kaderbrief begroting",
+    "voortgangsrapportage jeugdzorg",
+    "onderzoek naar huisvesting",
+    "handreiking opdrachtgeverschap",
+    "besluit verdeelsleutel",
+    "werkorganisatie",
+    "nulmeting",
+    "begrooting",
+    "informatiebevijliging",
 ]
 
 
 # --- workers (run inside Django) ------------------------------------------------------------
+
 
 def setup_django():
     sys.path.insert(0, str(PROJECT))
@@ -174,11 +205,17 @@ def worker_prepare(engine):
         seconds = time.perf_counter() - started
         bulk_seconds = marks[-1][0] - started if marks else seconds
         out["index"] = {
-            "documents": result["documents"], "seconds": seconds, "bulk_seconds": bulk_seconds,
-            "index": result["index"], "dutch_analysis": result["dutch_analysis"],
+            "documents": result["documents"],
+            "seconds": seconds,
+            "bulk_seconds": bulk_seconds,
+            "index": result["index"],
+            "dutch_analysis": result["dutch_analysis"],
         }
-        print(f"  index: {result['documents']} documents in {seconds:.1f} s "
-              f"({result['documents'] / seconds:.0f} items/s)", flush=True)
+        print(
+            f"  index: {result['documents']} documents in {seconds:.1f} s "
+            f"({result['documents'] / seconds:.0f} items/s)",
+            flush=True,
+        )
     worker_result(out)
 
 
@@ -189,6 +226,7 @@ def progress_printer(label, every):
         if done >= state["next"] or done == total:
             print(f"{label}: {done}/{total}", flush=True)
             state["next"] = (done // every + 1) * every
+
     return show
 
 
@@ -219,8 +257,11 @@ def worker_engine(engine):
                 totals.append(results.total)
                 # The page run checks that it shows the same first hit.
                 first_titles.append(results.hits[0].title if results.hits else None)
-        out["latency"][name] = {"ms": timings, "mean_total": sum(totals) / len(totals),
-                                "zero_results": sum(1 for total in totals if total == 0)}
+        out["latency"][name] = {
+            "ms": timings,
+            "mean_total": sum(totals) / len(totals),
+            "zero_results": sum(1 for total in totals if total == 0),
+        }
         queries["first_titles"] = first_titles
     worker_result(out)
 
@@ -241,16 +282,25 @@ def build_scenarios(count, warmup, seed=2026):
     provinces = list(KnowledgeItem.provinces.through.objects.values_list("province__slug", flat=True).distinct())
     kinds = list(KnowledgeItem.objects.values_list("kind", flat=True).distinct())
     browse_facets = {
-        "type": kinds, "collaboration": collaborations, "municipality": municipalities,
-        "province": provinces, "theme": themes, "document_type": types, "year": years,
+        "type": kinds,
+        "collaboration": collaborations,
+        "municipality": municipalities,
+        "province": provinces,
+        "theme": themes,
+        "document_type": types,
+        "year": years,
     }
 
     def text():
         return [("q", rng.choice(TEXT_QUERIES))] + ([("sort", "date")] if rng.random() < 0.1 else [])
 
     def text_facets():
-        return [("q", rng.choice(TEXT_QUERIES)), ("collaboration", rng.choice(collaborations)),
-                ("theme", rng.choice(themes)), ("year", rng.choice(years))]
+        return [
+            ("q", rng.choice(TEXT_QUERIES)),
+            ("collaboration", rng.choice(collaborations)),
+            ("theme", rng.choice(themes)),
+            ("year", rng.choice(years)),
+        ]
 
     def browse():
         names = rng.sample(sorted(browse_facets), k=rng.randint(1, 3))
@@ -291,7 +341,10 @@ def measure_page(corpus, scenarios, workers, port):
                     if len(wrong) == 1:
                         sample = BENCH_DIR / f"unexpected-{corpus['engine']}-{name.replace(' ', '_')}.html"
                         sample.write_bytes(body)
-                        print(f"  warning: /zoeken/?{query} does not show the engine's first hit; saved as {sample}", flush=True)
+                        print(
+                            f"  warning: /zoeken/?{query} does not show the engine's first hit; saved as {sample}",
+                            flush=True,
+                        )
             out[name] = {"ms": timings, "mean_bytes": sum(sizes) / len(sizes), "not_matching_engine": wrong}
         return out
 
@@ -319,7 +372,10 @@ def main():
         print(f"== {corpus['engine']}: {corpus['scale']:,} synthetic items, {corpus['database']}", flush=True)
         ensure_database(corpus)
         corpus["prepare"] = run_worker(
-            "prepare", corpus, scale=corpus["scale"], state=str(BENCH_DIR / f"{corpus['name']}.json"),
+            "prepare",
+            corpus,
+            scale=corpus["scale"],
+            state=str(BENCH_DIR / f"{corpus['name']}.json"),
             rederive=os.environ.get("BENCH_REDERIVE", "") not in ("", "0"),
         )
         print("  engine latency...", flush=True)

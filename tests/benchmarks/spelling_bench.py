@@ -1,4 +1,4 @@
-""""Did you mean" on the database engine: cost per query at a 50,000-word vocabulary
+""" "Did you mean" on the database engine: cost per query at a 50,000-word vocabulary
 (not part of the test suite).
 
 Compares the bounded lookup of ``search.spelling`` (trigram candidates, at most MAX_CANDIDATES
@@ -22,14 +22,68 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from search.spelling import CUTOFF, Vocabulary, suggest  # noqa: E402
-from search.text import stem, words  # noqa: E402
+from search.spelling import CUTOFF, Vocabulary, suggest
+from search.text import stem, words
 
 SYLLABLES = (
-    "ver", "re", "ken", "be", "stuur", "ge", "meen", "schap", "ambt", "fu", "sie", "sa", "men", "wer",
-    "king", "or", "ga", "ni", "sa", "tie", "raad", "voor", "stel", "dienst", "ver", "le", "ning", "fi",
-    "nan", "cien", "per", "so", "neel", "on", "der", "zoek", "e", "va", "lu", "a", "bes", "luit", "kracht",
-    "ont", "wik", "ke", "ling", "in", "rich", "ting", "par", "ti", "ci", "pa", "bur", "ger", "ten", "sten",
+    "ver",
+    "re",
+    "ken",
+    "be",
+    "stuur",
+    "ge",
+    "meen",
+    "schap",
+    "ambt",
+    "fu",
+    "sie",
+    "sa",
+    "men",
+    "wer",
+    "king",
+    "or",
+    "ga",
+    "ni",
+    "sa",
+    "tie",
+    "raad",
+    "voor",
+    "stel",
+    "dienst",
+    "ver",
+    "le",
+    "ning",
+    "fi",
+    "nan",
+    "cien",
+    "per",
+    "so",
+    "neel",
+    "on",
+    "der",
+    "zoek",
+    "e",
+    "va",
+    "lu",
+    "a",
+    "bes",
+    "luit",
+    "kracht",
+    "ont",
+    "wik",
+    "ke",
+    "ling",
+    "in",
+    "rich",
+    "ting",
+    "par",
+    "ti",
+    "ci",
+    "pa",
+    "bur",
+    "ger",
+    "ten",
+    "sten",
 )
 
 
@@ -47,12 +101,12 @@ def misspell(word, rng):
     position = rng.randrange(1, len(word) - 1)
     kind = rng.choice(("drop", "double", "swap", "replace"))
     if kind == "drop":
-        return word[:position] + word[position + 1:]
+        return word[:position] + word[position + 1 :]
     if kind == "double":
         return word[:position] + word[position] + word[position:]
     if kind == "swap":
-        return word[:position - 1] + word[position] + word[position - 1] + word[position + 1:]
-    return word[:position] + rng.choice("aeiounrst") + word[position + 1:]
+        return word[: position - 1] + word[position] + word[position - 1] + word[position + 1 :]
+    return word[:position] + rng.choice("aeiounrst") + word[position + 1 :]
 
 
 def full_scan_suggest(query, vocabulary, known_stems):
@@ -89,8 +143,7 @@ def main(argv=None):
     known_stems = frozenset(stem(word) for word in word_list)
     # Queries of one to three words, each misspelt (some beyond repair, some not at all).
     queries = [
-        " ".join(misspell(rng.choice(word_list), rng) for _ in range(rng.randint(1, 3)))
-        for _ in range(args.queries)
+        " ".join(misspell(rng.choice(word_list), rng) for _ in range(rng.randint(1, 3))) for _ in range(args.queries)
     ]
     new_times, old_times, same = [], [], 0
     for query in queries:

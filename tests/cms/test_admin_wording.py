@@ -78,6 +78,7 @@ def test_municipalities_are_picked_like_collaborations_and_themes(editor_client)
 def test_a_collaboration_s_member_municipalities_are_checkboxes_too(editor_client):
     collaboration = Collaboration.objects.first()
     page = admin_page(editor_client, f"/admin/snippets/cms/collaboration/edit/{collaboration.pk}/")
-    ticked = page.select('input[type=checkbox][name=municipalities][checked]')
-    assert {box["value"] for box in ticked} == {str(pk) for pk in collaboration.municipalities.values_list("pk", flat=True)}
-
+    ticked = page.select("input[type=checkbox][name=municipalities][checked]")
+    assert {box["value"] for box in ticked} == {
+        str(pk) for pk in collaboration.municipalities.values_list("pk", flat=True)
+    }

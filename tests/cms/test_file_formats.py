@@ -19,8 +19,11 @@ DUTCH = "Eén organisatie, drie gemeenten: ’t verrekenmodel (versie 2) werkt \
 PARAGRAPHS = [DUTCH, "Tweede alinea over de dienstverleningsovereenkomst."]
 ROWS = [["Gemeente", "Inwoners", "Aandeel"], ["Bergen op Zoom", 68000, 0.41], ["Woensdrecht", 22000, 0.13]]
 MAIN_PART = {
-    "docx": "word/document.xml", "xlsx": "xl/worksheets/sheet1.xml", "pptx": "ppt/slides/slide1.xml",
-    "odt": "content.xml", "ods": "content.xml",
+    "docx": "word/document.xml",
+    "xlsx": "xl/worksheets/sheet1.xml",
+    "pptx": "ppt/slides/slide1.xml",
+    "odt": "content.xml",
+    "ods": "content.xml",
 }
 ZIP_FORMATS = tuple(MAIN_PART)
 
@@ -33,6 +36,7 @@ def refusal(data, name):
 
 
 # --- the makers produce files the check accepts ------------------------------------------
+
 
 @pytest.mark.parametrize("extension", ALLOWED_DOCUMENT_EXTENSIONS)
 def test_every_generated_file_passes_the_check_for_its_own_type(extension):
@@ -93,6 +97,7 @@ def test_unknown_extension_has_no_maker():
 
 # --- the check refuses what is not what it claims to be -----------------------------------
 
+
 def docx():
     return make_document("docx", "Titel", PARAGRAPHS)
 
@@ -105,22 +110,25 @@ def zip_with(*entries):
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("name,data", [
-    ("rapport.docx", make_pdf("PDF", PARAGRAPHS)),  # a PDF renamed .docx
-    ("rapport.pdf", docx()),  # a zip renamed .pdf
-    ("rapport.pdf", b"MZ\x90\x00" + b"\x00" * 60 + b"This program cannot be run in DOS mode"),  # renamed .exe
-    ("begroting.xlsx", random.Random(1).randbytes(4096)),  # random bytes
-    ("begroting.xlsx", docx()),  # a Word file named .xlsx
-    ("presentatie.pptx", make_document("xlsx", "Titel", PARAGRAPHS)),
-    ("tabel.ods", make_document("odt", "Tekst", PARAGRAPHS)),  # an odt named .ods
-    ("tekst.odt", make_document("ods", "Tabel", PARAGRAPHS)),
-    ("kapot.docx", docx()[:200]),  # truncated zip: the directory at the end is gone
-    ("kapot.odt", make_document("odt", "Tekst", PARAGRAPHS)[:-30]),
-    ("los.docx", zip_with(("word/document.xml", "<w/>"))),  # no [Content_Types].xml
-    ("tekst.odt", zip_with(("content.xml", "<x/>"), ("mimetype", "application/vnd.oasis.opendocument.text"))),
-    ("tekst.odt", zip_with(("mimetype", "application/vnd.oasis.opendocument.text\n"))),  # not exactly
-    ("tekst.odt", b"MZ\x90\x00" + make_document("odt", "Tekst", PARAGRAPHS)),  # program with a zip glued on
-])
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("rapport.docx", make_pdf("PDF", PARAGRAPHS)),  # a PDF renamed .docx
+        ("rapport.pdf", docx()),  # a zip renamed .pdf
+        ("rapport.pdf", b"MZ\x90\x00" + b"\x00" * 60 + b"This program cannot be run in DOS mode"),  # renamed .exe
+        ("begroting.xlsx", random.Random(1).randbytes(4096)),  # random bytes
+        ("begroting.xlsx", docx()),  # a Word file named .xlsx
+        ("presentatie.pptx", make_document("xlsx", "Titel", PARAGRAPHS)),
+        ("tabel.ods", make_document("odt", "Tekst", PARAGRAPHS)),  # an odt named .ods
+        ("tekst.odt", make_document("ods", "Tabel", PARAGRAPHS)),
+        ("kapot.docx", docx()[:200]),  # truncated zip: the directory at the end is gone
+        ("kapot.odt", make_document("odt", "Tekst", PARAGRAPHS)[:-30]),
+        ("los.docx", zip_with(("word/document.xml", "<w/>"))),  # no [Content_Types].xml
+        ("tekst.odt", zip_with(("content.xml", "<x/>"), ("mimetype", "application/vnd.oasis.opendocument.text"))),
+        ("tekst.odt", zip_with(("mimetype", "application/vnd.oasis.opendocument.text\n"))),  # not exactly
+        ("tekst.odt", b"MZ\x90\x00" + make_document("odt", "Tekst", PARAGRAPHS)),  # program with a zip glued on
+    ],
+)
 def test_mismatching_content_is_refused_with_a_reason(name, data):
     error = refusal(data, name)
     assert error.code == "content_mismatch"
@@ -140,7 +148,7 @@ def test_damaged_zips_are_refused_or_accepted_but_never_crash(extension):
     rng = random.Random(extension)
     refused = 0
     for _ in range(300):
-        data = bytearray(good[:rng.randrange(1, len(good))] if rng.random() < 0.3 else good)
+        data = bytearray(good[: rng.randrange(1, len(good))] if rng.random() < 0.3 else good)
         for _ in range(rng.randint(1, 8)):
             data[rng.randrange(len(data))] = rng.randrange(256)
         try:
@@ -163,15 +171,18 @@ def odt_with_odd_mimetype_entry(flags=0, method=zipfile.ZIP_STORED, damage_data=
         if method != zipfile.ZIP_STORED:
             data[header + flag_at + 2] = method
     if damage_data:
-        data[30 + len("mimetype"):34 + len("mimetype")] = b"\xff\xff\xff\xff"
+        data[30 + len("mimetype") : 34 + len("mimetype")] = b"\xff\xff\xff\xff"
     return bytes(data)
 
 
-@pytest.mark.parametrize("data", [
-    odt_with_odd_mimetype_entry(flags=0x1),  # zipfile: RuntimeError, password required
-    odt_with_odd_mimetype_entry(method=99),  # zipfile: NotImplementedError, a RuntimeError
-    odt_with_odd_mimetype_entry(damage_data=True),  # zlib.error
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        odt_with_odd_mimetype_entry(flags=0x1),  # zipfile: RuntimeError, password required
+        odt_with_odd_mimetype_entry(method=99),  # zipfile: NotImplementedError, a RuntimeError
+        odt_with_odd_mimetype_entry(damage_data=True),  # zlib.error
+    ],
+)
 def test_zip_entries_that_cannot_be_read_are_refused(data):
     assert refusal(data, "tekst.odt").code == "content_mismatch"
 
@@ -194,6 +205,7 @@ def test_extension_check_ignores_case_and_folders():
 
 
 # --- the file position is left where it was ------------------------------------------------
+
 
 @pytest.mark.parametrize("extension", ALLOWED_DOCUMENT_EXTENSIONS)
 def test_the_file_position_is_restored_after_a_pass(extension):
@@ -226,20 +238,21 @@ def test_django_uploaded_files_work_and_can_still_be_read_in_full(extension):
 
 # --- the PDF is built correctly ------------------------------------------------------------
 
+
 def pdf_objects(data):
     """Object number -> body, read by following the xref table as a PDF reader does."""
     startxref = int(re.search(rb"startxref\n(\d+)\n%%EOF\n$", data).group(1))
     assert data[startxref:].startswith(b"xref\n0 ")
     size = int(re.search(rb"/Size (\d+)", data[startxref:]).group(1))
     table = data[startxref:].split(b"\n", 2)[2]
-    entries = [table[20 * i:20 * (i + 1)] for i in range(size)]
+    entries = [table[20 * i : 20 * (i + 1)] for i in range(size)]
     assert entries[0] == b"0000000000 65535 f \n"
     objects = {}
     for number, entry in enumerate(entries[1:], start=1):
         assert re.fullmatch(rb"\d{10} 00000 n \n", entry)
         offset = int(entry[:10])
         assert data[offset:].startswith(f"{number} 0 obj\n".encode())
-        objects[number] = data[offset:data.index(b"\nendobj\n", offset)]
+        objects[number] = data[offset : data.index(b"\nendobj\n", offset)]
     return objects
 
 
@@ -289,10 +302,18 @@ def test_long_lines_and_titles_are_wrapped():
 def test_pdf_text_can_be_extracted_by_a_real_reader():
     data = make_pdf("Verslag ’24", PARAGRAPHS * 60)
     text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True,
+        ["pdftotext", "-enc", "UTF-8", "-", "-"],
+        input=data,
+        capture_output=True,
+        check=True,
     ).stdout.decode()
     assert "Verslag ’24" in text
     assert text.count("Eén organisatie, drie gemeenten") == 60
-    assert "Syntax Error" not in subprocess.run(
-        ["pdftotext", "-", "/dev/null"], input=data, capture_output=True,
-    ).stderr.decode()
+    assert (
+        "Syntax Error"
+        not in subprocess.run(
+            ["pdftotext", "-", "/dev/null"],
+            input=data,
+            capture_output=True,
+        ).stderr.decode()
+    )

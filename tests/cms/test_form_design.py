@@ -48,9 +48,15 @@ def classes_of(page, name):
 def test_each_kind_of_field_gets_its_component():
     page = rendered(EveryKind())
     expected = {
-        "name": "utrecht-textbox", "email": "utrecht-textbox", "when": "utrecht-textbox", "bio": "utrecht-textarea",
-        "municipality": "utrecht-select", "kind": "utrecht-select", "agree": "utrecht-checkbox",
-        "colour": "utrecht-radio-button", "themes": "utrecht-checkbox",
+        "name": "utrecht-textbox",
+        "email": "utrecht-textbox",
+        "when": "utrecht-textbox",
+        "bio": "utrecht-textarea",
+        "municipality": "utrecht-select",
+        "kind": "utrecht-select",
+        "agree": "utrecht-checkbox",
+        "colour": "utrecht-radio-button",
+        "themes": "utrecht-checkbox",
     }
     for name, component in expected.items():
         found = classes_of(page, name)
@@ -102,11 +108,14 @@ def test_an_event_question_with_choices_offers_the_same_empty_choice(client):
         assert select.find("option").get_text() == str(EMPTY_CHOICE_LABEL)
 
 
-@pytest.mark.parametrize("url, singular, plural", [
-    ("/documenten/", "%(count)s document", "%(count)s documents"),
-    ("/publicaties/", "%(count)s publication", "%(count)s publications"),
-    ("/nieuws/", "%(count)s news item", "%(count)s news items"),
-])
+@pytest.mark.parametrize(
+    "url, singular, plural",
+    [
+        ("/documenten/", "%(count)s document", "%(count)s documents"),
+        ("/publicaties/", "%(count)s publication", "%(count)s publications"),
+        ("/nieuws/", "%(count)s news item", "%(count)s news items"),
+    ],
+)
 def test_lists_count_what_they_list(client, url, singular, plural):
     html = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     count = BeautifulSoup(html, "html.parser").find("p", class_="kp-count").get_text(strip=True)

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 def small_disk(settings, tmp_path):
     mount = tmp_path / "media"
     mount.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True, text=True
+    )
     if result.returncode:
         pytest.skip(f"cannot mount a small file system here: {result.stderr.strip()}")
     settings.MEDIA_ROOT = str(mount)

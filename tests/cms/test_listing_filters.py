@@ -23,7 +23,9 @@ def all_documents():
     return set(KnowledgeDocumentPage.objects.live().public().values_list("title", flat=True))
 
 
-@pytest.mark.parametrize("year", ["10000", "99999999999999999999", "-1", "0", "1e5", "2013.5", "abc", "%ff%fe", "x" * 10_000])
+@pytest.mark.parametrize(
+    "year", ["10000", "99999999999999999999", "-1", "0", "1e5", "2013.5", "abc", "%ff%fe", "x" * 10_000]
+)
 def test_a_year_the_database_cannot_hold_is_a_form_error_not_a_500(client, year):
     response = client.get(f"{LIBRARY}?year={year}")
     assert response.status_code == 200
@@ -34,8 +36,17 @@ def test_a_year_the_database_cannot_hold_is_a_form_error_not_a_500(client, year)
     assert field.select(".utrecht-form-field-error-message")
 
 
-@pytest.mark.parametrize("query", ["theme=bestaat-niet", "document_type=%ff%fe", "collaboration=" + "x" * 10_000,
-                                   "municipality=a&municipality=b", "page=-1", "page=99999999999999999999"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "theme=bestaat-niet",
+        "document_type=%ff%fe",
+        "collaboration=" + "x" * 10_000,
+        "municipality=a&municipality=b",
+        "page=-1",
+        "page=99999999999999999999",
+    ],
+)
 def test_other_bad_values_render_the_list(client, query):
     response = client.get(f"{LIBRARY}?{query}")
     assert response.status_code == 200

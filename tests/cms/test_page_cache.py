@@ -89,8 +89,11 @@ def test_it_can_be_switched_off(client, settings):
 
 
 def test_unconfirmed_registrations_leave_cached_pages_alone(client):
-    event = next(e for e in EventPage.objects.live() if e.audience == "everyone" and
-                 "csrfmiddlewaretoken" in Client().get(e.url).content.decode())
+    event = next(
+        e
+        for e in EventPage.objects.live()
+        if e.audience == "everyone" and "csrfmiddlewaretoken" in Client().get(e.url).content.decode()
+    )
     fetch(client, "/evenementen/")
     assert fetch(client, "/evenementen/")[HEADER] == "hit"
     pending = registration.register_guest(event, name="Gijs", email="gijs@laren.nl").registration
@@ -104,8 +107,11 @@ def test_unconfirmed_registrations_leave_cached_pages_alone(client):
 def test_only_a_change_in_the_places_taken_starts_a_new_generation(client):
     from events.models import EventRegistration
 
-    event = next(e for e in EventPage.objects.live() if e.audience == "everyone" and
-                 "csrfmiddlewaretoken" in Client().get(e.url).content.decode())
+    event = next(
+        e
+        for e in EventPage.objects.live()
+        if e.audience == "everyone" and "csrfmiddlewaretoken" in Client().get(e.url).content.decode()
+    )
     taken = registration.register_member(event, MemberFactory(username="joost"), name="Joost").registration
     pending = registration.register_guest(event, name="Gijs", email="gijs@laren.nl").registration
     fetch(client, "/evenementen/")

@@ -39,22 +39,33 @@ def test_main_menu_lists_sections_and_marks_current_page(client):
     assert 'href="/nieuws/" aria-current="page"' in html
 
 
-@pytest.mark.parametrize("url,expected", [
-    ("/samenwerkingen/", "De Kompanjie"),
-    ("/gemeenten/", "Sint-Michielsgestel"),
-    ("/documenten/", "Verrekenen in de BAR-samenwerking"),
-    ("/publicaties/", "Ambtelijk fuseren? GROEI!"),
-    ("/nieuws/", "Btw-plicht gemeenten bij ambtelijke fusie"),
-    ("/evenementen/", "Dag van de Ambtelijke Fusie 2017"),
-    ("/over/", "Samen En Toch Apart"),
-])
+@pytest.mark.parametrize(
+    "url,expected",
+    [
+        ("/samenwerkingen/", "De Kompanjie"),
+        ("/gemeenten/", "Sint-Michielsgestel"),
+        ("/documenten/", "Verrekenen in de BAR-samenwerking"),
+        ("/publicaties/", "Ambtelijk fuseren? GROEI!"),
+        ("/nieuws/", "Btw-plicht gemeenten bij ambtelijke fusie"),
+        ("/evenementen/", "Dag van de Ambtelijke Fusie 2017"),
+        ("/over/", "Samen En Toch Apart"),
+    ],
+)
 def test_section_pages_render(client, url, expected):
     assert expected in get_ok(client, url)
 
 
-@pytest.mark.parametrize("model", [
-    CollaborationPage, KnowledgeDocumentPage, PublicationPage, NewsPage, EventPage, StandardPage,
-])
+@pytest.mark.parametrize(
+    "model",
+    [
+        CollaborationPage,
+        KnowledgeDocumentPage,
+        PublicationPage,
+        NewsPage,
+        EventPage,
+        StandardPage,
+    ],
+)
 def test_every_detail_page_type_renders(client, model):
     pages = model.objects.live()
     assert pages.exists(), f"the demo has no {model.__name__}"

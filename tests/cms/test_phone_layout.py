@@ -30,6 +30,7 @@ def soup_of(client, url):
 
 # --- The main menu -----------------------------------------------------------------------------
 
+
 def test_the_menus_fold_behind_one_disclosure(client):
     soup = soup_of(client, "/documenten/")
     menu = soup.select_one("header details.kp-menu")
@@ -41,6 +42,7 @@ def test_the_menus_fold_behind_one_disclosure(client):
 
 
 # --- Filter panels ------------------------------------------------------------------------------
+
 
 def filter_panel(soup):
     panel = soup.select_one("details#filters.kp-filter-panel")
@@ -87,7 +89,9 @@ def test_the_library_uses_the_same_panel_and_says_why_it_has_dropdowns(client):
     link = form.select_one(".kp-filters__note a")
     assert urlsplit(link["href"]).path == reverse("search")
     assert sorted(parse_qsl(urlsplit(link["href"]).query)) == [
-        ("collaboration", "bar-organisatie"), ("type", "document"), ("year", "2013"),
+        ("collaboration", "bar-organisatie"),
+        ("type", "document"),
+        ("year", "2013"),
     ]
     # The search it links to shows those documents, with the filters ticked.
     search = soup_of(client, link["href"])
@@ -110,6 +114,7 @@ def test_the_members_directory_uses_the_same_panel(client):
 
 
 # --- Tables -------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def tables(client):
@@ -135,8 +140,10 @@ def test_every_table_stacks_on_a_phone_with_each_cell_named_after_its_column(cli
         table = soup_of(client, url).select_one("main table")
         assert "kp-table--stack" in table["class"], url
         # A column whose name is for screen readers only (the cancel buttons) names no cell.
-        headers = [" ".join(th.get_text().split()) if th.find(string=True, recursive=False) else None
-                   for th in table.select("thead th")]
+        headers = [
+            " ".join(th.get_text().split()) if th.find(string=True, recursive=False) else None
+            for th in table.select("thead th")
+        ]
         rows = table.select("tbody tr")
         assert rows, url
         for row in rows:

@@ -56,7 +56,14 @@ def test_demo_documents_have_real_files():
         assert page.file is not None, page.title
         with page.file.open_file() as handle:
             assert len(handle.read()) > 200
-    assert {p.file.file_extension for p in KnowledgeDocumentPage.objects.all()} >= {"pdf", "docx", "xlsx", "odt", "pptx", "ods"}
+    assert {p.file.file_extension for p in KnowledgeDocumentPage.objects.all()} >= {
+        "pdf",
+        "docx",
+        "xlsx",
+        "odt",
+        "pptx",
+        "ods",
+    }
     assert PublicationPage.objects.filter(title="Ambtelijk fuseren? GROEI!").exists()
     assert EventPage.objects.filter(title__startswith="Dag van de Ambtelijke Fusie").count() == 2
 
@@ -105,7 +112,9 @@ def test_scale_adds_synthetic_items_once():
     assert synthetic() == 30
     call_command("seed_demo", "--force", "--no-editor", "--scale", "40", stdout=io.StringIO())
     assert synthetic() == 40
-    item = KnowledgeDocumentPage.objects.filter(slug__startswith="synthetisch-").first() or \
-        NewsPage.objects.filter(slug__startswith="synthetisch-").first()
+    item = (
+        KnowledgeDocumentPage.objects.filter(slug__startswith="synthetisch-").first()
+        or NewsPage.objects.filter(slug__startswith="synthetisch-").first()
+    )
     assert item.collaborations.count() == 1
     assert item.municipalities.count() >= 2

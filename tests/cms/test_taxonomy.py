@@ -26,8 +26,12 @@ def html_of(client, url):
 def add_document(title, *, collaboration=None, municipality=None, live=True):
     library = DocumentLibraryPage.objects.get()
     page = KnowledgeDocumentPage(
-        title=title, date="2020-01-01", summary="Test", live=live,
-        document_type=DocumentType.objects.get(name="Rapport"), file=LibraryFile.objects.first(),
+        title=title,
+        date="2020-01-01",
+        summary="Test",
+        live=live,
+        document_type=DocumentType.objects.get(name="Rapport"),
+        file=LibraryFile.objects.first(),
     )
     page.collaborations = [collaboration] if collaboration else []
     page.municipalities = [municipality] if municipality else []

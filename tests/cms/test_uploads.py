@@ -35,12 +35,15 @@ def test_real_office_files_are_accepted(editor_client, extension):
     assert response.status_code == 302
 
 
-@pytest.mark.parametrize("name,data,reason", [
-    ("programma.exe", b"MZ\x90\x00" + b"\x00" * 100, "Bestandsextensie"),
-    ("rapport.pdf", b"MZ\x90\x00 this is a program, not a PDF" * 10, "PDF"),
-    ("begroting.xlsx", make_document("docx", "Word", ["geen spreadsheet"]), "xlsx"),
-    ("notulen.docx", b"PK\x03\x04 broken zip", "docx"),
-])
+@pytest.mark.parametrize(
+    "name,data,reason",
+    [
+        ("programma.exe", b"MZ\x90\x00" + b"\x00" * 100, "Bestandsextensie"),
+        ("rapport.pdf", b"MZ\x90\x00 this is a program, not a PDF" * 10, "PDF"),
+        ("begroting.xlsx", make_document("docx", "Word", ["geen spreadsheet"]), "xlsx"),
+        ("notulen.docx", b"PK\x03\x04 broken zip", "docx"),
+    ],
+)
 def test_wrong_or_disguised_files_are_refused_with_a_reason(editor_client, name, data, reason):
     before = LibraryFile.objects.count()
     response = upload_document(editor_client, name, data)
@@ -71,16 +74,24 @@ def test_images_over_the_pixel_limit_are_refused(editor_client, settings):
     settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 100 * 100
     Images = get_image_model()
     before = Images.objects.count()
-    response = editor_client.post(reverse("wagtailimages:add"), {
-        "title": "Te groot", "collection": 1,
-        "file": SimpleUploadedFile("groot.png", png_bytes(200, 200), content_type="image/png"),
-    })
+    response = editor_client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Te groot",
+            "collection": 1,
+            "file": SimpleUploadedFile("groot.png", png_bytes(200, 200), content_type="image/png"),
+        },
+    )
     assert response.status_code == 200
     assert "pixels" in response.content.decode()
     assert Images.objects.count() == before
-    response = editor_client.post(reverse("wagtailimages:add"), {
-        "title": "Klein", "collection": 1,
-        "file": SimpleUploadedFile("klein.png", png_bytes(50, 50), content_type="image/png"),
-    })
+    response = editor_client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Klein",
+            "collection": 1,
+            "file": SimpleUploadedFile("klein.png", png_bytes(50, 50), content_type="image/png"),
+        },
+    )
     assert response.status_code == 302
     assert Images.objects.count() == before + 1

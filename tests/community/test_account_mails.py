@@ -59,9 +59,16 @@ def the_mail(mailoutbox, to):
 
 
 def test_the_verification_mail_greets_the_new_member_by_name(client, mailoutbox):
-    client.post(reverse("account_signup"), {
-        "email": "nieuw@laren.nl", "first_name": "Nina", "last_name": "Nieuwenhuis", "password1": PASSWORD, "password2": PASSWORD,
-    })
+    client.post(
+        reverse("account_signup"),
+        {
+            "email": "nieuw@laren.nl",
+            "first_name": "Nina",
+            "last_name": "Nieuwenhuis",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
     body = the_mail(mailoutbox, "nieuw@laren.nl").body
     assert_greets(body, "Nina Nieuwenhuis")
     assert_signed_by_the_site(body)
@@ -87,9 +94,16 @@ def test_the_password_reset_mail_greets_by_name(client, member, mailoutbox):
 
 
 def test_signing_up_with_a_known_address_tells_its_owner_by_name(client, member, mailoutbox):
-    client.post(reverse("account_signup"), {
-        "email": member.email, "first_name": "Iemand", "last_name": "Anders", "password1": PASSWORD, "password2": PASSWORD,
-    })
+    client.post(
+        reverse("account_signup"),
+        {
+            "email": member.email,
+            "first_name": "Iemand",
+            "last_name": "Anders",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
     body = the_mail(mailoutbox, member.email).body
     assert_greets(body, "Anna de Vries")  # the owner of the address, not the name typed in the form
     assert "Iemand" not in body
@@ -106,9 +120,14 @@ def test_a_mail_to_an_address_without_an_account_greets_nobody_by_name(client, m
 def test_security_notifications_greet_by_name(client, member, mailoutbox, settings):
     settings.ACCOUNT_EMAIL_NOTIFICATIONS = True
     client.post(reverse("account_login"), {"login": member.email, "password": PASSWORD})
-    client.post(reverse("account_change_password"), {
-        "oldpassword": PASSWORD, "password1": "een-nieuw-wachtwoord-2026", "password2": "een-nieuw-wachtwoord-2026",
-    })
+    client.post(
+        reverse("account_change_password"),
+        {
+            "oldpassword": PASSWORD,
+            "password1": "een-nieuw-wachtwoord-2026",
+            "password2": "een-nieuw-wachtwoord-2026",
+        },
+    )
     body = the_mail(mailoutbox, member.email).body
     assert_greets(body, "Anna de Vries")
     assert_signed_by_the_site(body)

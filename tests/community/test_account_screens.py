@@ -48,7 +48,6 @@ def url_names(patterns):
 ALL_URL_NAMES = set(url_names(allauth.account.urls.urlpatterns)) | set(url_names(allauth.mfa.urls.urlpatterns))
 
 
-
 def path_of(response):
     return urlsplit(response.url).path
 
@@ -76,25 +75,51 @@ def log_in(client, user, secret=None):
 def walk_anonymous(walk, member):
     client = Client()
     walk.see("account_login", "empty", client.get(reverse("account_login")))
-    walk.see("account_login", "wrong password", client.post(reverse("account_login"), {"login": member.email, "password": "fout"}))
+    walk.see(
+        "account_login",
+        "wrong password",
+        client.post(reverse("account_login"), {"login": member.email, "password": "fout"}),
+    )
     walk.see("account_signup", "empty", client.get(reverse("account_signup")))
-    walk.see("account_signup", "with errors", client.post(reverse("account_signup"), {
-        "email": "nieuw@example.nl", "first_name": "Nieuw", "last_name": "", "password1": PASSWORD, "password2": "anders",
-    }))
+    walk.see(
+        "account_signup",
+        "with errors",
+        client.post(
+            reverse("account_signup"),
+            {
+                "email": "nieuw@example.nl",
+                "first_name": "Nieuw",
+                "last_name": "",
+                "password1": PASSWORD,
+                "password2": "anders",
+            },
+        ),
+    )
     walk.see("account_reset_password", "empty", client.get(reverse("account_reset_password")))
-    walk.see("account_reset_password", "with errors", client.post(reverse("account_reset_password"), {"email": "geen adres"}))
+    walk.see(
+        "account_reset_password", "with errors", client.post(reverse("account_reset_password"), {"email": "geen adres"})
+    )
     walk.see("account_reset_password_done", "", client.get(reverse("account_reset_password_done")))
     uid, token = user_pk_to_url_str(member), default_token_generator.make_token(member)
     response = client.get(reverse("account_reset_password_from_key", kwargs={"uidb36": uid, "key": token}), follow=True)
     walk.see("account_reset_password_from_key", "new password form", response)
-    walk.see("account_reset_password_from_key", "with errors", client.post(response.request["PATH_INFO"], {"password1": PASSWORD, "password2": "x"}))
-    walk.see("account_reset_password_from_key", "bad token", client.get(
-        reverse("account_reset_password_from_key", kwargs={"uidb36": uid, "key": "fout-sleutel"})))
+    walk.see(
+        "account_reset_password_from_key",
+        "with errors",
+        client.post(response.request["PATH_INFO"], {"password1": PASSWORD, "password2": "x"}),
+    )
+    walk.see(
+        "account_reset_password_from_key",
+        "bad token",
+        client.get(reverse("account_reset_password_from_key", kwargs={"uidb36": uid, "key": "fout-sleutel"})),
+    )
     walk.see("account_reset_password_from_key_done", "", client.get(reverse("account_reset_password_from_key_done")))
     walk.see("account_email_verification_sent", "", client.get(reverse("account_email_verification_sent")))
     unverified = MemberFactory(username="nog-niet-bevestigd", verified=False, first_name="Nina", last_name="Nieuw")
     confirmation = EmailConfirmationHMAC(EmailAddress.objects.get(user=unverified))
-    walk.see("account_confirm_email", "valid link", client.get(reverse("account_confirm_email", args=[confirmation.key])))
+    walk.see(
+        "account_confirm_email", "valid link", client.get(reverse("account_confirm_email", args=[confirmation.key]))
+    )
     walk.see("account_confirm_email", "expired link", client.get(reverse("account_confirm_email", args=["verlopen"])))
     walk.see("account_inactive", "", client.get(reverse("account_inactive")))
     assert path_of(client.get(reverse("account_confirm_login_code"))) == reverse("account_login")
@@ -105,9 +130,15 @@ def walk_member(walk, member):
     log_in(client, member)
     walk.see("account_reset_password", "logged in", client.get(reverse("account_reset_password")))
     walk.see("account_change_password", "empty", client.get(reverse("account_change_password")))
-    walk.see("account_change_password", "with errors", client.post(reverse("account_change_password"), {"oldpassword": "fout"}))
+    walk.see(
+        "account_change_password",
+        "with errors",
+        client.post(reverse("account_change_password"), {"oldpassword": "fout"}),
+    )
     walk.see("account_reauthenticate", "empty", client.get(reverse("account_reauthenticate")))
-    walk.see("account_reauthenticate", "with errors", client.post(reverse("account_reauthenticate"), {"password": "fout"}))
+    walk.see(
+        "account_reauthenticate", "with errors", client.post(reverse("account_reauthenticate"), {"password": "fout"})
+    )
     walk.see("mfa_index", "nothing set up", client.get(reverse("mfa_index")))
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     walk.see("mfa_activate_totp", "QR code", client.get(reverse("mfa_activate_totp")))
@@ -115,7 +146,9 @@ def walk_member(walk, member):
     # After the app: allauth sets up two-factor authentication only when every address is verified.
     EmailAddress.objects.create(user=member, email="tweede@example.nl", verified=False, primary=False)
     walk.see("account_email", "two addresses", client.get(reverse("account_email")))
-    walk.see("account_email", "with errors", client.post(reverse("account_email"), {"action_add": "", "email": "geen adres"}))
+    walk.see(
+        "account_email", "with errors", client.post(reverse("account_email"), {"action_add": "", "email": "geen adres"})
+    )
     walk.see("account_logout", "", client.get(reverse("account_logout")))
 
     without_password = MemberFactory(username="zonder-wachtwoord")
@@ -230,7 +263,9 @@ def test_form_errors_are_summed_up_above_the_form_and_marked_at_the_field(walk):
 
 
 def test_buttons_that_are_links_look_like_buttons(walk):
-    index = BeautifulSoup(walk.pages[("mfa_index", "app and codes set up")].content.decode(), "html.parser").find("main")
+    index = BeautifulSoup(walk.pages[("mfa_index", "app and codes set up")].content.decode(), "html.parser").find(
+        "main"
+    )
     actions = index.select(".kp-panel a")
     assert actions and all("utrecht-button-link" in a["class"] for a in actions)
     assert "utrecht-button-link--danger" in index.find("a", href=reverse("mfa_deactivate_totp"))["class"]
@@ -255,4 +290,6 @@ def test_the_account_pages_have_a_menu_of_each_other(walk):
 def test_the_profile_and_data_pages_share_the_menu(client, url_name):
     client.force_login(MemberFactory(username="menu"))
     page = BeautifulSoup(client.get(reverse(url_name)).content.decode(), "html.parser")
-    assert page.find("nav", class_="kp-account-menu").find("a", attrs={"aria-current": "page"})["href"] == reverse(url_name)
+    assert page.find("nav", class_="kp-account-menu").find("a", attrs={"aria-current": "page"})["href"] == reverse(
+        url_name
+    )

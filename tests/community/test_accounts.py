@@ -27,13 +27,22 @@ def log_in(client, email, password=PASSWORD):
     return client.post(reverse("account_login"), {"login": email, "password": password})
 
 
-
 def test_sign_up_requires_a_strong_password_and_a_verified_address(client, mailoutbox):
-    weak = client.post(reverse("account_signup"), {"email": "nieuw@laren.nl", "password1": "wachtwoord", "password2": "wachtwoord"})
+    weak = client.post(
+        reverse("account_signup"), {"email": "nieuw@laren.nl", "password1": "wachtwoord", "password2": "wachtwoord"}
+    )
     assert "Dit wachtwoord is te kort" in weak.content.decode()  # in Dutch
     assert not get_user_model().objects.filter(email="nieuw@laren.nl").exists()
-    client.post(reverse("account_signup"), {"email": "nieuw@laren.nl", "password1": PASSWORD, "password2": PASSWORD,
-                                            "first_name": "Nieuw", "last_name": "Lid"})
+    client.post(
+        reverse("account_signup"),
+        {
+            "email": "nieuw@laren.nl",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "first_name": "Nieuw",
+            "last_name": "Lid",
+        },
+    )
     user = get_user_model().objects.get(email="nieuw@laren.nl")
     assert user.get_full_name() == "Nieuw Lid"  # members appear by name, not by a generated username
     assert len(mailoutbox) == 1 and "nieuw@laren.nl" in mailoutbox[0].to
@@ -41,7 +50,7 @@ def test_sign_up_requires_a_strong_password_and_a_verified_address(client, mailo
     response = log_in(client, "nieuw@laren.nl")  # not verified yet: no session
     assert "_auth_user_id" not in client.session
     link = re.search(r"https?://\S+/account/confirm-email/\S+", mailoutbox[0].body).group(0)
-    client.post(link.split("//", 1)[1][link.split("//", 1)[1].index("/"):])
+    client.post(link.split("//", 1)[1][link.split("//", 1)[1].index("/") :])
     assert EmailAddress.objects.get(email="nieuw@laren.nl").verified
     assert response.status_code == 302 and response["Location"] == reverse("account_email_verification_sent")
 
@@ -51,7 +60,10 @@ def test_password_reset_does_not_reveal_who_has_an_account(client, mailoutbox):
     known = client.post(reverse("account_reset_password"), {"email": "bestaat@bar.nl"})
     unknown = client.post(reverse("account_reset_password"), {"email": "bestaat-niet@bar.nl"})
     assert known.status_code == unknown.status_code == 302 and known.url == unknown.url
-    assert [m.to for m in mailoutbox] == [["bestaat@bar.nl"], ["bestaat-niet@bar.nl"]]  # the unknown one is told there is no account
+    assert [m.to for m in mailoutbox] == [
+        ["bestaat@bar.nl"],
+        ["bestaat-niet@bar.nl"],
+    ]  # the unknown one is told there is no account
 
 
 def test_repeated_failed_logins_are_rate_limited(client):
@@ -91,13 +103,29 @@ def test_a_member_opening_the_admin_is_not_sent_round_in_circles(client, db):
 
 
 def test_a_bot_filling_the_honeypot_gets_no_account(client, db):
-    client.post(reverse("account_signup"), {"email": "bot@spam.example", "password1": PASSWORD, "password2": PASSWORD,
-                                            "first_name": "Bot", "last_name": "Bot", "website": "http://spam.example"})
+    client.post(
+        reverse("account_signup"),
+        {
+            "email": "bot@spam.example",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "first_name": "Bot",
+            "last_name": "Bot",
+            "website": "http://spam.example",
+        },
+    )
     assert not get_user_model().objects.filter(email="bot@spam.example").exists()
 
 
-@pytest.mark.parametrize("path", ["/admin/password_reset/", "/admin/password_reset/done/",
-                                  "/admin/password_reset/confirm/MQ/abc-123/", "/admin/password_reset/complete/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/password_reset/",
+        "/admin/password_reset/done/",
+        "/admin/password_reset/confirm/MQ/abc-123/",
+        "/admin/password_reset/complete/",
+    ],
+)
 def test_the_admin_has_no_password_reset_of_its_own(client, mailoutbox, path):
     """Wagtail's reset had none of allauth's limits and leaked by timing whether an address exists."""
     verified_member("redacteur@bel.nl", is_staff=True)

@@ -10,7 +10,20 @@ from community import posting
 from community.models import ModerationAction
 from community.privacy import delete_account
 
-JUNK = ["abc", "", "-1", "0", "1.5", "1e3", "99999999999999999999999999", "\x00", "１２", "%", "' OR 1=1 --", "x" * 5000]
+JUNK = [
+    "abc",
+    "",
+    "-1",
+    "0",
+    "1.5",
+    "1e3",
+    "99999999999999999999999999",
+    "\x00",
+    "１２",
+    "%",
+    "' OR 1=1 --",
+    "x" * 5000,
+]
 
 
 def reply_box(html):
@@ -41,13 +54,22 @@ def test_a_quote_of_a_deleted_account_names_nobody(client, topic, member, other_
 def _community_urls(topic):
     post = topic.posts.get()
     return [
-        reverse("community:categories"), topic.category.get_absolute_url(), topic.get_absolute_url(),
-        reverse("community:edit_post", args=[post.pk]), reverse("community:flag_post", args=[post.pk]),
-        reverse("community:directory"), reverse("community:member", args=["anna"]),
-        reverse("community:member_photo", args=["anna"]), reverse("community:edit_profile"),
-        reverse("community:my_data"), reverse("community:moderation_queue"), reverse("community:moderation_log"),
-        reverse("community:moderation_member", args=["anna"]), reverse("community:unsubscribe", args=["x:y:z"]),
-        "/discussies/onderwerp/99999999999999999999999999/", "/discussies/bericht/99999999999999999999999/wijzigen/",
+        reverse("community:categories"),
+        topic.category.get_absolute_url(),
+        topic.get_absolute_url(),
+        reverse("community:edit_post", args=[post.pk]),
+        reverse("community:flag_post", args=[post.pk]),
+        reverse("community:directory"),
+        reverse("community:member", args=["anna"]),
+        reverse("community:member_photo", args=["anna"]),
+        reverse("community:edit_profile"),
+        reverse("community:my_data"),
+        reverse("community:moderation_queue"),
+        reverse("community:moderation_log"),
+        reverse("community:moderation_member", args=["anna"]),
+        reverse("community:unsubscribe", args=["x:y:z"]),
+        "/discussies/onderwerp/99999999999999999999999999/",
+        "/discussies/bericht/99999999999999999999999/wijzigen/",
     ]
 
 
@@ -57,7 +79,12 @@ def test_no_community_page_answers_500_to_junk(client, topic, member, moderator,
         client.force_login(member if role == "member" else moderator)
     for value in JUNK:
         query = {
-            "page": value, "citeer": value, "collaboration": value, "municipality": value, "function": value, "v": value,
+            "page": value,
+            "citeer": value,
+            "collaboration": value,
+            "municipality": value,
+            "function": value,
+            "v": value,
         }
         for url in _community_urls(topic):
             response = client.get(url, query)
@@ -67,7 +94,9 @@ def test_no_community_page_answers_500_to_junk(client, topic, member, moderator,
 @pytest.mark.parametrize("value", JUNK)
 def test_moving_a_topic_to_a_bad_category_changes_nothing(client, topic, moderator, value):
     client.force_login(moderator)
-    response = client.post(reverse("community:moderation_topic", args=[topic.pk]), {"action": "move", "category": value})
+    response = client.post(
+        reverse("community:moderation_topic", args=[topic.pk]), {"action": "move", "category": value}
+    )
     assert response.status_code == 302
     topic.refresh_from_db()
     assert topic.category.slug == "test-verrekening" and not ModerationAction.objects.exists()
@@ -86,11 +115,20 @@ def test_moderation_goes_back_only_to_this_site(client, topic, moderator):
 
 def test_forms_answer_junk_with_their_errors(client, topic, member, moderator):
     client.force_login(member)
-    response = client.post(reverse("community:edit_profile"), {
-        "first_name": "Anna", "visibility": "\x00", "municipality": "abc", "collaboration": "-1", "avatar-clear": "x",
-    })
+    response = client.post(
+        reverse("community:edit_profile"),
+        {
+            "first_name": "Anna",
+            "visibility": "\x00",
+            "municipality": "abc",
+            "collaboration": "-1",
+            "avatar-clear": "x",
+        },
+    )
     assert response.status_code == 200 and "utrecht-form-field--invalid" in response.content.decode()
     client.force_login(moderator)
-    response = client.post(reverse("community:moderation_member", args=["anna"]),
-                           {"action": "suspend", "reason": "x", "ends_at": "gisteren"})
+    response = client.post(
+        reverse("community:moderation_member", args=["anna"]),
+        {"action": "suspend", "reason": "x", "ends_at": "gisteren"},
+    )
     assert response.status_code == 200 and not member.suspensions.exists()

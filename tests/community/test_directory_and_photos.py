@@ -52,7 +52,9 @@ def test_only_verified_members_are_in_the_directory_and_have_a_profile_page(clie
 
 
 def test_opening_a_profile_writes_nothing_and_staff_are_not_listed(client, member):
-    staff = UserFactory(username="beheerder", email="beheer@example.org", is_staff=True, is_superuser=True, first_name="Beheer")
+    staff = UserFactory(
+        username="beheerder", email="beheer@example.org", is_staff=True, is_superuser=True, first_name="Beheer"
+    )
     client.force_login(member)
     assert client.get(reverse("community:member", args=["beheerder"])).status_code == 404
     assert client.get(reverse("community:edit_profile")).status_code == 200
@@ -72,7 +74,8 @@ def test_a_suspended_member_cannot_report_posts(client, member, other_member, mo
 
 # --- Photos --------------------------------------------------------------------------------
 def test_a_photo_gets_a_random_name_and_replacing_or_clearing_removes_the_old_file(
-        client, member, django_capture_on_commit_callbacks):
+    client, member, django_capture_on_commit_callbacks
+):
     client.force_login(member)
     with django_capture_on_commit_callbacks(execute=True):
         assert save_profile(client, avatar=photo("red")).status_code == 302

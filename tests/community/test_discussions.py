@@ -10,10 +10,14 @@ from community.models import Post, TopicSubscription
 from tests.factories import MemberFactory
 
 
-def test_members_start_a_topic_and_others_reply(client, member, other_member, public_category, django_capture_on_commit_callbacks, mailoutbox):
+def test_members_start_a_topic_and_others_reply(
+    client, member, other_member, public_category, django_capture_on_commit_callbacks, mailoutbox
+):
     client.force_login(member)
-    response = client.post(reverse("community:new_topic", args=["test-verrekening"]),
-                           {"title": "Hoe verdelen jullie de ICT-kosten?", "body": "Wij gebruiken **inwoneraantallen**."})
+    response = client.post(
+        reverse("community:new_topic", args=["test-verrekening"]),
+        {"title": "Hoe verdelen jullie de ICT-kosten?", "body": "Wij gebruiken **inwoneraantallen**."},
+    )
     topic = public_category.topics.get()
     assert response.status_code == 302 and response.url == topic.get_absolute_url()
     client.force_login(other_member)
@@ -28,7 +32,9 @@ def test_members_start_a_topic_and_others_reply(client, member, other_member, pu
     assert "/discussies/afmelden/" in mailoutbox[0].body and mailoutbox[0].extra_headers["List-Unsubscribe"]
 
 
-def test_the_unsubscribe_link_works_without_logging_in(client, member, other_member, public_category, django_capture_on_commit_callbacks, mailoutbox):
+def test_the_unsubscribe_link_works_without_logging_in(
+    client, member, other_member, public_category, django_capture_on_commit_callbacks, mailoutbox
+):
     topic = posting.start_topic(member, public_category, "Onderwerp", "Tekst")
     with django_capture_on_commit_callbacks(execute=True):
         posting.reply(other_member, topic, "Antwoord")
@@ -121,7 +127,9 @@ def test_a_deleted_author_leaves_a_readable_thread(client, member, other_member,
 
 def test_invalid_input_keeps_the_text(client, member, public_category):
     client.force_login(member)
-    response = client.post(reverse("community:new_topic", args=["test-verrekening"]), {"title": "", "body": "Mijn lange tekst"})
+    response = client.post(
+        reverse("community:new_topic", args=["test-verrekening"]), {"title": "", "body": "Mijn lange tekst"}
+    )
     assert response.status_code == 400
     assert "Mijn lange tekst" in response.content.decode() and "Controleer het formulier" in response.content.decode()
 
@@ -134,8 +142,17 @@ def test_editors_give_a_category_a_collaboration_and_a_theme_in_the_admin(client
     html = client.get(url).content.decode()
     assert 'name="collaboration"' in html and 'name="theme"' in html
     bar, theme = Collaboration.objects.get(slug="bar-organisatie"), Theme.objects.first()
-    response = client.post(url, {"name": public_category.name, "slug": public_category.slug, "access": "public",
-                                 "collaboration": bar.pk, "theme": theme.pk, "sort_order": 0})
+    response = client.post(
+        url,
+        {
+            "name": public_category.name,
+            "slug": public_category.slug,
+            "access": "public",
+            "collaboration": bar.pk,
+            "theme": theme.pk,
+            "sort_order": 0,
+        },
+    )
     assert response.status_code == 302
     public_category.refresh_from_db()
     assert public_category.collaboration == bar and public_category.theme == theme

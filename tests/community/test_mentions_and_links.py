@@ -72,8 +72,9 @@ def test_quoted_and_code_names_are_not_mentions(db):
     assert markup.mentioned_usernames(text) == ["eva"]
 
 
-def test_mention_mails_per_author_per_day_are_limited(member, other_member, public_category, settings, mailoutbox,
-                                                      django_capture_on_commit_callbacks):
+def test_mention_mails_per_author_per_day_are_limited(
+    member, other_member, public_category, settings, mailoutbox, django_capture_on_commit_callbacks
+):
     settings.COMMUNITY_MENTION_MAILS_PER_DAY = 3
     mentioned = [MemberFactory(username=f"lid{index}") for index in range(5)]
     topic = posting.start_topic(other_member, public_category, "Onderwerp", "Tekst")
@@ -94,14 +95,17 @@ def test_mention_mails_per_author_per_day_are_limited(member, other_member, publ
 
 
 # --- Links of new members ----------------------------------------------------------------
-@pytest.mark.parametrize("body", [
-    "[a](//spam.example/1) [b](//spam.example/2) [c](//spam.example/3)",
-    "<http://a.example> <https://b.example> <https://c.example>",
-    "[a][1], [b][2] en [c][3]\n\n[1]: //a.example\n[2]: //b.example\n[3]: //c.example",
-    "www.a.example www.b.example www.c.example",
-    "[x](//a.example) <https://b.example> en www.c.example",
-    "<mailto:a@example.org> [b](mailto:b@example.org) [c](/\\spam.example)",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[a](//spam.example/1) [b](//spam.example/2) [c](//spam.example/3)",
+        "<http://a.example> <https://b.example> <https://c.example>",
+        "[a][1], [b][2] en [c][3]\n\n[1]: //a.example\n[2]: //b.example\n[3]: //c.example",
+        "www.a.example www.b.example www.c.example",
+        "[x](//a.example) <https://b.example> en www.c.example",
+        "<mailto:a@example.org> [b](mailto:b@example.org) [c](/\\spam.example)",
+    ],
+)
 def test_every_form_of_link_counts_for_new_members(public_category, settings, body):
     settings.COMMUNITY_NEW_MEMBER_MAX_LINKS = 2
     newcomer = MemberFactory(username="nieuwkomer", joined_days_ago=1)
@@ -113,4 +117,6 @@ def test_a_link_counts_once_and_mentions_are_not_links(member, other_member, pub
     settings.COMMUNITY_NEW_MEMBER_MAX_LINKS = 2
     newcomer = MemberFactory(username="nieuwkomer", joined_days_ago=1)
     assert markup.count_links("[https://a.example](https://a.example) en `https://code.example`") == 2
-    posting.start_topic(newcomer, public_category, "Vraag", "Zie [https://a.example](https://a.example), @anna en @bert")
+    posting.start_topic(
+        newcomer, public_category, "Vraag", "Zie [https://a.example](https://a.example), @anna en @bert"
+    )

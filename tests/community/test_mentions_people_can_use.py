@@ -69,9 +69,11 @@ def test_suggestions_are_the_directorys_members_whose_name_starts_so(client, mem
     MemberProfile.objects.create(user=gone)
     client.force_login(member)
     response = client.get(reverse(SUGGEST), {"q": "Pi"})
-    assert response.json() == {"members": [
-        {"username": "pim.van-dijk", "name": "Pim van Dijk", "detail": "concerncontroller, BAR-organisatie"},
-    ]}
+    assert response.json() == {
+        "members": [
+            {"username": "pim.van-dijk", "name": "Pim van Dijk", "detail": "concerncontroller, BAR-organisatie"},
+        ]
+    }
     assert "private" in response["Cache-Control"]
     # By first name, last name (also its second word), username and a part of it after "-" or ".".
     for typed in ("pim", "@Pim", "va", "dijk", "pim.v", "van-d"):
@@ -122,45 +124,64 @@ def test_the_message_box_carries_what_the_suggestions_script_needs(client, membe
 
 
 # --- The preview ---------------------------------------------------------------------------
-def test_preview_of_a_new_topic_renders_it_names_unknown_mentions_and_saves_nothing(client, member, peter, public_category):
+def test_preview_of_a_new_topic_renders_it_names_unknown_mentions_and_saves_nothing(
+    client, member, peter, public_category
+):
     client.force_login(member)
     body = "Wat denkt **@pim.van-dijk** ervan? En @Pieterjan? En @pim.van-dijk nog eens."
-    response = client.post(reverse("community:new_topic", args=[public_category.slug]),
-                           {"title": "Verrekenen", "body": body, "voorbeeld": "1"})
+    response = client.post(
+        reverse("community:new_topic", args=[public_category.slug]),
+        {"title": "Verrekenen", "body": body, "voorbeeld": "1"},
+    )
     html = response.content.decode()
     assert response.status_code == 200 and not public_category.topics.exists()
     preview = re.search(r'<section class="kp-preview".*?</section>', html, re.S).group(0)
-    rendered = re.search(r'<div class="utrecht-rich-text kp-post__body kp-preview__body">(.*?)</div>', preview, re.S).group(1)
+    rendered = re.search(
+        r'<div class="utrecht-rich-text kp-post__body kp-preview__body">(.*?)</div>', preview, re.S
+    ).group(1)
     assert rendered.strip() == posting.render_body(body).strip()  # the same renderer as posting
     unknown = re.search(r'class="kp-alert kp-alert--warning kp-preview__unknown".*?</div>', preview, re.S).group(0)
     assert "<strong>@pieterjan</strong>" in unknown and "pim.van-dijk" not in unknown
     assert "Wat denkt **@pim.van-dijk** ervan?" in re.search(r"<textarea[^>]*>(.*?)</textarea>", html, re.S).group(1)
     # Posting it for real needs the other button.
-    response = client.post(reverse("community:new_topic", args=[public_category.slug]), {"title": "Verrekenen", "body": body})
+    response = client.post(
+        reverse("community:new_topic", args=[public_category.slug]), {"title": "Verrekenen", "body": body}
+    )
     assert response.status_code == 302 and public_category.topics.count() == 1
 
 
 def test_preview_without_unknown_names_has_no_warning(client, member, peter, public_category):
     client.force_login(member)
-    html = client.post(reverse("community:new_topic", args=[public_category.slug]),
-                       {"title": "T", "body": "Dank @pim.van-dijk", "voorbeeld": "1"}).content.decode()
+    html = client.post(
+        reverse("community:new_topic", args=[public_category.slug]),
+        {"title": "T", "body": "Dank @pim.van-dijk", "voorbeeld": "1"},
+    ).content.decode()
     assert "kp-preview__body" in html and "kp-preview__unknown" not in html
 
 
-def test_preview_of_a_reply_and_of_an_edit_saves_nothing(client, member, other_member, public_category, mailoutbox,
-                                                           django_capture_on_commit_callbacks):
+def test_preview_of_a_reply_and_of_an_edit_saves_nothing(
+    client, member, other_member, public_category, mailoutbox, django_capture_on_commit_callbacks
+):
     topic = posting.start_topic(member, public_category, "Onderwerp", "Eerste bericht")
     client.force_login(other_member)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("community:reply", args=[topic.pk]), {"body": "Eens, @anna en @niemand", "voorbeeld": "1"})
+        response = client.post(
+            reverse("community:reply", args=[topic.pk]), {"body": "Eens, @anna en @niemand", "voorbeeld": "1"}
+        )
     html = response.content.decode()
     assert response.status_code == 200 and topic.posts.count() == 1 and mailoutbox == []
     # In the reply section, under its heading, above the form that keeps the text.
-    assert html.index('id="reply-heading"') < html.index('<h3 class="utrecht-heading-3" id="voorbeeld-kop">') < html.index("Eens, @anna en @niemand</textarea>")
+    assert (
+        html.index('id="reply-heading"')
+        < html.index('<h3 class="utrecht-heading-3" id="voorbeeld-kop">')
+        < html.index("Eens, @anna en @niemand</textarea>")
+    )
     assert "<strong>@niemand</strong>" in html and "@anna</strong>" not in html
 
     post = posting.reply(other_member, topic, "Eerste versie")
-    response = client.post(reverse("community:edit_post", args=[post.pk]), {"body": "Tweede *versie*", "voorbeeld": "1"})
+    response = client.post(
+        reverse("community:edit_post", args=[post.pk]), {"body": "Tweede *versie*", "voorbeeld": "1"}
+    )
     assert response.status_code == 200 and "<em>versie</em>" in response.content.decode()
     post.refresh_from_db()
     assert post.body == "Eerste versie" and post.edited_at is None
@@ -169,8 +190,10 @@ def test_preview_of_a_reply_and_of_an_edit_saves_nothing(client, member, other_m
 def test_preview_says_when_there_are_too_many_mentions(client, member, public_category, settings):
     settings.COMMUNITY_MAX_MENTIONS_PER_POST = 2
     client.force_login(member)
-    response = client.post(reverse("community:new_topic", args=[public_category.slug]),
-                           {"title": "T", "body": "@een @twee @drie", "voorbeeld": "1"})
+    response = client.post(
+        reverse("community:new_topic", args=[public_category.slug]),
+        {"title": "T", "body": "@een @twee @drie", "voorbeeld": "1"},
+    )
     assert response.status_code == 200
     preview = re.search(r'<section class="kp-preview".*?</section>', response.content.decode(), re.S).group(0)
     assert posting.preview("@een @twee @drie").problem in preview
@@ -178,13 +201,16 @@ def test_preview_says_when_there_are_too_many_mentions(client, member, public_ca
 
 def test_an_empty_preview_shows_the_form_errors(client, member, public_category):
     client.force_login(member)
-    response = client.post(reverse("community:new_topic", args=[public_category.slug]), {"title": "", "body": "", "voorbeeld": "1"})
+    response = client.post(
+        reverse("community:new_topic", args=[public_category.slug]), {"title": "", "body": "", "voorbeeld": "1"}
+    )
     assert response.status_code == 400 and "kp-preview" not in response.content.decode()
 
 
 # --- Quoting ---------------------------------------------------------------------------------
-def test_quoting_a_post_does_not_mail_the_members_named_in_the_quote(client, member, other_member, public_category,
-                                                                     mailoutbox, django_capture_on_commit_callbacks):
+def test_quoting_a_post_does_not_mail_the_members_named_in_the_quote(
+    client, member, other_member, public_category, mailoutbox, django_capture_on_commit_callbacks
+):
     sandra = MemberFactory(username="sandra.t", first_name="Sandra")
     peter = MemberFactory(username="peter.t", first_name="Peter")
     starter = MemberFactory(username="starter")
@@ -215,8 +241,11 @@ def test_the_help_text_explains_formatting_without_the_word_markdown(client, mem
 
 def test_starting_a_topic_and_replying_say_it_was_posted(client, member, public_category):
     client.force_login(member)
-    response = client.post(reverse("community:new_topic", args=[public_category.slug]),
-                           {"title": "Onderwerp", "body": "Tekst"}, follow=True)
+    response = client.post(
+        reverse("community:new_topic", args=[public_category.slug]),
+        {"title": "Onderwerp", "body": "Tekst"},
+        follow=True,
+    )
     messages = [str(message) for message in response.context["messages"]]
     assert messages and messages[0] in {"Your topic has been posted.", "Uw onderwerp is geplaatst."}
     topic = public_category.topics.get()

@@ -15,7 +15,6 @@ from .conftest import current_code
 pytestmark = pytest.mark.django_db
 
 
-
 def test_the_totp_secret_is_not_in_the_database_in_the_clear():
     user = MemberFactory(username="redacteur")
     secret = generate_totp_secret()

@@ -72,7 +72,10 @@ def test_lock_pin_and_move(client, topic, moderator, members_category, other_mem
 
 def test_a_suspended_member_cannot_post_and_sees_why(client, topic, other_member, moderator):
     client.force_login(moderator)
-    client.post(reverse("community:moderation_member", args=[other_member.username]), {"action": "suspend", "reason": "Herhaald schelden"})
+    client.post(
+        reverse("community:moderation_member", args=[other_member.username]),
+        {"action": "suspend", "reason": "Herhaald schelden"},
+    )
     with pytest.raises(posting.PostingRefused):
         posting.reply(other_member, topic, "Toch")
     client.force_login(other_member)
@@ -98,6 +101,7 @@ def as_role(client, db):
         if role != "anonymous":
             client.force_login(users[role]())
         return client
+
     return login
 
 
@@ -107,12 +111,20 @@ def _urls(topic, members_topic):
         "read public topic": ("get", topic.get_absolute_url(), {}),
         "read members-only topic": ("get", members_topic.get_absolute_url(), {}),
         "reply": ("post", reverse("community:reply", args=[topic.pk]), {"body": "Reactie"}),
-        "start topic": ("post", reverse("community:new_topic", args=[topic.category.slug]), {"title": "T", "body": "B"}),
+        "start topic": (
+            "post",
+            reverse("community:new_topic", args=[topic.category.slug]),
+            {"title": "T", "body": "B"},
+        ),
         "edit someone's post": ("post", reverse("community:edit_post", args=[post.pk]), {"body": "Gekaapt"}),
         "flag": ("post", reverse("community:flag_post", args=[post.pk]), {"reason": "spam"}),
         "directory": ("get", reverse("community:directory"), {}),
         "moderation queue": ("get", reverse("community:moderation_queue"), {}),
-        "hide a post": ("post", reverse("community:moderation_post", args=[post.pk]), {"action": "hide", "reason": "x"}),
+        "hide a post": (
+            "post",
+            reverse("community:moderation_post", args=[post.pk]),
+            {"action": "hide", "reason": "x"},
+        ),
         "lock a topic": ("post", reverse("community:moderation_topic", args=[topic.pk]), {"action": "lock"}),
     }
 
@@ -194,9 +206,13 @@ def test_xss_in_every_user_field_is_harmless(client, member, other_member, publi
     moderation.suspend(moderator, other_member, XSS)
     client.force_login(moderator)
     pages = [
-        topic.get_absolute_url(), public_category.get_absolute_url(), reverse("community:directory"),
-        reverse("community:member", args=[member.username]), reverse("community:moderation_queue"),
-        reverse("community:moderation_log"), reverse("community:moderation_member", args=[other_member.username]),
+        topic.get_absolute_url(),
+        public_category.get_absolute_url(),
+        reverse("community:directory"),
+        reverse("community:member", args=[member.username]),
+        reverse("community:moderation_queue"),
+        reverse("community:moderation_log"),
+        reverse("community:moderation_member", args=[other_member.username]),
     ]
     for url in pages:
         response = client.get(url)
@@ -239,7 +255,9 @@ def test_the_queue_lists_only_posts_with_open_reports(topic, member, other_membe
 ACTIONS = {
     "lock": lambda mod, topic, post, member: moderation.set_locked(mod, topic, True),
     "pin": lambda mod, topic, post, member: moderation.set_pinned(mod, topic, True),
-    "move": lambda mod, topic, post, member: moderation.move_topic(mod, topic, Category.objects.exclude(pk=topic.category_id).first()),
+    "move": lambda mod, topic, post, member: moderation.move_topic(
+        mod, topic, Category.objects.exclude(pk=topic.category_id).first()
+    ),
     "hide": lambda mod, topic, post, member: moderation.hide_post(mod, post, "Spam"),
     "restore": lambda mod, topic, post, member: moderation.restore_post(mod, post),
     "dismiss": lambda mod, topic, post, member: moderation.dismiss_flags(mod, post),
@@ -252,7 +270,11 @@ def _state(topic, post, member):
     topic.refresh_from_db()
     post.refresh_from_db()
     return (
-        topic.locked, topic.pinned, topic.category_id, topic.hidden, post.hidden,
+        topic.locked,
+        topic.pinned,
+        topic.category_id,
+        topic.hidden,
+        post.hidden,
         list(Flag.objects.filter(post=post).values_list("resolved_at", flat=True)),
         list(Suspension.objects.filter(member=member).values_list("pk", "lifted_at")),
     )

@@ -52,7 +52,9 @@ def test_deleting_keeps_the_threads_and_frees_the_places(client, active_member, 
     registrations.register_member(event, member, name="Anna")
     waiting = registrations.register_member(event, MemberFactory(username="wachtende"), name="W").registration
     past = EventPageFactory(start=timezone.now() - timedelta(days=30), questions=[])
-    EventRegistration.objects.create(event=past, user=member, name="Anna", email=member.email, status=RegistrationStatus.CONFIRMED)
+    EventRegistration.objects.create(
+        event=past, user=member, name="Anna", email=member.email, status=RegistrationStatus.CONFIRMED
+    )
 
     client.force_login(member)
     response = client.post(reverse("community:my_data"), {"password": PASSWORD, "confirm": "on"})

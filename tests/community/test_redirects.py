@@ -7,8 +7,15 @@ from community import posting
 from core.redirects import safe_next
 from tests.factories import MemberFactory
 
-OUTSIDE = ["https://evil.example/", "//evil.example/pad", "http://evil.example", "javascript:alert(1)",
-           "https:evil.example", "/\\evil.example", "\\\\evil.example"]
+OUTSIDE = [
+    "https://evil.example/",
+    "//evil.example/pad",
+    "http://evil.example",
+    "javascript:alert(1)",
+    "https:evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+]
 
 
 @pytest.mark.parametrize("target", OUTSIDE)
@@ -28,9 +35,9 @@ def test_a_moderation_form_does_not_send_the_moderator_elsewhere(client, target,
     topic = posting.start_topic(author, public_category, "Verdeelsleutel", "Hoe verdelen jullie de kosten?")
     client.force_login(MemberFactory(username="moderator", groups=["Moderators"]))
     post = topic.posts.first()
-    response = client.post(reverse("community:moderation_post", args=[post.pk]),
-                           {"action": "dismiss", "next": target})
+    response = client.post(reverse("community:moderation_post", args=[post.pk]), {"action": "dismiss", "next": target})
     assert response.status_code == 302 and response.url == reverse("community:moderation_queue")
-    followed = client.post(reverse("community:moderation_post", args=[post.pk]),
-                           {"action": "dismiss", "next": topic.get_absolute_url()})
+    followed = client.post(
+        reverse("community:moderation_post", args=[post.pk]), {"action": "dismiss", "next": topic.get_absolute_url()}
+    )
     assert followed.url == topic.get_absolute_url()

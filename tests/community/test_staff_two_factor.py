@@ -28,7 +28,6 @@ def two_factor_required(settings):
     cache.clear()
 
 
-
 def log_in(client, user):
     return client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
 

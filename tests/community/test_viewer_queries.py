@@ -33,7 +33,9 @@ def test_a_topic_page_does_not_ask_more_per_post(client, who, member, other_memb
     assert _queries(client, many) == _queries(client, few)
 
 
-def test_a_topic_page_with_twenty_posts_keeps_its_budget(client, member, other_member, public_category, django_assert_max_num_queries):
+def test_a_topic_page_with_twenty_posts_keeps_its_budget(
+    client, member, other_member, public_category, django_assert_max_num_queries
+):
     topic = _topic_with_posts(public_category, [member, other_member], 20)
     client.force_login(member)
     client.get(topic.get_absolute_url())

@@ -30,6 +30,7 @@ TOPIC_LINK = re.compile(r"https?://\S+?/discussies/onderwerp/\d+/#bericht-\d+")
 
 # --- e-mail -------------------------------------------------------------------------------
 
+
 def new_address():
     return f"e2e-community-{uuid.uuid4().hex[:10]}@example.nl"
 
@@ -71,6 +72,7 @@ def link_in(text, pattern):
 
 
 # --- members ------------------------------------------------------------------------------
+
 
 @dataclass
 class Member:
@@ -132,8 +134,12 @@ def make_moderator(site_workdir, mail_dir, email):
         f"get_user_model().objects.get(email={email!r}).groups.add(Group.objects.get(name='Moderators'))"
     )
     subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code], cwd=ROOT,
-        env=site_env(site_workdir, mail_dir), check=True, capture_output=True, timeout=120,
+        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],
+        cwd=ROOT,
+        env=site_env(site_workdir, mail_dir),
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
 
 

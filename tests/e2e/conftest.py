@@ -21,8 +21,14 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -94,8 +100,11 @@ def live_site(site_workdir, mail_dir):
     port = _free_port()
     log = open(workdir / "server.log", "w")
     server = subprocess.Popen(
-        manage + ["runserver", f"127.0.0.1:{port}", "--noreload"], cwd=ROOT, env=env,
-        stdout=log, stderr=subprocess.STDOUT,
+        manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
@@ -158,8 +167,13 @@ def run_on_site(site_workdir, mail_dir, code):
     """Run Python ``code`` in ``manage.py shell`` against the test server's database, to set up
     what a journey needs (members, sessions, registrations); returns the last line printed."""
     result = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code], cwd=ROOT,
-        env=site_env(site_workdir, mail_dir), check=True, capture_output=True, text=True, timeout=120,
+        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],
+        cwd=ROOT,
+        env=site_env(site_workdir, mail_dir),
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     return result.stdout.strip().splitlines()[-1]
 
@@ -194,13 +208,20 @@ class Walk:
             self.overflow[name] = sideways
 
     def problems(self):
-        return {key: value for key, value in (
-            ("axe", self.violations), ("scrolls sideways (px)", self.overflow), ("refused by CSP", self.refused),
-        ) if value}
+        return {
+            key: value
+            for key, value in (
+                ("axe", self.violations),
+                ("scrolls sideways (px)", self.overflow),
+                ("refused by CSP", self.refused),
+            )
+            if value
+        }
 
 
 # The community's members, one pair per test module (signing up takes a browser and an e-mail).
 # Imported here, not at the top: tests/e2e/community.py itself imports from this conftest.
+
 
 @pytest.fixture(scope="module")
 def member(browser, live_site, mail_dir):

@@ -48,7 +48,9 @@ PAGES = [
 @pytest.mark.parametrize("url", PAGES)
 def test_no_serious_accessibility_violations(page, axe_source, url):
     refused = []
-    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
     page.goto(url)
     page.wait_for_load_state("networkidle")
     assert refused == []
@@ -74,7 +76,9 @@ def test_no_serious_accessibility_violations_on_a_phone(browser, live_site, axe_
     context = browser.new_context(base_url=live_site, locale="nl-NL", viewport=PHONE)
     page = context.new_page()
     refused = []
-    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None
+    )
     try:
         page.goto(url)
         page.wait_for_load_state("networkidle")

@@ -29,7 +29,9 @@ TAP_TARGET = 44
 
 @pytest.fixture(scope="module")
 def artifacts(tmp_path_factory):
-    folder = Path(os.environ["E2E_ARTIFACTS"]) if os.environ.get("E2E_ARTIFACTS") else tmp_path_factory.mktemp("screens")
+    folder = (
+        Path(os.environ["E2E_ARTIFACTS"]) if os.environ.get("E2E_ARTIFACTS") else tmp_path_factory.mktemp("screens")
+    )
     folder = folder / "accounts"
     folder.mkdir(parents=True, exist_ok=True)
     print(f"\nScreenshots of the account screens: {folder}")
@@ -72,7 +74,9 @@ def fill_login(page, email, password):
 
 
 @pytest.mark.parametrize("device", VIEWPORTS)
-def test_a_new_member_signs_up_logs_in_and_sets_up_two_factor(browser, live_site, mail_dir, axe_source, artifacts, device):
+def test_a_new_member_signs_up_logs_in_and_sets_up_two_factor(
+    browser, live_site, mail_dir, axe_source, artifacts, device
+):
     context = browser.new_context(base_url=live_site, locale="nl-NL", viewport=VIEWPORTS[device])
     page = context.new_page()
     screen = Screens(page, axe_source, artifacts, device)

@@ -36,6 +36,7 @@ from .community import (
 
 # --- the journey --------------------------------------------------------------------------
 
+
 def test_members_start_a_topic_reply_with_a_mention_and_stop_following_by_e_mail(browser, live_site, mail_dir):
     anna = sign_up_and_verify(browser, live_site, mail_dir, "Anna", "Aalbers")
     bram = None
@@ -156,6 +157,7 @@ def test_members_start_a_topic_reply_with_a_mention_and_stop_following_by_e_mail
 
 # --- anonymous visitors -------------------------------------------------------------------
 
+
 def test_anonymous_visitors_do_not_see_members_only_categories_and_are_sent_to_log_in(page):
     page.goto("/discussies/")
     main = page.locator("main")
@@ -196,6 +198,7 @@ def test_members_see_the_members_only_category_after_logging_in(browser, live_si
 
 
 # --- the reply form's errors ----------------------------------------------------------------
+
 
 def test_an_empty_reply_shows_the_error_where_the_member_is_and_its_link_focuses_the_field(member):
     page = member.page

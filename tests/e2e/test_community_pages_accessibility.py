@@ -26,6 +26,7 @@ from .conftest import serious_accessibility_violations
 
 # --- accessibility of the pages behind a login, a POST or an e-mailed token -----------------
 
+
 def test_demo_topic_page_has_no_serious_accessibility_violations(page, axe_source):
     open_demo_topic(page)
     assert serious_accessibility_violations(page, axe_source) == []
@@ -69,8 +70,15 @@ def test_member_pages_have_no_serious_accessibility_violations(member, axe_sourc
     def scan(step):
         found[step] = serious_accessibility_violations(page, axe_source)
 
-    for url in ["/discussies/", MEMBERS_CATEGORY_URL, "/leden/", "/leden/demo-marieke/", "/account/profiel/",
-                "/account/mijn-gegevens/", CATEGORY_URL + "nieuw/"]:
+    for url in [
+        "/discussies/",
+        MEMBERS_CATEGORY_URL,
+        "/leden/",
+        "/leden/demo-marieke/",
+        "/account/profiel/",
+        "/account/mijn-gegevens/",
+        CATEGORY_URL + "nieuw/",
+    ]:
         page.goto(url)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         scan(url)

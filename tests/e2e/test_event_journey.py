@@ -25,6 +25,7 @@ MAIL_SEPARATOR = b"\n" + b"-" * 79 + b"\n"
 
 # --- helpers ------------------------------------------------------------------------------
 
+
 def new_address():
     return f"e2e-{uuid.uuid4().hex[:10]}@example.nl"
 
@@ -95,6 +96,7 @@ def tab_stops(page, limit=250):
 
 # --- the journey --------------------------------------------------------------------------
 
+
 def test_guest_registers_confirms_and_cancels(page, mail_dir):
     email = new_address()
     page.goto("/")
@@ -141,6 +143,7 @@ def test_members_only_event_asks_guests_to_log_in(page):
 
 # --- keyboard and phone -------------------------------------------------------------------
 
+
 def test_tab_reaches_every_field_and_the_button_in_order_but_not_the_honeypot(page):
     page.goto(EVENT_URL)
     expected = page.evaluate(
@@ -157,7 +160,7 @@ def test_tab_reaches_every_field_and_the_button_in_order_but_not_the_honeypot(pa
     assert "id_website" not in [stop_id for stop_id, *_ in stops], "the honeypot is reachable by Tab"
     # The form's stops follow each other: nothing else sits between the fields.
     first = next(i for i, stop in enumerate(stops) if stop[2])
-    assert all(stop[2] for stop in stops[first:first + len(expected)])
+    assert all(stop[2] for stop in stops[first : first + len(expected)])
     # And each shows where the focus is.
     assert [stop[0] or stop[1] for stop in stops if stop[2] and stop[3] == "none"] == []
 
@@ -208,6 +211,7 @@ def test_event_page_and_form_fit_a_phone_screen(browser, live_site):
 
 
 # --- accessibility of the pages that need a POST or an e-mailed token ---------------------
+
 
 def test_registration_pages_have_no_serious_accessibility_violations(page, axe_source, mail_dir):
     found = {}

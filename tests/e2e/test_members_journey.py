@@ -49,10 +49,12 @@ print(session.session_key)
 
 def make_logged_in_member(site_workdir, mail_dir, username, last_name):
     """A verified member with a profile, and the id of a session in which they are logged in."""
-    code = "\n".join([
-        f"USERNAME, LAST, ORGANISATION, FUNCTION = {username!r}, {last_name!r}, {ORGANISATION!r}, {FUNCTION!r}",
-        MAKE_MEMBER,
-    ])
+    code = "\n".join(
+        [
+            f"USERNAME, LAST, ORGANISATION, FUNCTION = {username!r}, {last_name!r}, {ORGANISATION!r}, {FUNCTION!r}",
+            MAKE_MEMBER,
+        ]
+    )
     return run_on_site(site_workdir, mail_dir, code)
 
 
@@ -81,8 +83,9 @@ class Journey:
 
 
 @pytest.mark.parametrize("screen", VIEWPORTS)
-def test_a_member_mentions_previews_registers_and_cancels(browser, live_site, site_workdir, mail_dir, axe_source,
-                                                         artifacts, screen):
+def test_a_member_mentions_previews_registers_and_cancels(
+    browser, live_site, site_workdir, mail_dir, axe_source, artifacts, screen
+):
     width = VIEWPORTS[screen]["width"]
     username = f"jet.{screen}.{uuid.uuid4().hex[:6]}"
     session_key = make_logged_in_member(site_workdir, mail_dir, username, f"Jansen {width}")
@@ -121,7 +124,9 @@ def test_a_member_mentions_previews_registers_and_cancels(browser, live_site, si
         expect(message).to_have_value("Wie rekent per product? Vraag het @demo-peter ")
         page.keyboard.type("of @onbekend-lid: hoe doen jullie dat?")
         page.keyboard.press("Escape")  # closes a list, if one is open; the text stays
-        expect(message).to_have_value("Wie rekent per product? Vraag het @demo-peter of @onbekend-lid: hoe doen jullie dat?")
+        expect(message).to_have_value(
+            "Wie rekent per product? Vraag het @demo-peter of @onbekend-lid: hoe doen jullie dat?"
+        )
 
         # The preview (Tab past "post" to "preview") renders it and names the unknown @name.
         page.keyboard.press("Tab")
@@ -130,7 +135,8 @@ def test_a_member_mentions_previews_registers_and_cancels(browser, live_site, si
         page.keyboard.press("Enter")
         preview = page.locator("#voorbeeld")
         expect(preview.locator(".kp-preview__body").get_by_role("link", name="@demo-peter")).to_have_attribute(
-            "href", "/leden/demo-peter/")
+            "href", "/leden/demo-peter/"
+        )
         expect(preview.locator(".kp-preview__unknown")).to_contain_text("@onbekend-lid")
         expect(preview.locator(".kp-preview__unknown")).not_to_contain_text("demo-peter")
         expect(page.locator("main form.kp-form").get_by_label("Uw bericht")).to_have_value(re.compile(r"@onbekend-lid"))

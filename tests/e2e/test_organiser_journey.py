@@ -54,8 +54,9 @@ def prepare(site_workdir, mail_dir, suffix):
 
 
 @pytest.mark.parametrize("screen", VIEWPORTS)
-def test_an_organiser_downloads_the_registrations_with_a_column_per_question(browser, live_site, site_workdir,
-                                                                           mail_dir, screen):
+def test_an_organiser_downloads_the_registrations_with_a_column_per_question(
+    browser, live_site, site_workdir, mail_dir, screen
+):
     artifacts = artifact_folder("organiser")
     suffix = uuid.uuid4().hex[:6]
     site = prepare(site_workdir, mail_dir, suffix)

@@ -163,7 +163,9 @@ def test_the_main_pages_fit_the_screen(browser, live_site, axe_source, artifacts
                 assert broken == [], f"{url}: words broken across lines in a table: {broken}"
                 if screen == "phone":
                     row = table.locator("tbody tr").first
-                    assert row.evaluate("r => getComputedStyle(r).display") == "block", f"{url}: the table does not stack"
+                    assert row.evaluate("r => getComputedStyle(r).display") == "block", (
+                        f"{url}: the table does not stack"
+                    )
                     assert table.locator("thead").bounding_box()["height"] <= 1  # read out, not shown
                     spilling = row.evaluate("r => [...r.cells].filter(c => c.scrollHeight > c.clientHeight + 1).length")
                     assert spilling == 0, f"{url}: a stacked cell is too low for its text (it runs into the next)"

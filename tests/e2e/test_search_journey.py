@@ -18,7 +18,8 @@ def url_params(page):
 
 def facet_box(page, facet_label, value_label):
     return page.get_by_role("group", name=facet_label).get_by_role(
-        "checkbox", name=re.compile(rf"^{re.escape(value_label)} \(\d+\)$"))
+        "checkbox", name=re.compile(rf"^{re.escape(value_label)} \(\d+\)$")
+    )
 
 
 def hit_titles(page):
@@ -43,7 +44,10 @@ def test_search_from_the_header_refine_and_go_back(page):
     facet_box(page, "Jaar", "2013").check()
     expect(page).to_have_url(re.compile(r"year=2013"))
     assert url_params(page) == [
-        ("collaboration", "bar-organisatie"), ("q", "verrekenen"), ("sort", "relevance"), ("year", "2013"),
+        ("collaboration", "bar-organisatie"),
+        ("q", "verrekenen"),
+        ("sort", "relevance"),
+        ("year", "2013"),
     ]
     expect(page.locator(".kp-hits .kp-card__title a").first).to_have_text(SETTLEMENT)
     expect(facet_box(page, "Samenwerking", "BAR-organisatie")).to_be_checked()
@@ -116,7 +120,8 @@ def test_autocomplete_with_the_keyboard(page, axe_source):
     # Back on the search page the list is closed again.
     page.go_back()
     expect(page.get_by_role("combobox", name=re.compile("^Zoek in documenten"))).to_have_attribute(
-        "aria-expanded", "false")
+        "aria-expanded", "false"
+    )
     expect(page.get_by_role("listbox")).to_be_hidden()
 
 

@@ -40,7 +40,9 @@ def focused(page):
 
 
 def hit_dates(page):
-    return page.locator(".kp-hits .kp-card__meta time").evaluate_all("times => times.map(t => t.getAttribute('datetime'))")
+    return page.locator(".kp-hits .kp-card__meta time").evaluate_all(
+        "times => times.map(t => t.getAttribute('datetime'))"
+    )
 
 
 @pytest.mark.parametrize("screen", VIEWPORTS)
@@ -197,7 +199,9 @@ def test_the_search_page_with_the_keyboard_alone(browser, live_site, axe_source,
 
 
 def test_on_a_phone_without_javascript_the_filters_apply_and_land_on_the_results(browser, live_site, artifacts):
-    context = browser.new_context(base_url=live_site, locale="nl-NL", viewport=VIEWPORTS["phone"], java_script_enabled=False)
+    context = browser.new_context(
+        base_url=live_site, locale="nl-NL", viewport=VIEWPORTS["phone"], java_script_enabled=False
+    )
     page = context.new_page()
     try:
         page.goto("/zoeken/?q=verrekenen")

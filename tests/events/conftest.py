@@ -15,6 +15,7 @@ def make_member(db):
     def make(name="Anna de Vries", email="anna@ridderkerk.nl"):
         first, _, last = name.partition(" ")
         return UserFactory(username=email.split("@")[0], email=email, first_name=first, last_name=last)
+
     return make
 
 

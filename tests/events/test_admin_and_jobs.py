@@ -30,8 +30,12 @@ def editor_member(db):
 @pytest.fixture
 def filled_event(make_member):
     event = EventPageFactory(capacity=2, questions=[])
-    service.register_member(event, make_member("Anna de Vries", "anna@bar.nl"), name="Anna de Vries", organisation="BAR-organisatie")
-    service.register_member(event, make_member("Bert Bos", "bert@bel.nl"), name="=HYPERLINK(\"http://x\")", answers={"Dieet": "vegetarisch"})
+    service.register_member(
+        event, make_member("Anna de Vries", "anna@bar.nl"), name="Anna de Vries", organisation="BAR-organisatie"
+    )
+    service.register_member(
+        event, make_member("Bert Bos", "bert@bel.nl"), name='=HYPERLINK("http://x")', answers={"Dieet": "vegetarisch"}
+    )
     service.register_member(event, make_member("Cor Kok", "cor@over.nl"), name="Cor Kok")  # waiting list
     return event
 
@@ -74,7 +78,9 @@ def test_csv_export_is_safe_for_spreadsheets(client, editor_member, filled_event
 def test_xlsx_export_has_every_registration(client, editor_member, filled_event):
     client.force_login(editor_member)
     response = client.get(reverse(INDEX), {"event": filled_event.pk, "export": "xlsx"})
-    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content))
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
+    )
     rows = list(workbook.active.values)
     assert len(rows) == 4  # heading + three
     assert {row[2] for row in rows[1:]} == {"anna@bar.nl", "bert@bel.nl", "cor@over.nl"}
@@ -91,15 +97,19 @@ def test_a_message_reaches_confirmed_attendees_only(client, editor_member, fille
     client.force_login(editor_member)
     mailoutbox.clear()
     with sending():
-        response = client.post(reverse("event_message_attendees", args=[filled_event.pk]),
-                               {"subject": "Parkeren bij het stadhuis", "body": "Parkeer op P2."})
+        response = client.post(
+            reverse("event_message_attendees", args=[filled_event.pk]),
+            {"subject": "Parkeren bij het stadhuis", "body": "Parkeer op P2."},
+        )
     assert response.status_code == 302
     assert sorted(m.to[0] for m in mailoutbox) == ["anna@bar.nl", "bert@bel.nl"]
     assert mailoutbox[0].subject == "Parkeren bij het stadhuis" and "Parkeer op P2." in mailoutbox[0].body
     assert PageLogEntry.objects.filter(page=filled_event, action="cms.event.message").exists()
 
 
-def test_cancelling_from_the_admin_needs_a_reason_and_a_confirmation(client, editor_member, filled_event, sending, mailoutbox):
+def test_cancelling_from_the_admin_needs_a_reason_and_a_confirmation(
+    client, editor_member, filled_event, sending, mailoutbox
+):
     client.force_login(editor_member)
     url = reverse("event_cancel", args=[filled_event.pk])
     response = client.post(url, {"reason": "Te weinig sprekers."})  # no confirmation ticked
@@ -116,7 +126,9 @@ def test_cancelling_from_the_admin_needs_a_reason_and_a_confirmation(client, edi
 def test_only_editors_of_the_page_may_message_or_cancel(client, db, filled_event):
     user = UserFactory(username="lid", email="lid@example.org", is_staff=True)
     client.force_login(user)
-    assert client.post(reverse("event_cancel", args=[filled_event.pk]), {"reason": "x", "confirm": "on"}).status_code in (302, 403)
+    assert client.post(
+        reverse("event_cancel", args=[filled_event.pk]), {"reason": "x", "confirm": "on"}
+    ).status_code in (302, 403)
     filled_event.refresh_from_db()
     assert not filled_event.is_cancelled
 
@@ -141,8 +153,13 @@ def test_personal_data_is_removed_after_the_retention_period(make_member):
     recent = EventPageFactory(start=timezone.now() - timedelta(days=10), questions=[])
     for event in (old, recent):
         EventRegistration.objects.create(
-            event=event, name="Anna", email=f"anna{event.pk}@bar.nl", organisation="BAR",
-            answers={"Dieet": "geen"}, status=RegistrationStatus.CONFIRMED, user=make_member("Anna", f"anna{event.pk}@bar.nl"),
+            event=event,
+            name="Anna",
+            email=f"anna{event.pk}@bar.nl",
+            organisation="BAR",
+            answers={"Dieet": "geen"},
+            status=RegistrationStatus.CONFIRMED,
+            user=make_member("Anna", f"anna{event.pk}@bar.nl"),
         )
     out = io.StringIO()
     call_command("purge_registrations", "--months", "6", stdout=out)

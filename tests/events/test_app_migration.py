@@ -19,7 +19,12 @@ from events.models import EventCancellation, EventPage, EventRegistration, Pendi
 
 BEFORE = ("cms", "0005_admin_wording")
 MOVED_MODELS = (
-    "eventindexpage", "eventpage", "eventquestion", "eventregistration", "eventcancellation", "pendingregistrationmail",
+    "eventindexpage",
+    "eventpage",
+    "eventquestion",
+    "eventregistration",
+    "eventcancellation",
+    "pendingregistrationmail",
 )
 OLD_TASK = "cms.events.tasks.send_registration_mail"
 NEW_TASK = "events.tasks.send_registration_mail"
@@ -60,31 +65,58 @@ def build_old_event(apps):
     common = {"locale": locale, "live": True, "has_unpublished_changes": False}
     # A tree of its own at the end of the alphabet, so it never meets pages the suite made.
     apps.get_model("cms", "EventIndexPage").objects.create(
-        title="Evenementen (oud)", draft_title="Evenementen (oud)", slug="evenementen-oud",
-        content_type=content_type(apps, "cms", "eventindexpage"), path="ZZZZ", depth=1, numchild=1,
-        url_path="/evenementen-oud/", translation_key=uuid.uuid4(), **common,
+        title="Evenementen (oud)",
+        draft_title="Evenementen (oud)",
+        slug="evenementen-oud",
+        content_type=content_type(apps, "cms", "eventindexpage"),
+        path="ZZZZ",
+        depth=1,
+        numchild=1,
+        url_path="/evenementen-oud/",
+        translation_key=uuid.uuid4(),
+        **common,
     )
     event = apps.get_model("cms", "EventPage").objects.create(
-        title="Dag van de Ambtelijke Fusie (oud)", draft_title="Dag van de Ambtelijke Fusie (oud)",
-        slug="dag-oud", content_type=content_type(apps, "cms", "eventpage"), path="ZZZZ0001", depth=2,
-        url_path="/evenementen-oud/dag-oud/", summary="Voor de migratietest.",
-        start=now + timedelta(days=30), end=now + timedelta(days=30, hours=6),
-        registration_enabled=True, capacity=2, waiting_list=True, audience="everyone",
-        translation_key=uuid.uuid4(), **common,
+        title="Dag van de Ambtelijke Fusie (oud)",
+        draft_title="Dag van de Ambtelijke Fusie (oud)",
+        slug="dag-oud",
+        content_type=content_type(apps, "cms", "eventpage"),
+        path="ZZZZ0001",
+        depth=2,
+        url_path="/evenementen-oud/dag-oud/",
+        summary="Voor de migratietest.",
+        start=now + timedelta(days=30),
+        end=now + timedelta(days=30, hours=6),
+        registration_enabled=True,
+        capacity=2,
+        waiting_list=True,
+        audience="everyone",
+        translation_key=uuid.uuid4(),
+        **common,
     )
     apps.get_model("cms", "EventQuestion").objects.create(event=event, label="Functie", kind="text", sort_order=0)
     Registration = apps.get_model("cms", "EventRegistration")
     anna = Registration.objects.create(
-        event=event, name="Anna de Vries", email="anna@ridderkerk.nl", status="confirmed",
-        token="anna-token", answers={"Functie": "griffier"},
+        event=event,
+        name="Anna de Vries",
+        email="anna@ridderkerk.nl",
+        status="confirmed",
+        token="anna-token",
+        answers={"Functie": "griffier"},
     )
-    Registration.objects.create(event=event, name="Bram Bakker", email="bram@laren.nl", status="waitlisted",
-                                token="bram-token", queued_at=now)
+    Registration.objects.create(
+        event=event, name="Bram Bakker", email="bram@laren.nl", status="waitlisted", token="bram-token", queued_at=now
+    )
     apps.get_model("cms", "PendingRegistrationMail").objects.create(registration=anna, kind="seat_confirmed")
     apps.get_model("cms", "EventCancellation").objects.create(event=event, reason="Voor de migratietest.")
     apps.get_model("django_tasks_database", "DBTaskResult").objects.create(
-        task_path=OLD_TASK, args_kwargs={"args": [1], "kwargs": {}}, queue_name="default",
-        backend_name="default", priority=0, run_after=now, status="READY",
+        task_path=OLD_TASK,
+        args_kwargs={"args": [1], "kwargs": {}},
+        queue_name="default",
+        backend_name="default",
+        priority=0,
+        run_after=now,
+        status="READY",
     )
     return event.pk
 

@@ -34,10 +34,12 @@ def test_repeated_and_huge_parameters_on_a_real_link(client, member):
 def event_with_questions(db):
     from events.models import EventQuestion
 
-    return EventPageFactory(questions=[
-        EventQuestion(label="Functie", kind=EventQuestion.Kind.TEXT, required=True),
-        EventQuestion(label="Lunch", kind=EventQuestion.Kind.CHOICE, choices="Ja\nNee"),
-    ])
+    return EventPageFactory(
+        questions=[
+            EventQuestion(label="Functie", kind=EventQuestion.Kind.TEXT, required=True),
+            EventQuestion(label="Lunch", kind=EventQuestion.Kind.CHOICE, choices="Ja\nNee"),
+        ]
+    )
 
 
 def _fields(event):
@@ -48,22 +50,27 @@ def _fields(event):
 LONG_BUT_VALID_EMAIL = "a" * 64 + "@" + ".".join(["b" * 63, "c" * 63, "d" * 63]) + ".nl"
 
 
-@pytest.mark.parametrize("overrides", [
-    {"name": "x" * 100_000},
-    {"name": "Petra\x00Jansen"},
-    {"email": LONG_BUT_VALID_EMAIL},
-    {"email": "petra@laren.nl\x00"},
-    {"email": "x" * 100_000 + "@laren.nl"},
-    {"organisation": "o" * 5000},
-    {"text": "t" * 100_000},
-    {"text": "\x00"},
-    {"choice": "Misschien"},
-    {"choice": "x" * 100_000},
-])
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"name": "x" * 100_000},
+        {"name": "Petra\x00Jansen"},
+        {"email": LONG_BUT_VALID_EMAIL},
+        {"email": "petra@laren.nl\x00"},
+        {"email": "x" * 100_000 + "@laren.nl"},
+        {"organisation": "o" * 5000},
+        {"text": "t" * 100_000},
+        {"text": "\x00"},
+        {"choice": "Misschien"},
+        {"choice": "x" * 100_000},
+    ],
+)
 def test_bad_form_values_re_render_the_form(client, event_with_questions, overrides):
     text, choice = _fields(event_with_questions)
     data = {"name": "Petra Jansen", "email": "petra@laren.nl", "organisation": "Laren", text: "griffier", choice: "Ja"}
-    data.update({text if key == "text" else choice if key == "choice" else key: value for key, value in overrides.items()})
+    data.update(
+        {text if key == "text" else choice if key == "choice" else key: value for key, value in overrides.items()}
+    )
     response = client.post(event_with_questions.url + "aanmelden/", data)
     assert response.status_code == 200
     assert 'aria-invalid="true"' in response.content.decode()
@@ -73,15 +80,27 @@ def test_bad_form_values_re_render_the_form(client, event_with_questions, overri
 def test_a_non_utf8_body_and_repeated_fields_are_no_error(client, event_with_questions):
     text, choice = _fields(event_with_questions)
     body = f"name=%FF%FEPetra&name=Piet&email=petra%40laren.nl&email=%FF&{text}=%C0&{choice}=Ja&{choice}=Nee".encode()
-    response = client.post(event_with_questions.url + "aanmelden/", body, content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        event_with_questions.url + "aanmelden/", body, content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code == 200  # the form again: the last e-mail address is no address
 
 
-@pytest.mark.parametrize("query", [
-    {"event": "abc"}, {"event": "9" * 30}, {"event": ["1", "2"]}, {"status": "bestaat-niet"},
-    {"export": "pdf"}, {"ordering": "-wachtwoord"}, {"p": "abc"}, {"p": "9" * 30}, {"q": "\x00" + "x" * 5000},
-    {"event": "\x00"},
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"event": "abc"},
+        {"event": "9" * 30},
+        {"event": ["1", "2"]},
+        {"status": "bestaat-niet"},
+        {"export": "pdf"},
+        {"ordering": "-wachtwoord"},
+        {"p": "abc"},
+        {"p": "9" * 30},
+        {"q": "\x00" + "x" * 5000},
+        {"event": "\x00"},
+    ],
+)
 def test_the_registrations_admin_survives_bad_parameters(client, editor, query):
     client.force_login(editor)
     assert client.get(reverse("events_eventregistration:index"), query).status_code in (200, 302, 400, 404)

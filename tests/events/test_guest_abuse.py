@@ -57,7 +57,9 @@ def test_one_ip_address_cannot_register_address_after_address(client, settings, 
     assert statuses == [302, 302, 302, 429, 429]
     assert len(mailoutbox) == 3
     assert EventRegistration.objects.filter(event=open_event).count() == 3
-    assert post(client, open_event, ip="198.51.100.7", email="gast9@laren.nl").status_code == 302  # others are not blocked
+    assert (
+        post(client, open_event, ip="198.51.100.7", email="gast9@laren.nl").status_code == 302
+    )  # others are not blocked
 
 
 def test_a_repeat_within_the_window_sends_nothing_and_the_page_says_the_same(client, open_event, sending, mailoutbox):
@@ -95,10 +97,20 @@ def test_a_known_address_gets_the_same_page_as_a_new_one(client, open_event, mem
 
 
 def test_an_unconfirmed_registration_keeps_its_first_details(open_event):
-    first = service.register_guest(open_event, name="Petra Jansen", email="petra@laren.nl",
-                                   organisation="Gemeente Laren", answers={"Dieet": "geen"}).registration
-    service.register_guest(open_event, name="Nep Naam", email="PETRA@laren.nl", organisation="Nep BV",
-                           answers={"Dieet": "<a href=https://phish.example>klik</a>"})
+    first = service.register_guest(
+        open_event,
+        name="Petra Jansen",
+        email="petra@laren.nl",
+        organisation="Gemeente Laren",
+        answers={"Dieet": "geen"},
+    ).registration
+    service.register_guest(
+        open_event,
+        name="Nep Naam",
+        email="PETRA@laren.nl",
+        organisation="Nep BV",
+        answers={"Dieet": "<a href=https://phish.example>klik</a>"},
+    )
     first_token = first.token
     first.refresh_from_db()
     assert (first.name, first.organisation, first.answers) == ("Petra Jansen", "Gemeente Laren", {"Dieet": "geen"})
@@ -110,13 +122,19 @@ def test_an_unconfirmed_registration_keeps_its_first_details(open_event):
 def test_a_guest_cannot_change_a_members_registration(make_member, capacity, status):
     event = EventPageFactory(questions=[], capacity=capacity)
     member = make_member()
-    registration = service.register_member(event, member, name="Anna de Vries", organisation="BAR",
-                                           answers={"Dieet": "vegetarisch"}).registration
+    registration = service.register_member(
+        event, member, name="Anna de Vries", organisation="BAR", answers={"Dieet": "vegetarisch"}
+    ).registration
     assert registration.status == status
     service.register_guest(event, name="Nep Naam", email="anna@ridderkerk.nl", organisation="Nep BV")
     after = EventRegistration.objects.get(pk=registration.pk)
     assert (after.name, after.organisation, after.answers, after.user, after.token, after.status) == (
-        "Anna de Vries", "BAR", {"Dieet": "vegetarisch"}, member, registration.token, status,
+        "Anna de Vries",
+        "BAR",
+        {"Dieet": "vegetarisch"},
+        member,
+        registration.token,
+        status,
     )
 
 

@@ -55,7 +55,11 @@ def mail_server_is_back(settings):
 
 
 def test_a_refused_mail_keeps_the_registration_and_is_sent_when_the_server_is_back(
-    event, member, sending, refusing_mail_server, settings,
+    event,
+    member,
+    sending,
+    refusing_mail_server,
+    settings,
 ):
     with sending():
         outcome = service.register_member(event, member, name="Anna de Vries", answers={"Functie": "griffier"})
@@ -75,10 +79,16 @@ def test_a_refused_mail_keeps_the_registration_and_is_sent_when_the_server_is_ba
 def test_the_registration_page_still_thanks_a_guest_when_mail_fails(event, client, sending, refusing_mail_server):
     question = event.questions.get()
     with sending():
-        response = client.post(f"{event.url}aanmelden/", {
-            "name": "Gijs Gast", "email": "gijs@laren.nl", "organisation": "Gemeente Laren",
-            f"question_{question.pk}": "griffier",
-        }, follow=True)
+        response = client.post(
+            f"{event.url}aanmelden/",
+            {
+                "name": "Gijs Gast",
+                "email": "gijs@laren.nl",
+                "organisation": "Gemeente Laren",
+                f"question_{question.pk}": "griffier",
+            },
+            follow=True,
+        )
     assert response.status_code == 200 and refusing_mail_server.connections == 1
     registration = EventRegistration.objects.get(email="gijs@laren.nl")
     assert PendingRegistrationMail.objects.get(registration=registration).attempts == 1

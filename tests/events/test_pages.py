@@ -124,11 +124,14 @@ def test_my_registrations_lists_and_cancels(client, member):
     assert registration.status == RegistrationStatus.CANCELLED
 
 
-@pytest.mark.parametrize("overrides, text", [
-    ({"registration_closes": "past"}, "De aanmelding voor dit evenement is gesloten."),
-    ({"registration_opens": "future"}, "Aanmelden kan vanaf"),
-    ({"start": "past"}, "heeft plaatsgevonden"),
-])
+@pytest.mark.parametrize(
+    "overrides, text",
+    [
+        ({"registration_closes": "past"}, "De aanmelding voor dit evenement is gesloten."),
+        ({"registration_opens": "future"}, "Aanmelden kan vanaf"),
+        ({"start": "past"}, "heeft plaatsgevonden"),
+    ],
+)
 def test_closed_events_say_so(client, db, overrides, text):
     from datetime import timedelta
 
@@ -179,7 +182,7 @@ def test_the_meeting_link_is_only_for_people_with_a_place(client, member):
 def test_a_cancelled_event_is_marked_in_listings(client, event):
     service.cancel_event(event, "Geen zaal.")
     html = client.get(event.get_parent().url).content.decode()
-    card = html[html.index(event.title) - 600:html.index(event.title)]
+    card = html[html.index(event.title) - 600 : html.index(event.title)]
     assert "Geannuleerd" in card
 
 

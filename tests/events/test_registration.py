@@ -36,7 +36,7 @@ def test_a_member_gets_a_seat_at_once(event, member, sending, mailoutbox):
     assert message.to == ["anna@ridderkerk.nl"]
     assert event.title in message.subject
     assert registration.token in message.body  # the cancellation link
-    (name, content, mimetype), = message.attachments
+    ((name, content, mimetype),) = message.attachments
     assert name.endswith(".ics") and mimetype.startswith("text/calendar")
     assert "BEGIN:VEVENT" in content and event.title in content
 
@@ -110,12 +110,15 @@ def test_without_waiting_list_a_full_event_refuses(member, make_member):
     assert registration_state(event) == RegistrationState.FULL
 
 
-@pytest.mark.parametrize("overrides, state", [
-    ({"registration_opens": timezone.now() + timedelta(days=2)}, RegistrationState.NOT_YET_OPEN),
-    ({"registration_closes": timezone.now() - timedelta(hours=1)}, RegistrationState.CLOSED),
-    ({"start": timezone.now() - timedelta(days=3)}, RegistrationState.PAST),
-    ({"registration_enabled": False}, RegistrationState.NONE),
-])
+@pytest.mark.parametrize(
+    "overrides, state",
+    [
+        ({"registration_opens": timezone.now() + timedelta(days=2)}, RegistrationState.NOT_YET_OPEN),
+        ({"registration_closes": timezone.now() - timedelta(hours=1)}, RegistrationState.CLOSED),
+        ({"start": timezone.now() - timedelta(days=3)}, RegistrationState.PAST),
+        ({"registration_enabled": False}, RegistrationState.NONE),
+    ],
+)
 def test_closed_states_refuse_with_a_reason(overrides, state, member):
     event = EventPageFactory(**overrides)
     assert registration_state(event) == state

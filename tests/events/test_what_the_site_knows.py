@@ -52,10 +52,17 @@ def test_a_members_form_is_filled_in_from_the_profile(client, member):
     assert re.search(rf'<textarea[^>]*name="question_{diet.pk}"[^>]*>\s*</textarea>', html)  # nothing to guess
 
 
-@pytest.mark.parametrize("label, prefilled", [
-    ("Functie", True), ("functie:", True), ("Uw functie", True), ("Function", True),
-    ("Functie van uw leidinggevende", False), ("Organisatiefunctie", False),
-])
+@pytest.mark.parametrize(
+    "label, prefilled",
+    [
+        ("Functie", True),
+        ("functie:", True),
+        ("Uw functie", True),
+        ("Function", True),
+        ("Functie van uw leidinggevende", False),
+        ("Organisatiefunctie", False),
+    ],
+)
 def test_only_a_question_about_the_function_gets_the_function(member, label, prefilled):
     MemberProfile.objects.create(user=member, function="griffier")
     event = EventPageFactory(questions=[EventQuestion(label=label, kind=Kind.TEXT)])
@@ -142,10 +149,18 @@ def workshop_event(make_member):
     start = timezone.make_aware(datetime(2031, 3, 14, 10, 0))
     event = EventPageFactory(questions=questions(), start=start, slug="werkconferentie-bar")
     function, workshop, diet = event.questions.order_by("sort_order")
-    service.register_member(event, make_member("Anna de Vries", "anna@bar.nl"), name="Anna de Vries",
-                            answers={"Functie": "griffier", "Workshopronde": "Sturing"})
-    service.register_member(event, make_member("Bert Bos", "bert@bel.nl"), name="Bert Bos",
-                            answers={"Functie": "controller", "Workshopronde": "Verrekenmodellen", "Dieetwensen": "=1+1"})
+    service.register_member(
+        event,
+        make_member("Anna de Vries", "anna@bar.nl"),
+        name="Anna de Vries",
+        answers={"Functie": "griffier", "Workshopronde": "Sturing"},
+    )
+    service.register_member(
+        event,
+        make_member("Bert Bos", "bert@bel.nl"),
+        name="Bert Bos",
+        answers={"Functie": "controller", "Workshopronde": "Verrekenmodellen", "Dieetwensen": "=1+1"},
+    )
     # Answered before the organiser renamed a question: still in the export, in a column of its own.
     service.register_member(event, make_member("Cor Kok", "cor@over.nl"), name="Cor Kok", answers={"Lunch": "ja"})
     return event
@@ -189,7 +204,9 @@ def test_an_export_of_several_events_is_named_for_the_day(client, organiser, wor
 
 
 def test_the_file_name_is_ascii_whatever_the_slug(db):
-    event = EventPageFactory(questions=[], slug="bijeenkomst-ré-ünie", start=timezone.make_aware(datetime(2031, 1, 2, 9)))
+    event = EventPageFactory(
+        questions=[], slug="bijeenkomst-ré-ünie", start=timezone.make_aware(datetime(2031, 1, 2, 9))
+    )
     assert export_filename(event) == "aanmeldingen-bijeenkomst-re-unie-2031-01-02"
     assert export_filename(None, today=date(2030, 5, 6)) == "aanmeldingen-2030-05-06"
 

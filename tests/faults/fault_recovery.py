@@ -32,8 +32,13 @@ PORT = env_int("FAULT_PORT", 18767)
 BASE = f"http://127.0.0.1:{PORT}"
 RETRY_AFTER_SECONDS = 5
 FALLBACK_NOTICE = "tijdelijk niet beschikbaar"
-QUERIES = ["/zoeken/?q=verrekenmodel", "/zoeken/?q=dienstverlening&type=document", "/zoeken/?q=ambtelijke+fusie",
-           "/zoeken/?collaboration=bar-organisatie", "/zoeken/?q=evaluatie&theme=financien-verrekening"]
+QUERIES = [
+    "/zoeken/?q=verrekenmodel",
+    "/zoeken/?q=dienstverlening&type=document",
+    "/zoeken/?q=ambtelijke+fusie",
+    "/zoeken/?collaboration=bar-organisatie",
+    "/zoeken/?q=evaluatie&theme=financien-verrekening",
+]
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +48,14 @@ def corpus():
 
 @pytest.fixture(scope="module")
 def site(corpus):
-    with production_server(corpus, 2, PORT, "gunicorn-fault.log",
-                           ELASTICSEARCH_RETRY_AFTER_SECONDS=RETRY_AFTER_SECONDS,
-                           EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+    with production_server(
+        corpus,
+        2,
+        PORT,
+        "gunicorn-fault.log",
+        ELASTICSEARCH_RETRY_AFTER_SECONDS=RETRY_AFTER_SECONDS,
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+    ):
         yield BASE
 
 
@@ -88,15 +98,26 @@ class Visitors:
 
 
 def manage(corpus, *args):
-    return subprocess.run([PYTHON, "manage.py", *args], cwd=PROJECT, check=True, capture_output=True, text=True,
-                          env=django_env(corpus, EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")).stdout
+    return subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=PROJECT,
+        check=True,
+        capture_output=True,
+        text=True,
+        env=django_env(corpus, EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+    ).stdout
 
 
 def publish_news_title(corpus, title):
-    manage(corpus, "shell", "-c", (
-        "from cms.models import NewsPage; page = NewsPage.objects.live().order_by('pk').first(); "
-        f"page.title = {title!r}; page.save_revision().publish()"
-    ))
+    manage(
+        corpus,
+        "shell",
+        "-c",
+        (
+            "from cms.models import NewsPage; page = NewsPage.objects.live().order_by('pk').first(); "
+            f"page.title = {title!r}; page.save_revision().publish()"
+        ),
+    )
 
 
 def kill_elasticsearch():
@@ -134,7 +155,9 @@ def test_elasticsearch_killed_under_load(corpus, site):
     assert [a for a in answers if a[2] != 200] == []  # no 5xx, no refused connections, nothing else
     during = [a for a in answers if killed_at + 1 < a[0] < restarted_at and a[1].startswith("/zoeken/")]
     assert during and all(fallback for *_, fallback in during)
-    print(f"\n{len(answers)} answers, all 200; {len(during)} searches while Elasticsearch was down, all from the database")
+    print(
+        f"\n{len(answers)} answers, all 200; {len(during)} searches while Elasticsearch was down, all from the database"
+    )
 
     # Catching up: the outbox entry written during the outage reaches the new index.
     manage(corpus, "search_index", "--sync")

@@ -18,10 +18,27 @@ URLS = json.load(open(os.environ["LOADTEST_URLS"]))
 PASSWORD = os.environ["LOADTEST_PASSWORD"]
 MEMBER_NUMBERS = itertools.count()  # each simulated member logs in with the next account
 CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
-QUERIES = ["verrekenmodel", "dienstverlening", "ambtelijke fusie", "evaluatie", "governance", "ict",
-           "gemeenschappelijke regeling", "personeel", "raad", "begroting"]
-FACETS = ["collaboration=bar-organisatie", "collaboration=bel-combinatie", "type=document", "type=news",
-          "theme=financien-verrekening", "year=2013", "province=zuid-holland"]
+QUERIES = [
+    "verrekenmodel",
+    "dienstverlening",
+    "ambtelijke fusie",
+    "evaluatie",
+    "governance",
+    "ict",
+    "gemeenschappelijke regeling",
+    "personeel",
+    "raad",
+    "begroting",
+]
+FACETS = [
+    "collaboration=bar-organisatie",
+    "collaboration=bel-combinatie",
+    "type=document",
+    "type=news",
+    "theme=financien-verrekening",
+    "year=2013",
+    "province=zuid-holland",
+]
 
 
 def get_ok(client, url, name=None):
@@ -41,8 +58,9 @@ def post_form(client, form_url, action_url, data, name):
         page.failure("no form on the page")
         return None
     data = {"csrfmiddlewaretoken": token.group(1).decode(), **data}
-    with client.post(action_url, data=data, name=name, headers={"Referer": client.base_url + form_url},
-                     catch_response=True) as response:
+    with client.post(
+        action_url, data=data, name=name, headers={"Referer": client.base_url + form_url}, catch_response=True
+    ) as response:
         if response.status_code != 200 or b'id="form-errors-heading"' in response.content:
             response.failure(f"{response.status_code}")
         return response
@@ -82,8 +100,9 @@ class Member(HttpUser):
 
     def on_start(self):
         email = URLS["members"][next(MEMBER_NUMBERS) % len(URLS["members"])]
-        post_form(self.client, "/account/login/", "/account/login/", {"login": email, "password": PASSWORD},
-                  name="log in")
+        post_form(
+            self.client, "/account/login/", "/account/login/", {"login": email, "password": PASSWORD}, name="log in"
+        )
 
     @task(4)
     def read_topic(self):
@@ -92,16 +111,26 @@ class Member(HttpUser):
     @task(2)
     def reply(self):
         topic = random.choice(URLS["topics"])
-        post_form(self.client, topic, f"{topic}reageren/",
-                  {"body": f"Reactie uit de belastingtest, nummer {random.randint(1, 10**6)}."}, name="reply")
+        post_form(
+            self.client,
+            topic,
+            f"{topic}reageren/",
+            {"body": f"Reactie uit de belastingtest, nummer {random.randint(1, 10**6)}."},
+            name="reply",
+        )
 
     @task(1)
     def register(self):
         if not URLS["events"]:
             return
         event = random.choice(URLS["events"])
-        post_form(self.client, event, f"{event}aanmelden/", {"name": "Deelnemer Belastingtest", **URLS["event_answers"][event]},
-                  name="register for event")
+        post_form(
+            self.client,
+            event,
+            f"{event}aanmelden/",
+            {"name": "Deelnemer Belastingtest", **URLS["event_answers"][event]},
+            name="register for event",
+        )
 
     @task(2)
     def directory(self):

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks.bench_corpus import (  # noqa: E402
+from tests.benchmarks.bench_corpus import (
     BENCH_DIR,
     PROJECT,
     PYTHON,
@@ -73,12 +73,17 @@ def prepare_people():
             MemberProfile.objects.get_or_create(user=user)
         emails.append(user.email)
     category, _ = Category.objects.get_or_create(
-        slug="belastingtest", defaults={"name": "Belastingtest", "access": CategoryAccess.PUBLIC},
+        slug="belastingtest",
+        defaults={"name": "Belastingtest", "access": CategoryAccess.PUBLIC},
     )
     author = users.objects.get(username="belasting-0")
     while category.topics.count() < 10:
-        posting.start_topic(author, category, f"Belastingtest onderwerp {category.topics.count() + 1}",
-                            "Een onderwerp om op te reageren tijdens de belastingtest.")
+        posting.start_topic(
+            author,
+            category,
+            f"Belastingtest onderwerp {category.topics.count() + 1}",
+            "Een onderwerp om op te reageren tijdens de belastingtest.",
+        )
     events = [e for e in EventPage.objects.live() if e.registration_enabled and e.start > timezone.now()]
     detail_models = (KnowledgeDocumentPage, NewsPage, PublicationPage, CollaborationPage, EventPage)
     details = [page.url for model in detail_models for page in model.objects.live().order_by("?")[:200]]
@@ -86,7 +91,9 @@ def prepare_people():
         "members": emails,
         "topics": [topic.get_absolute_url() for topic in category.topics.all()],
         "events": [event.url for event in events],
-        "event_answers": {event.url: {f"question_{q.pk}": answer_to(q) for q in event.questions.all()} for event in events},
+        "event_answers": {
+            event.url: {f"question_{q.pk}": answer_to(q) for q in event.questions.all()} for event in events
+        },
         "listings": ["/documenten/", "/nieuws/", "/publicaties/", "/samenwerkingen/", "/evenementen/", "/gemeenten/"],
         "details": details,
         "downloads": [document.url for document in LibraryFile.objects.order_by("?")[:100]],
@@ -107,10 +114,31 @@ def run_locust(host, users, seconds, label):
     prefix = BENCH_DIR / f"locust-{label}"
     env = dict(os.environ, LOADTEST_URLS=str(BENCH_DIR / "loadtest-urls.json"), LOADTEST_PASSWORD=PASSWORD)
     subprocess.run(
-        [str(Path(PYTHON).with_name("locust")), "-f", str(LOCUSTFILE), "--headless", "--host", host,
-         "--users", str(users), "--spawn-rate", str(max(users // 5, 1)), "--run-time", f"{seconds}s",
-         "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING", "--exit-code-on-error", "0"],
-        cwd=PROJECT, env=env, check=True, stdout=subprocess.DEVNULL,
+        [
+            str(Path(PYTHON).with_name("locust")),
+            "-f",
+            str(LOCUSTFILE),
+            "--headless",
+            "--host",
+            host,
+            "--users",
+            str(users),
+            "--spawn-rate",
+            str(max(users // 5, 1)),
+            "--run-time",
+            f"{seconds}s",
+            "--csv",
+            str(prefix),
+            "--only-summary",
+            "--loglevel",
+            "WARNING",
+            "--exit-code-on-error",
+            "0",
+        ],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     rows = list(csv.DictReader(open(f"{prefix}_stats.csv")))
     total = next(row for row in rows if row["Name"] == "Aggregated")
@@ -124,17 +152,26 @@ def run_locust(host, users, seconds, label):
         "p50": float(total["50%"]),
         "p95": float(total["95%"]),
         "p99": float(total["99%"]),
-        "by_request": {row["Name"]: {"count": int(row["Request Count"]), "errors": int(row["Failure Count"]),
-                                     "p50": float(row["50%"]), "p95": float(row["95%"])}
-                       for row in rows if row["Name"] != "Aggregated"},
+        "by_request": {
+            row["Name"]: {
+                "count": int(row["Request Count"]),
+                "errors": int(row["Failure Count"]),
+                "p50": float(row["50%"]),
+                "p95": float(row["95%"]),
+            }
+            for row in rows
+            if row["Name"] != "Aggregated"
+        },
         "failures": [{"name": f["Name"], "error": f["Error"], "count": int(f["Occurrences"])} for f in failures],
     }
 
 
 def print_run(result):
-    print(f"  {result['users']:>4} users  {result['rps']:7.1f} req/s  p50 {result['p50']:6.0f} ms  "
-          f"p95 {result['p95']:6.0f} ms  p99 {result['p99']:6.0f} ms  errors {result['errors']}/{result['requests']}",
-          flush=True)
+    print(
+        f"  {result['users']:>4} users  {result['rps']:7.1f} req/s  p50 {result['p50']:6.0f} ms  "
+        f"p95 {result['p95']:6.0f} ms  p99 {result['p99']:6.0f} ms  errors {result['errors']}/{result['requests']}",
+        flush=True,
+    )
 
 
 def main():
@@ -147,14 +184,27 @@ def main():
     port = env_int("LOADTEST_PORT", 18766)
     print(f"== Load test: demo + {corpus['scale']:,} synthetic items, {corpus['database']}", flush=True)
     # Members to log in as, topics to reply to, and the site's addresses, for the locustfile.
-    subprocess.run([PYTHON, __file__, "_people"], cwd=PROJECT, check=True,
-                   env=django_env(corpus, EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"))
-    report = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "items": corpus["scale"], "gunicorn_workers": workers,
-              "load_before": load_average()}
+    subprocess.run(
+        [PYTHON, __file__, "_people"],
+        cwd=PROJECT,
+        check=True,
+        env=django_env(corpus, EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+    )
+    report = {
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "items": corpus["scale"],
+        "gunicorn_workers": workers,
+        "load_before": load_average(),
+    }
     host = f"http://127.0.0.1:{port}"
-    with production_server(corpus, workers, port, "gunicorn-load.log",
-                           EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
-                           SECURE_COOKIES="false"):  # plain HTTP: Locust would not send secure cookies back
+    with production_server(
+        corpus,
+        workers,
+        port,
+        "gunicorn-load.log",
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+        SECURE_COOKIES="false",
+    ):  # plain HTTP: Locust would not send secure cookies back
         print(f"Target run: {users} users for {seconds} s", flush=True)
         report["target"] = run_locust(host, users, seconds, "target")
         print_run(report["target"])
@@ -170,14 +220,18 @@ def main():
     target = report["target"]
     met = target["errors"] == 0 and target["p95"] <= TARGET_P95_MS
     crossing = next((step for step in report["steps"] if step["p95"] > CROSSING_P95_MS), None)
-    print(f"\nTarget ({users} users): {target['rps']:.1f} req/s, p50 {target['p50']:.0f} / p95 {target['p95']:.0f} / "
-          f"p99 {target['p99']:.0f} ms, {target['errors']} errors of {target['requests']} -> "
-          f"{'met' if met else 'NOT met'} (0 errors, p95 <= {TARGET_P95_MS} ms)")
+    print(
+        f"\nTarget ({users} users): {target['rps']:.1f} req/s, p50 {target['p50']:.0f} / p95 {target['p95']:.0f} / "
+        f"p99 {target['p99']:.0f} ms, {target['errors']} errors of {target['requests']} -> "
+        f"{'met' if met else 'NOT met'} (0 errors, p95 <= {TARGET_P95_MS} ms)"
+    )
     if crossing:
         print(f"p95 crosses {CROSSING_P95_MS} ms at {crossing['users']} users, {crossing['rps']:.1f} req/s")
     else:
-        print(f"p95 stayed under {CROSSING_P95_MS} ms up to {report['steps'][-1]['users']} users "
-              f"({report['steps'][-1]['rps']:.1f} req/s)")
+        print(
+            f"p95 stayed under {CROSSING_P95_MS} ms up to {report['steps'][-1]['users']} users "
+            f"({report['steps'][-1]['rps']:.1f} req/s)"
+        )
     for failure in target["failures"][:10]:
         print(f"  failure: {failure['count']}x {failure['name']}: {failure['error']}")
     print(f"Load average before/after: {report['load_before']} / {report['load_after']}")

@@ -53,7 +53,9 @@ def elasticsearch(es_url, settings, db):
     reset_search_state()
     rebuild_index()
     yield elastic.client()
-    elastic.maintenance_client().indices.delete(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*", ignore_unavailable=True)
+    elastic.maintenance_client().indices.delete(
+        index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*", ignore_unavailable=True
+    )
     reset_search_state()
 
 

@@ -49,7 +49,10 @@ def test_popular_queries_are_counted_within_the_period(searches):
     since = analytics.period_start(7)
     popular = analytics.popular_queries(since)
     assert [(row["query"], row["searches"]) for row in popular] == [
-        ("verrekenmodel", 5), ("gemeenschappelijke regeling", 3), ("parkeervergunning", 2), ("hondenbelasting", 1),
+        ("verrekenmodel", 5),
+        ("gemeenschappelijke regeling", 3),
+        ("parkeervergunning", 2),
+        ("hondenbelasting", 1),
     ]
     assert popular[0]["average_results"] == 12
     assert "oude vraag" in [row["query"] for row in analytics.popular_queries(analytics.period_start(90))]
@@ -109,7 +112,8 @@ def test_the_reports_menu_links_to_the_report(client, searches):
 def test_a_synonym_added_in_the_admin_works_at_once(editor_client, database_engine):
     assert "Verrekenen in de BAR-samenwerking" not in all_titles("q=geldstromen")
     response = editor_client.post(
-        reverse("wagtailsnippets_knowledge_search_synonymgroup:add"), {"terms": "geldstromen, verrekenen"},
+        reverse("wagtailsnippets_knowledge_search_synonymgroup:add"),
+        {"terms": "geldstromen, verrekenen"},
     )
     assert response.status_code == 302
     assert SynonymGroup.objects.filter(terms="geldstromen, verrekenen").exists()
@@ -118,7 +122,10 @@ def test_a_synonym_added_in_the_admin_works_at_once(editor_client, database_engi
 
 # --- Synonyms are text, never regex templates (security review #10, item 14) ----------------
 
-@pytest.mark.parametrize("terms", [r"verrekenmodel, geld\1stromen", r"verrekenmodel, \g<0>kosten", r"verrekenmodel, a\\b"])
+
+@pytest.mark.parametrize(
+    "terms", [r"verrekenmodel, geld\1stromen", r"verrekenmodel, \g<0>kosten", r"verrekenmodel, a\\b"]
+)
 def test_a_synonym_with_regex_escapes_does_not_break_searching(engine, terms):
     # Saved behind the admin's validation, as an old row or a bulk import could be.
     SynonymGroup.objects.create(terms=terms)
@@ -129,7 +136,8 @@ def test_expand_puts_the_synonym_in_literally():
     from search.synonyms import expand
 
     assert expand("verrekenmodel bar", groups=[["verrekenmodel", r"geld\1stromen"]]) == [
-        "verrekenmodel bar", r"geld\1stromen bar",
+        "verrekenmodel bar",
+        r"geld\1stromen bar",
     ]
 
 
@@ -141,6 +149,7 @@ def test_the_admin_refuses_synonyms_that_are_no_words(editor_client, terms):
 
 
 # --- Retention of the query log ---------------------------------------------------------------
+
 
 def test_purge_search_log_deletes_only_searches_past_the_retention(db, settings):
     from django.core.management import call_command

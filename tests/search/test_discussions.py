@@ -70,7 +70,8 @@ def test_a_new_reply_is_searchable_and_a_hidden_one_is_not(engine, django_captur
 
 
 def test_hiding_the_opening_post_takes_the_topic_out_and_restoring_brings_it_back(
-    engine, django_capture_on_commit_callbacks,
+    engine,
+    django_capture_on_commit_callbacks,
 ):
     moderator = MemberFactory(username="mod", groups=["Moderators"])
     opening = Topic.objects.get(title=PUBLIC_TOPIC).posts.order_by("created_at", "pk").first()
@@ -95,7 +96,9 @@ def test_a_category_turning_members_only_or_a_move_there_takes_topics_out(engine
 
     topic = Topic.objects.get(title="Hoe informeren jullie drie raden tegelijk?")
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.move_topic(MemberFactory(username="mod", groups=["Moderators"]), topic, Category.objects.get(slug="griffiersoverleg"))
+        moderation.move_topic(
+            MemberFactory(username="mod", groups=["Moderators"]), topic, Category.objects.get(slug="griffiersoverleg")
+        )
     settle()
     assert not all_titles("type=discussion")
 

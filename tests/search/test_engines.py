@@ -28,10 +28,13 @@ def test_verrekenen_bar_2013_lands_on_the_settlement_document(engine):
 
 
 @pytest.mark.parametrize("facet_name", ["collaboration", "year", "type", "theme", "municipality"])
-@pytest.mark.parametrize("base", [
-    {"collaboration": "bar-organisatie", "type": "document"},
-    {"q": "gemeenten", "collaboration": "bel-combinatie", "year": "2013"},
-])
+@pytest.mark.parametrize(
+    "base",
+    [
+        {"collaboration": "bar-organisatie", "type": "document"},
+        {"q": "gemeenten", "collaboration": "bel-combinatie", "year": "2013"},
+    ],
+)
 def test_facet_counts_are_disjunctive_and_exact(engine, facet_name, base):
     """Each value's count is what selecting that value instead would give."""
     results = run(urlencode(base))
@@ -62,12 +65,19 @@ def test_a_selected_value_stays_visible_at_zero(engine):
 
 def test_facets_are_not_cut_off_at_ten_values(engine, django_capture_on_commit_callbacks):
     province = Province.objects.get(name="Zeeland")
-    towns = [Municipality.objects.create(name=f"Testgemeente {i}", slug=f"testgemeente-{i}", province=province)
-             for i in range(25)]
+    towns = [
+        Municipality.objects.create(name=f"Testgemeente {i}", slug=f"testgemeente-{i}", province=province)
+        for i in range(25)
+    ]
     library = DocumentLibraryPage.objects.get()
-    page = KnowledgeDocumentPage(title="Regionale verkenning", slug="regionale-verkenning", date="2020-05-01",
-                                 summary="Een verkenning met veel gemeenten.", file=LibraryFile.objects.first(),
-                                 document_type=DocumentType.objects.get(name="Rapport"))
+    page = KnowledgeDocumentPage(
+        title="Regionale verkenning",
+        slug="regionale-verkenning",
+        date="2020-05-01",
+        summary="Een verkenning met veel gemeenten.",
+        file=LibraryFile.objects.first(),
+        document_type=DocumentType.objects.get(name="Rapport"),
+    )
     page.municipalities = towns
     library.add_child(instance=page)
     reindex_everything()
@@ -85,7 +95,10 @@ def test_matches_are_highlighted_and_escaped(engine):
 
 
 def test_paging_splits_results_without_overlap(engine):
-    made = [NewsPageFactory(title=f"Bladerproef {number}", summary="Een bericht voor de bladerproef.") for number in range(7)]
+    made = [
+        NewsPageFactory(title=f"Bladerproef {number}", summary="Een bericht voor de bladerproef.")
+        for number in range(7)
+    ]
     reindex_everything()
     first = run("q=bladerproef&page=1", page_size=5)
     second = run("q=bladerproef&page=2", page_size=5)

@@ -26,8 +26,12 @@ pytestmark = pytest.mark.django_db
 
 def new_document(title, parent=None):
     page = KnowledgeDocumentPage(
-        title=title, date="2021-03-04", summary=f"{title}: een nieuw stuk over de werkorganisatie.",
-        file=LibraryFile.objects.first(), document_type=DocumentType.objects.get(name="Evaluatie"), live=False,
+        title=title,
+        date="2021-03-04",
+        summary=f"{title}: een nieuw stuk over de werkorganisatie.",
+        file=LibraryFile.objects.first(),
+        document_type=DocumentType.objects.get(name="Evaluatie"),
+        live=False,
     )
     (parent or DocumentLibraryPage.objects.get()).add_child(instance=page)
     return page
@@ -90,7 +94,10 @@ def test_making_a_page_private_removes_it(elasticsearch, django_capture_on_commi
     assert "Eindrapport Meierijsamenwerking" not in all_titles("q=meierijsamenwerking")
     results = run("collaboration=meierijsamenwerking&type=document")
     assert results.total == 0
-    assert not any(s["title"] == page.title for s in __import__("search.service").service.KnowledgeSearch().autocomplete("eindrapport"))
+    assert not any(
+        s["title"] == page.title
+        for s in __import__("search.service").service.KnowledgeSearch().autocomplete("eindrapport")
+    )
 
 
 def test_unpublished_and_private_content_never_counts(engine, django_capture_on_commit_callbacks):

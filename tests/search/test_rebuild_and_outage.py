@@ -35,9 +35,11 @@ def test_rebuild_swaps_the_alias_while_searches_keep_answering(elasticsearch):
         try:
             while not stop.is_set():
                 try:
-                    results = run("type=document&type=news&type=publication&type=event&type=collaboration&type=discussion")
+                    results = run(
+                        "type=document&type=news&type=publication&type=event&type=collaboration&type=discussion"
+                    )
                     totals.append((results.engine, results.total))
-                except Exception as error:  # noqa: BLE001 - any failure is what we look for
+                except Exception as error:
                     failures.append(error)
         finally:
             connection.close()

@@ -76,7 +76,10 @@ def test_ticking_a_facet_in_the_form_puts_it_in_the_url(engine, client):
     query = submit_form(soup, toggle=("year", "2013"))
     response = get(client, query)
     assert params("?" + query) == [
-        ("collaboration", "bar-organisatie"), ("q", "verrekenen"), ("sort", "date"), ("year", "2013"),
+        ("collaboration", "bar-organisatie"),
+        ("q", "verrekenen"),
+        ("sort", "date"),
+        ("year", "2013"),
     ]
     assert hit_titles(response)[0] == SETTLEMENT
     assert response.context["search"].filters == {"collaboration": ["bar-organisatie"], "year": ["2013"]}
@@ -91,10 +94,15 @@ def test_facet_links_toggle_one_value_keep_the_rest_and_drop_the_page(engine, cl
     assert params(bar.toggle_url) == [("collaboration", "bel-combinatie"), ("q", "gemeenten"), ("sort", "date")]
 
     unselected_year = next(v for v in facets["year"].values() if not v.selected)
-    assert params(unselected_year.toggle_url) == sorted([
-        ("q", "gemeenten"), ("collaboration", "bar-organisatie"), ("collaboration", "bel-combinatie"),
-        ("sort", "date"), ("year", unselected_year.value),
-    ])
+    assert params(unselected_year.toggle_url) == sorted(
+        [
+            ("q", "gemeenten"),
+            ("collaboration", "bar-organisatie"),
+            ("collaboration", "bel-combinatie"),
+            ("sort", "date"),
+            ("year", unselected_year.value),
+        ]
+    )
     assert all("page=" not in v.toggle_url for f in facets.values() for v in f.values())
 
     # The page shows the remove links as chips, with exactly these URLs.
@@ -207,7 +215,7 @@ def test_did_you_mean_links_to_the_corrected_search(engine, client):
 
 
 def test_a_misspelt_verrekenen_still_leads_to_the_settlement_document(engine, client):
-    """"verrekeen": found directly by stem matching, or through the suggestion link."""
+    """ "verrekeen": found directly by stem matching, or through the suggestion link."""
     response = get(client, "q=verrekeen")
     if not response.context["results"].hits:
         link = html(response).select_one(".kp-suggestion a")

@@ -56,8 +56,18 @@ def test_links_carry_only_what_the_search_understood(engine, client):
     assert soup.select(".kp-pagination a") and soup.select(".kp-chips a.kp-chip")
     for link in links:
         names = {name for name, _ in params(link)}
-        assert names <= {"q", "sort", "page", "collaboration", "year", "type", "theme", "municipality",
-                         "province", "document_type"}, link
+        assert names <= {
+            "q",
+            "sort",
+            "page",
+            "collaboration",
+            "year",
+            "type",
+            "theme",
+            "municipality",
+            "province",
+            "document_type",
+        }, link
         assert ("year", "abc") not in params(link) and ("sort", "drop") not in params(link)
     chips = sorted(params(a["href"]) for a in soup.select(".kp-chips a.kp-chip"))
     assert chips == [[("sort", "date"), ("type", "document")], [("sort", "date"), ("type", "news")]]

@@ -51,8 +51,9 @@ def test_private_and_unpublished_pages_never_appear(engine, client, django_captu
     password = new_document("Verrekensleutel met wachtwoord")
     publish(password, callbacks)
     with callbacks(execute=True):
-        PageViewRestriction.objects.create(page=password, restriction_type=PageViewRestriction.PASSWORD,
-                                           password="geheim-2026")
+        PageViewRestriction.objects.create(
+            page=password, restriction_type=PageViewRestriction.PASSWORD, password="geheim-2026"
+        )
 
     # A document published inside a members-only section (the restriction is on an ancestor).
     section = StandardPage(title="Intern", slug="intern")
@@ -101,8 +102,12 @@ def test_typed_queries_are_logged_lowercase_on_the_first_page_only(engine, clien
     get(client, {"q": "GEMEENTEN", "page": "1", "sort": "date"})
     rows = list(SearchQueryLog.objects.order_by("pk").values("query", "filters", "results", "engine"))
     assert rows == [
-        {"query": "verrekenen bar", "filters": {"collaboration": ["bar-organisatie"]},
-         "results": rows[0]["results"], "engine": engine},
+        {
+            "query": "verrekenen bar",
+            "filters": {"collaboration": ["bar-organisatie"]},
+            "results": rows[0]["results"],
+            "engine": engine,
+        },
         {"query": "gemeenten", "filters": {}, "results": rows[1]["results"], "engine": engine},
     ]
     assert rows[0]["results"] >= 1 and rows[1]["results"] >= 5
@@ -118,14 +123,25 @@ def test_empty_searches_and_suggestions_are_not_logged(engine, client):
 
 
 def test_the_log_holds_no_personal_data(engine, editor_client, editor):
-    editor_client.get(SEARCH, {"q": "Verrekenen"}, REMOTE_ADDR="203.0.113.7",
-                      HTTP_X_FORWARDED_FOR="198.51.100.23", HTTP_USER_AGENT="Testbrowser/1.0")
+    editor_client.get(
+        SEARCH,
+        {"q": "Verrekenen"},
+        REMOTE_ADDR="203.0.113.7",
+        HTTP_X_FORWARDED_FOR="198.51.100.23",
+        HTTP_USER_AGENT="Testbrowser/1.0",
+    )
     row = SearchQueryLog.objects.get()
     field_names = {field.name for field in SearchQueryLog._meta.get_fields()}
     assert field_names == {"id", "query", "filters", "results", "engine", "searched_at"}
     stored = " ".join(str(getattr(row, name)) for name in field_names)
-    for personal in ("203.0.113.7", "198.51.100.23", "Testbrowser", editor.username, editor.email,
-                     editor_client.session.session_key or "no-session"):
+    for personal in (
+        "203.0.113.7",
+        "198.51.100.23",
+        "Testbrowser",
+        editor.username,
+        editor.email,
+        editor_client.session.session_key or "no-session",
+    ):
         assert personal not in stored
     assert row.query == "verrekenen"
 

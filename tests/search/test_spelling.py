@@ -1,4 +1,4 @@
-""""Did you mean" on the database engine stays cheap at a large vocabulary and keeps finding
+""" "Did you mean" on the database engine stays cheap at a large vocabulary and keeps finding
 the right word (security review #10, item 11). Timings are in tests/benchmarks/spelling_bench.py."""
 
 import difflib
@@ -11,8 +11,36 @@ from search.spelling import MAX_CANDIDATES, MAX_WORDS, Vocabulary, suggest
 
 from .helpers import run
 
-SYLLABLES = ("ver", "re", "ken", "be", "stuur", "ge", "meen", "schap", "fu", "sie", "sa", "men", "wer", "king",
-             "raad", "voor", "stel", "dienst", "le", "ning", "fi", "nan", "cien", "on", "der", "zoek", "ont", "ling")
+SYLLABLES = (
+    "ver",
+    "re",
+    "ken",
+    "be",
+    "stuur",
+    "ge",
+    "meen",
+    "schap",
+    "fu",
+    "sie",
+    "sa",
+    "men",
+    "wer",
+    "king",
+    "raad",
+    "voor",
+    "stel",
+    "dienst",
+    "le",
+    "ning",
+    "fi",
+    "nan",
+    "cien",
+    "on",
+    "der",
+    "zoek",
+    "ont",
+    "ling",
+)
 
 
 @pytest.fixture(scope="module")
@@ -39,13 +67,16 @@ def comparisons(monkeypatch):
     return compared
 
 
-@pytest.mark.parametrize("typo,meant", [
-    ("verekenmodel", "verrekenmodel"),           # a letter dropped
-    ("gerrekenmodel", "verrekenmodel"),          # the first letter wrong
-    ("verrekenmdoel", "verrekenmodel"),          # two letters swapped
-    ("gemeenschapelijke", "gemeenschappelijke"),
-    ("bestuurskrachtonderzeok", "bestuurskrachtonderzoek"),
-])
+@pytest.mark.parametrize(
+    "typo,meant",
+    [
+        ("verekenmodel", "verrekenmodel"),  # a letter dropped
+        ("gerrekenmodel", "verrekenmodel"),  # the first letter wrong
+        ("verrekenmdoel", "verrekenmodel"),  # two letters swapped
+        ("gemeenschapelijke", "gemeenschappelijke"),
+        ("bestuurskrachtonderzeok", "bestuurskrachtonderzoek"),
+    ],
+)
 def test_suggests_the_right_word_comparing_only_a_few_candidates(large_vocabulary, comparisons, typo, meant):
     assert suggest(f"{typo} regeling", large_vocabulary) == f"{meant} regeling"
     assert comparisons and max(comparisons) <= MAX_CANDIDATES

@@ -49,12 +49,16 @@ def test_a_hidden_topic_is_gone_before_the_outbox_is_flushed(elasticsearch, clie
     assert PUBLIC_TOPIC not in suggested_titles("Verrekenen op")
     page = client.get("/zoeken/?q=verdeelsleutel")
     assert page.status_code == 200 and PUBLIC_TOPIC.encode() not in page.content
-    assert PUBLIC_TOPIC not in [s["title"] for s in client.get("/zoeken/suggesties/?q=Verrekenen").json()["suggestions"]]
+    assert PUBLIC_TOPIC not in [
+        s["title"] for s in client.get("/zoeken/suggesties/?q=Verrekenen").json()["suggestions"]
+    ]
 
 
 @pytest.mark.parametrize("change", ["private", "unpublished"])
 def test_a_private_or_unpublished_page_is_gone_before_the_outbox_is_flushed(
-    elasticsearch, change, django_capture_on_commit_callbacks,
+    elasticsearch,
+    change,
+    django_capture_on_commit_callbacks,
 ):
     from cms.models import KnowledgeDocumentPage
 

@@ -12,17 +12,20 @@ class Command(BaseCommand):
     help = "Create the demo knowledge platform (idempotent); --scale N adds N synthetic items."
 
     def add_arguments(self, parser):
-        parser.add_argument("--scale", type=int, default=0, metavar="N",
-                            help="Make sure N synthetic items exist (for benchmarks).")
-        parser.add_argument("--no-editor", action="store_true",
-                            help="Do not create or reset the demo editor account.")
-        parser.add_argument("--force", action="store_true",
-                            help="Run even when DEBUG is off (never on a production site).")
+        parser.add_argument(
+            "--scale", type=int, default=0, metavar="N", help="Make sure N synthetic items exist (for benchmarks)."
+        )
+        parser.add_argument("--no-editor", action="store_true", help="Do not create or reset the demo editor account.")
+        parser.add_argument(
+            "--force", action="store_true", help="Run even when DEBUG is off (never on a production site)."
+        )
 
     def handle(self, *args, scale, no_editor, force, **options):
         if not settings.DEBUG and not force:
-            raise CommandError("seed_demo adds demo content and an editor account; it refuses to "
-                               "run with DEBUG off. Use --force if this really is a test site.")
+            raise CommandError(
+                "seed_demo adds demo content and an editor account; it refuses to "
+                "run with DEBUG off. Use --force if this really is a test site."
+            )
         if scale < 0:
             raise CommandError("--scale must be 0 or more.")
         DemoSite(log=self.stdout.write).build()
@@ -32,6 +35,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Added {added} synthetic items ({scale} requested in total).")
         if not no_editor:
             user, password = ensure_editor()
-            self.stdout.write(self.style.SUCCESS(
-                f"Editor login at /admin/: e-mail address '{user.email}', password '{password}' "
-                "(a new password is set on every run)."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Editor login at /admin/: e-mail address '{user.email}', password '{password}' "
+                    "(a new password is set on every run)."
+                )
+            )

@@ -17,7 +17,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--output", metavar="DIR_OR_FILE",
+            "--output",
+            metavar="DIR_OR_FILE",
             help="A folder (the archive gets a dated name) or the archive's file name. Default: the current folder.",
         )
 
@@ -29,7 +30,9 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         manifest = backup.manifest
         size_mb = backup.path.stat().st_size / 1024 / 1024
-        self.stdout.write(self.style.SUCCESS(
-            f"Backup written to {backup.path} ({size_mb:.1f} MB, {ENGINE_NAMES[manifest['database']['vendor']]} "
-            f"database and {manifest['file_count'] - 1} media files) in {time.monotonic() - started:.1f} s."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Backup written to {backup.path} ({size_mb:.1f} MB, {ENGINE_NAMES[manifest['database']['vendor']]} "
+                f"database and {manifest['file_count'] - 1} media files) in {time.monotonic() - started:.1f} s."
+            )
+        )

@@ -20,15 +20,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("archive", help="The .tar.gz archive written by backup_site.")
-        parser.add_argument("--yes", action="store_true",
-                            help="Do not ask for confirmation (needed when not run from a terminal).")
-        parser.add_argument("--check", action="store_true",
-                            help="Only verify the archive (complete, checksums, database engine); change nothing.")
+        parser.add_argument(
+            "--yes", action="store_true", help="Do not ask for confirmation (needed when not run from a terminal)."
+        )
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="Only verify the archive (complete, checksums, database engine); change nothing.",
+        )
 
     def handle(self, *args, archive, yes, check, **options):
         if not (yes or check or sys.stdin.isatty()):
-            raise CommandError("restore_site replaces the database and the media folder; "
-                               "it is not run from a terminal, so confirm with --yes. Nothing was changed.")
+            raise CommandError(
+                "restore_site replaces the database and the media folder; "
+                "it is not run from a terminal, so confirm with --yes. Nothing was changed."
+            )
         started = time.monotonic()
         try:
             with staged_restore(archive) as staged:
@@ -58,12 +64,14 @@ class Command(BaseCommand):
         )
         differences = staged.migration_differences
         if differences:
-            self.stdout.write(self.style.WARNING(
-                "The database schema in the archive differs from this code's migrations:\n  "
-                + "\n  ".join(differences)
-                + "\nAfter restoring an older backup, run `python manage.py migrate`; for a newer one, "
-                  "deploy the code version that made it."
-            ))
+            self.stdout.write(
+                self.style.WARNING(
+                    "The database schema in the archive differs from this code's migrations:\n  "
+                    + "\n  ".join(differences)
+                    + "\nAfter restoring an older backup, run `python manage.py migrate`; for a newer one, "
+                    "deploy the code version that made it."
+                )
+            )
 
     def confirm(self, staged):
         answer = input(
@@ -77,8 +85,12 @@ class Command(BaseCommand):
         if staged.migration_differences:
             self.stdout.write("Next: run `python manage.py migrate` (see the warning above).")
         if elastic.is_configured():
-            self.stdout.write("The search index is not in the backup. Rebuild it from the restored database:\n"
-                              "  python manage.py search_index --rebuild")
+            self.stdout.write(
+                "The search index is not in the backup. Rebuild it from the restored database:\n"
+                "  python manage.py search_index --rebuild"
+            )
         else:
-            self.stdout.write("ELASTICSEARCH_URL is empty, so the site searches the restored database; "
-                              "with Elasticsearch, run `python manage.py search_index --rebuild`.")
+            self.stdout.write(
+                "ELASTICSEARCH_URL is empty, so the site searches the restored database; "
+                "with Elasticsearch, run `python manage.py search_index --rebuild`."
+            )

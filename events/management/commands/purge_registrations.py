@@ -11,7 +11,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--months", type=int, default=settings.REGISTRATION_RETENTION_MONTHS,
+            "--months",
+            type=int,
+            default=settings.REGISTRATION_RETENTION_MONTHS,
             help="Retention in months after the event (default: REGISTRATION_RETENTION_MONTHS=%(default)s).",
         )
 
@@ -20,4 +22,6 @@ class Command(BaseCommand):
             self.stderr.write("--months cannot be negative.")
             return
         count = purge_personal_data(months=months)
-        self.stdout.write(f"Removed personal data from {count} registration(s) of events that ended over {months} month(s) ago.")
+        self.stdout.write(
+            f"Removed personal data from {count} registration(s) of events that ended over {months} month(s) ago."
+        )

@@ -12,7 +12,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--days", type=int, default=settings.EVENT_REMINDER_DAYS,
+            "--days",
+            type=int,
+            default=settings.EVENT_REMINDER_DAYS,
             help="How many days ahead (default: EVENT_REMINDER_DAYS=%(default)s).",
         )
 

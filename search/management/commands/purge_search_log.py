@@ -11,7 +11,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--days", type=int, default=settings.SEARCH_LOG_RETENTION_DAYS,
+            "--days",
+            type=int,
+            default=settings.SEARCH_LOG_RETENTION_DAYS,
             help="Retention in days (default: SEARCH_LOG_RETENTION_DAYS=%(default)s).",
         )
 

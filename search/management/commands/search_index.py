@@ -16,6 +16,7 @@ def progress_bar(label, stream):
         if done >= total:
             stream.write("\n")
         stream.flush()
+
     return show
 
 
@@ -23,12 +24,15 @@ class Command(BaseCommand):
     help = "Maintain the search index: rebuild it behind its alias, or replay pending updates."
 
     def add_arguments(self, parser):
-        parser.add_argument("--refresh-items", action="store_true",
-                            help="Re-derive every knowledge item from the pages (database copy).")
-        parser.add_argument("--rebuild", action="store_true",
-                            help="Build a new Elasticsearch index and swap the alias to it.")
-        parser.add_argument("--sync", action="store_true",
-                            help="Send pending updates (the outbox) to Elasticsearch.")
+        parser.add_argument(
+            "--refresh-items",
+            action="store_true",
+            help="Re-derive every knowledge item from the pages (database copy).",
+        )
+        parser.add_argument(
+            "--rebuild", action="store_true", help="Build a new Elasticsearch index and swap the alias to it."
+        )
+        parser.add_argument("--sync", action="store_true", help="Send pending updates (the outbox) to Elasticsearch.")
 
     def handle(self, *args, refresh_items: bool, rebuild: bool, sync: bool, **options):
         if not (refresh_items or rebuild or sync):
@@ -41,9 +45,12 @@ class Command(BaseCommand):
         if rebuild:
             result = rebuild_index(progress_bar("Index  ", self.stdout))
             analysis = "Dutch analysis" if result["dutch_analysis"] else "standard analyzer (no analysis-common)"
-            self.stdout.write(self.style.SUCCESS(
-                f"Index {result['index']} built with {result['documents']} documents ({analysis}); "
-                f"alias {elastic.alias_name()} points to it."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Index {result['index']} built with {result['documents']} documents ({analysis}); "
+                    f"alias {elastic.alias_name()} points to it."
+                )
+            )
         if sync:
             sent, failed = flush_outbox()
             if failed:

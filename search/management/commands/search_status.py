@@ -24,5 +24,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Pending:       {facts['pending_updates']} updates in the outbox{oldest}")
         if facts["configured"] and "index_documents" in facts:
             in_step = facts["index_documents"] == facts["database_items"] and not facts["pending_updates"]
-            self.stdout.write(self.style.SUCCESS("In step.") if in_step else self.style.WARNING(
-                "Not in step: run `manage.py search_index --sync` (or --rebuild)."))
+            self.stdout.write(
+                self.style.SUCCESS("In step.")
+                if in_step
+                else self.style.WARNING("Not in step: run `manage.py search_index --sync` (or --rebuild).")
+            )
