@@ -25,7 +25,7 @@ class YearFilter(django_filters.NumberFilter):
 
 def applied_filters(filterset):
     """Names of the filters that validated and narrow the list: what paging links carry on."""
-    filterset.errors  # validates; cleaned_data then holds the valid values only
+    filterset.form.is_valid()  # validates; cleaned_data then holds the valid values only
     cleaned = getattr(filterset.form, "cleaned_data", {})
     return [name for name, value in cleaned.items() if value not in (None, "")]
 

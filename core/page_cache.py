@@ -4,8 +4,8 @@ A page rendered for someone without a session is the same for every such visitor
 kept in the cache (``PAGE_CACHE_SECONDS``). Any content change (publishing, moving or deleting
 a page, editing taxonomy, documents or images, a registration that changes the places left)
 starts a new cache generation; a model says which of its rows' changes cannot show on a public
-page (``changes_public_pages``, e.g. an unconfirmed registration), so nobody sees an old page after an editor publishes; the time
-limit bounds what changes with the clock (upcoming events).
+page (``changes_public_pages``, e.g. an unconfirmed registration), so nobody sees an old page
+after an editor publishes; the time limit bounds what changes with the clock (upcoming events).
 
 Never cached, so nobody is served another person's page: requests with a session or messages
 cookie (members, editors), responses that set a cookie or carry a CSRF token (every form),

@@ -6,9 +6,9 @@ Used by the Docker image's HEALTHCHECK (and usable from a load balancer's script
 
 It asks gunicorn directly (GUNICORN_BIND, 0.0.0.0 becomes 127.0.0.1) for /health/, which
 answers 200 when the database, the caches and the media storage work (also when Elasticsearch
-is down and search falls back to the database) and 503 when the site cannot serve, with the first of ALLOWED_HOSTS as the
-host name and X-Forwarded-Proto: https, as the proxy would, so neither the host check nor the
-redirect to HTTPS stands in the way. Standard library only; no Django start-up.
+is down and search falls back to the database) and 503 when the site cannot serve, with the
+first of ALLOWED_HOSTS as the host name and X-Forwarded-Proto: https, as the proxy would, so
+neither the host check nor the redirect to HTTPS stands in the way. Standard library only; no Django start-up.
 """
 
 import http.client

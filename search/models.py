@@ -2,7 +2,8 @@
 
 ``KnowledgeItem`` is a public, denormalised copy of every live, public knowledge item: a page
 or a discussion topic in a public category. The database search engine searches it directly;
-Elasticsearch is a replica of it, kept up to date through ``IndexOutbox``. ``SearchQueryLog`` records what people searched for (no personal data).
+Elasticsearch is a replica of it, kept up to date through ``IndexOutbox``. ``SearchQueryLog``
+records what people searched for (no personal data).
 """
 
 from django.contrib.postgres.search import SearchVectorField

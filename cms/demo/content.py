@@ -382,7 +382,8 @@ PUBLICATIONS = [
         "publisher": "",
         "collaborations": [],
         "themes": ["Governance"],
-        "summary": "De afweging tussen herindelen en ambtelijk fuseren, met de vragen die raden en colleges zich stellen.",
+        "summary": "De afweging tussen herindelen en ambtelijk fuseren, met de vragen die raden en colleges zich "
+        "stellen.",
     },
     {
         "title": "Fusie CGM als een natuurlijk proces",
@@ -392,7 +393,8 @@ PUBLICATIONS = [
         "publisher": "",
         "collaborations": [],
         "themes": ["Personeel"],
-        "summary": "Een ambtelijke fusie beschreven als een proces dat tijd en aandacht vraagt, niet als een blauwdruk.",
+        "summary": "Een ambtelijke fusie beschreven als een proces dat tijd en aandacht vraagt, niet als een "
+        "blauwdruk.",
     },
     {
         "title": "'Gideonsbende' cruciaal voor succes gemeentelijke samenwerking",
@@ -429,14 +431,16 @@ NEWS = [
         "date": date(2017, 3, 2),
         "themes": ["Financiën & verrekening"],
         "collaborations": [],
-        "summary": "Wat betekent de btw-plicht voor de verrekening tussen gemeenten en hun gezamenlijke werkorganisatie?",
+        "summary": "Wat betekent de btw-plicht voor de verrekening tussen gemeenten en hun gezamenlijke "
+        "werkorganisatie?",
     },
     {
         "title": "Onderzoek naar effecten ambtelijke fusies",
         "date": date(2016, 11, 21),
         "themes": ["Evaluatie"],
         "collaborations": ["BEL", "BAR", "OVER"],
-        "summary": "Een onderzoek brengt in kaart wat ambtelijke fusies opleveren voor kwaliteit, kosten en kwetsbaarheid.",
+        "summary": "Een onderzoek brengt in kaart wat ambtelijke fusies opleveren voor kwaliteit, kosten en "
+        "kwetsbaarheid.",
     },
     {
         "title": "Een ambtelijke fusie: hoe stuur je daar op?",
@@ -494,12 +498,14 @@ ABOUT_PAGE = {
 COOPERATION_PAGE = {
     "title": "Samenwerking van gemeenten",
     "slug": "samenwerking-van-gemeenten",
-    "intro": "Gemeenten krijgen er door de decentralisaties veel taken bij. Samenwerken helpt ze die taken goed uit te voeren.",
+    "intro": "Gemeenten krijgen er door de decentralisaties veel taken bij. Samenwerken helpt ze die taken goed "
+    "uit te voeren.",
     "body": [
         (
             "paragraph",
             "<p>Samenwerken zorgt ervoor dat gemeenten:</p><ul>"
-            "<li>het beleid op elkaar kunnen afstemmen op het gebied van woningbouw, bedrijfsterreinen en infrastructuur;</li>"
+            "<li>het beleid op elkaar kunnen afstemmen op het gebied van woningbouw, bedrijfsterreinen en "
+            "infrastructuur;</li>"
             "<li>beschikken over voldoende specialistische kennis en capaciteit voor de primaire taken;</li>"
             "<li>voldoende gezamenlijke draagkracht hebben, bijvoorbeeld voor een ICT-infrastructuur;</li>"
             "<li>meer slagkracht hebben tegenover private partijen zoals zorg- en dienstverleners;</li>"

@@ -440,7 +440,8 @@ def make_xlsx(title, rows):
             "xl/workbook.xml": f'{XML_HEAD}<workbook xmlns="{ns}" xmlns:r="{NS_REL}"><sheets>'
             '<sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>',
             "xl/_rels/workbook.xml.rels": _relationships(("worksheet", "worksheets/sheet1.xml")),
-            "xl/worksheets/sheet1.xml": f'{XML_HEAD}<worksheet xmlns="{ns}"><sheetData>{"".join(xml_rows)}</sheetData></worksheet>',
+            "xl/worksheets/sheet1.xml": f'{XML_HEAD}<worksheet xmlns="{ns}">'
+            f"<sheetData>{''.join(xml_rows)}</sheetData></worksheet>",
         }
     )
 
@@ -491,9 +492,11 @@ def _theme():
     return (
         f'{XML_HEAD}<a:theme xmlns:a="{DML}" name="Kennisplatform"><a:themeElements>'
         f'<a:clrScheme name="Kennisplatform">{colours}</a:clrScheme>'
-        '<a:fontScheme name="Kennisplatform"><a:majorFont><a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont>'
+        '<a:fontScheme name="Kennisplatform"><a:majorFont><a:latin typeface="Arial"/><a:ea typeface=""/>'
+        '<a:cs typeface=""/></a:majorFont>'
         '<a:minorFont><a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface=""/></a:minorFont></a:fontScheme>'
-        f'<a:fmtScheme name="Kennisplatform"><a:fillStyleLst>{fill * 3}</a:fillStyleLst><a:lnStyleLst>{line * 3}</a:lnStyleLst>'
+        f'<a:fmtScheme name="Kennisplatform"><a:fillStyleLst>{fill * 3}</a:fillStyleLst>'
+        f"<a:lnStyleLst>{line * 3}</a:lnStyleLst>"
         "<a:effectStyleLst>" + "<a:effectStyle><a:effectLst/></a:effectStyle>" * 3 + "</a:effectStyleLst>"
         f"<a:bgFillStyleLst>{fill * 3}</a:bgFillStyleLst></a:fmtScheme></a:themeElements></a:theme>"
     )
@@ -534,7 +537,8 @@ def make_pptx(title, paragraphs):
             ),
             "ppt/slides/slide1.xml": f"{XML_HEAD}<p:sld {namespaces}>{_shape_tree(slide_shapes)}</p:sld>",
             "ppt/slides/_rels/slide1.xml.rels": _relationships(("slideLayout", "../slideLayouts/slideLayout1.xml")),
-            "ppt/slideLayouts/slideLayout1.xml": f'{XML_HEAD}<p:sldLayout {namespaces} type="blank">{_shape_tree()}</p:sldLayout>',
+            "ppt/slideLayouts/slideLayout1.xml": f'{XML_HEAD}<p:sldLayout {namespaces} type="blank">'
+            f"{_shape_tree()}</p:sldLayout>",
             "ppt/slideLayouts/_rels/slideLayout1.xml.rels": _relationships(
                 ("slideMaster", "../slideMasters/slideMaster1.xml")
             ),
@@ -563,12 +567,16 @@ ODF_NAMESPACES = (
 def _odf(mimetype, body):
     """Package ``body`` as ODF: ``mimetype`` first and uncompressed, so tools can sniff the type."""
     manifest = (
-        f'{XML_HEAD}<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+        f'{XML_HEAD}<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        f'manifest:version="1.3">'
         f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{mimetype}" manifest:version="1.3"/>'
         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
         "</manifest:manifest>"
     )
-    content = f"{XML_HEAD}<office:document-content {ODF_NAMESPACES}><office:body>{body}</office:body></office:document-content>"
+    content = (
+        f"{XML_HEAD}<office:document-content {ODF_NAMESPACES}>"
+        f"<office:body>{body}</office:body></office:document-content>"
+    )
     return _zip({"META-INF/manifest.xml": manifest, "content.xml": content}, first_stored=("mimetype", mimetype))
 
 
@@ -587,7 +595,8 @@ def make_ods(title, rows):
         for value in row:
             if _is_number(value):
                 cells.append(
-                    f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+                    f'<table:table-cell office:value-type="float" office:value="{value}">'
+                    f"<text:p>{value}</text:p></table:table-cell>"
                 )
             else:
                 cells.append(

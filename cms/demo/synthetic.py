@@ -160,7 +160,7 @@ def _insert(model, pages):
             batch = pages[start : start + size]
             if cls is Page:
                 rows = manager._insert(batch, fields=fields, returning_fields=[Page._meta.pk])
-                for page, (pk,) in zip(batch, rows):
+                for page, (pk,) in zip(batch, rows, strict=True):
                     page.id = pk
             else:
                 cls._base_manager._insert(batch, fields=fields)

@@ -78,6 +78,10 @@ class EventRegistration(models.Model):
     # tell whether it changed what public pages count (``changes_public_pages``).
     _saved_status = None
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._saved_status = self.status
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
@@ -88,10 +92,6 @@ class EventRegistration(models.Model):
         super().refresh_from_db(using, fields, **kwargs)
         if fields is None or "status" in fields:
             self._saved_status = self.__dict__.get("status")
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self._saved_status = self.status
 
     def changes_public_pages(self, deleted=False):
         """For the page cache (core/page_cache.py): only a change in the number of people with a

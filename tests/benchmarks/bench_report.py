@@ -75,7 +75,8 @@ def print_report(report):
             f"\n{corpus['engine']}: {prep['items']:,} items ({prep['pages']:,} searchable pages: demo content + "
             f"{corpus['scale']:,} synthetic), {corpus['database']}"
             + (
-                f", index {prep['index']['index']} ({'Dutch analysis' if prep['index']['dutch_analysis'] else 'standard analyzer'})"
+                f", index {prep['index']['index']} "
+                f"({'Dutch analysis' if prep['index']['dutch_analysis'] else 'standard analyzer'})"
                 if "index" in prep
                 else ""
             )
@@ -118,7 +119,8 @@ def print_report(report):
             rate = index["documents"] / index["seconds"]
             target, verdict = judge("elasticsearch", "index", rate, prep["items"])
             print(
-                f"  Elasticsearch index build (rebuild_index): {index['documents']:,} items in {index['seconds']:.1f} s = "
+                f"  Elasticsearch index build (rebuild_index): {index['documents']:,} items "
+                f"in {index['seconds']:.1f} s = "
                 f"{rate:,.0f} items/s (bulk phase {index['documents'] / index['bulk_seconds']:,.0f} items/s); "
                 f"target {target}: {verdict}"
             )
@@ -147,7 +149,7 @@ def print_report(report):
         print(
             "  ".join(
                 cell.rjust(width) if i in (0, 4, 5, 6, 7) else cell.ljust(width)
-                for i, (cell, width) in enumerate(zip(line, widths))
+                for i, (cell, width) in enumerate(zip(line, widths, strict=False))
             ).rstrip()
         )
         if number == 0:

@@ -330,7 +330,7 @@ def measure_page(corpus, scenarios, workers, port):
             for query in queries["warmup"]:
                 get(f"{base}?{query}")
             timings, sizes, wrong = [], [], []
-            for query, title in zip(queries["measure"], queries["first_titles"]):
+            for query, title in zip(queries["measure"], queries["first_titles"], strict=False):
                 elapsed, body = get(f"{base}?{query}")
                 timings.append(elapsed)
                 sizes.append(len(body))

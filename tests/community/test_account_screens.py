@@ -238,7 +238,7 @@ def test_every_account_page_uses_the_design_system(walk):
 
 def test_the_forms_are_drawn_with_form_fields_text_boxes_and_buttons(walk):
     with_text_boxes = 0
-    for (name, state), response in walk.pages.items():
+    for (name, _state), response in walk.pages.items():
         main = BeautifulSoup(response.content.decode(), "html.parser").find("main")
         for form in main.find_all("form"):
             if form.find("input", attrs={"type": ["email", "password", "text"]}):

@@ -32,11 +32,14 @@ event = EventPage.objects.get(slug=EVENT_SLUG)
 labels = [question.label for question in event.questions.order_by("sort_order")]
 choice = next(q for q in event.questions.all() if q.choices).choices.splitlines()[0].strip()
 for name in ("Anna de Vries", "Bert Bos"):
-    member = get_user_model().objects.create_user(name.split()[0].lower() + SUFFIX, name.split()[0].lower() + SUFFIX + "@voorbeeld.nl", None)
+    username = name.split()[0].lower() + SUFFIX
+    member = get_user_model().objects.create_user(username, username + "@voorbeeld.nl", None)
     EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
     registration.register_member(event, member, name=name + " " + SUFFIX,
                                  answers={q.label: choice for q in event.questions.all() if q.choices})
-organiser = get_user_model().objects.create_superuser("organisator" + SUFFIX, "organisator" + SUFFIX + "@voorbeeld.nl", None)
+organiser = get_user_model().objects.create_superuser(
+    "organisator" + SUFFIX, "organisator" + SUFFIX + "@voorbeeld.nl", None
+)
 EmailAddress.objects.create(user=organiser, email=organiser.email, verified=True, primary=True)
 session = import_module(settings.SESSION_ENGINE).SessionStore()
 session[SESSION_KEY] = str(organiser.pk)

@@ -38,7 +38,9 @@ from community import moderation, posting
 from community.models import Category, MemberProfile
 
 def person(username, first, last, groups=()):
-    user = get_user_model().objects.create_user(username, username + "@example.nl", None, first_name=first, last_name=last)
+    user = get_user_model().objects.create_user(
+        username, username + "@example.nl", None, first_name=first, last_name=last
+    )
     user.date_joined = timezone.now() - timedelta(days=100)
     user.save()
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
@@ -55,7 +57,9 @@ def person(username, first, last, groups=()):
 member, member_session = person("tabel-" + SUFFIX, "Tine", "Tabel")
 moderator, moderator_session = person("moderator-" + SUFFIX, "Mo", "Mulder", groups=["Moderators"])
 category = Category.objects.get(slug="financien-en-verrekening")
-topic = posting.start_topic(member, category, "Bestuursopdrachten en dienstverleningsovereenkomsten " + SUFFIX, "Gestart en bevestigd.")
+topic = posting.start_topic(
+    member, category, "Bestuursopdrachten en dienstverleningsovereenkomsten " + SUFFIX, "Gestart en bevestigd."
+)
 moderation.set_pinned(moderator, topic, True, "Veelgestelde vraag")
 event = EventPage.objects.live().filter(registration_enabled=True, start__gt=timezone.now()).order_by("start").first()
 registrations.register_member(event, member, name="Tine Tabel", organisation="Gemeente Ridderkerk")
@@ -105,7 +109,8 @@ LONE_SEPARATORS = """nav => {
         }
         const text = item.firstElementChild.getClientRects();
         const lastLine = text[text.length - 1];
-        if (item.getBoundingClientRect().bottom - lastLine.bottom > 2) lone.push('alone after ' + item.textContent.trim());
+        if (item.getBoundingClientRect().bottom - lastLine.bottom > 2)
+            lone.push('alone after ' + item.textContent.trim());
     });
     return lone;
 }"""
@@ -226,7 +231,8 @@ def test_a_short_page_in_a_tall_window_has_its_footer_at_the_bottom(browser, liv
             const header = document.querySelector('header.kp-header');
             const content = [...header.children].reduce((h, c) => Math.max(h, c.getBoundingClientRect().bottom), 0);
             return {window: innerHeight, page: document.documentElement.scrollHeight,
-                    footer: box('footer').bottom, header: box('header.kp-header').height, headerContent: content - box('header.kp-header').top};
+                    footer: box('footer').bottom, header: box('header.kp-header').height,
+                    headerContent: content - box('header.kp-header').top};
         }""")
         assert sizes["page"] == sizes["window"], sizes  # nothing to scroll
         assert abs(sizes["footer"] - sizes["window"]) <= 1, sizes  # the footer at the bottom

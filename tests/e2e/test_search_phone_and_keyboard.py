@@ -35,7 +35,8 @@ def same_page(page):
 def focused(page):
     return page.evaluate("""() => {
         const e = document.activeElement;
-        return e ? [e.tagName.toLowerCase(), e.id, e.getAttribute('name'), e.getAttribute('value'), e.textContent.trim().slice(0, 40)] : null;
+        return e ? [e.tagName.toLowerCase(), e.id, e.getAttribute('name'), e.getAttribute('value'),
+                    e.textContent.trim().slice(0, 40)] : null;
     }""")
 
 

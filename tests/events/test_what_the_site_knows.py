@@ -176,7 +176,7 @@ def test_the_csv_export_has_a_column_per_question(client, organiser, workshop_ev
     rows = csv_rows(response)
     heading = rows[0]
     assert heading[-4:] == ["Functie", "Workshopronde", "Dieetwensen", "Lunch"]
-    by_name = {row[1]: dict(zip(heading, row)) for row in rows[1:]}
+    by_name = {row[1]: dict(zip(heading, row, strict=True)) for row in rows[1:]}
     assert by_name["Anna de Vries"]["Workshopronde"] == "Sturing" and by_name["Anna de Vries"]["Dieetwensen"] == ""
     assert by_name["Bert Bos"]["Workshopronde"] == "Verrekenmodellen"
     assert by_name["Bert Bos"]["Dieetwensen"] == "'=1+1"  # an answer is text, never a formula
