@@ -1,5 +1,5 @@
-"""Builds the demo site from ``content.py``. Every step looks up what exists first, so running
-it twice changes nothing; pages editors have changed are left alone."""
+"""Builds the demo site from ``content.py`` and ``knowledge.py``. Every step looks up what
+exists first, so running it twice changes nothing; pages editors have changed are left alone."""
 
 import secrets
 from datetime import datetime, time, timedelta
@@ -36,7 +36,7 @@ from cms.models import (
     Theme,
 )
 
-from . import content
+from . import content, knowledge
 from .files import make_document
 
 EDITOR_USERNAME = "redacteur"
@@ -230,7 +230,7 @@ class DemoSite:
         return page
 
     def build_documents(self, library):
-        for data in content.DOCUMENTS:
+        for data in knowledge.DOCUMENTS:
             slug = slugify(data["title"])[:80]
             if child_by_slug(library, slug):
                 continue
@@ -246,7 +246,7 @@ class DemoSite:
             self._added(add_page(library, self._tag(page, data)))
 
     def build_publications(self, index):
-        for data in content.PUBLICATIONS:
+        for data in knowledge.PUBLICATIONS:
             slug = slugify(data["title"])[:80]
             if child_by_slug(index, slug):
                 continue
@@ -263,7 +263,7 @@ class DemoSite:
             self._added(add_page(index, self._tag(page, data)))
 
     def build_news(self, index):
-        for data in content.NEWS:
+        for data in knowledge.NEWS:
             slug = slugify(data["title"])[:80]
             if child_by_slug(index, slug):
                 continue

@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
-from cms.demo.files import make_pdf
+from cms.demo.files.pdf import make_pdf
 from cms.models import KnowledgeDocumentPage, LibraryFile, NewsPage
 from tests.factories import MemberFactory
 

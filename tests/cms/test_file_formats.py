@@ -12,7 +12,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 
-from cms.demo.files import make_document, make_ods, make_pdf, make_xlsx
+from cms.demo.files import make_document
+from cms.demo.files.odf import make_ods
+from cms.demo.files.ooxml import make_xlsx
+from cms.demo.files.pdf import make_pdf
 from cms.uploads import ALLOWED_DOCUMENT_EXTENSIONS, check_document_content, extension_of
 
 DUTCH = "Eén organisatie, drie gemeenten: ’t verrekenmodel (versie 2) werkt \\ financiële café-tafel."
