@@ -19,14 +19,11 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from django.core.management import CommandError, call_command
 
-from core.backups import (
-    BackupError,
-    MediaFolder,
-    archive_path,
-    code_migration_heads,
-    find_postgres_tool,
-    staged_restore,
-)
+from core.backups import BackupError
+from core.backups.archive import archive_path, code_migration_heads
+from core.backups.databases import find_postgres_tool
+from core.backups.media import MediaFolder
+from core.backups.operations import staged_restore
 
 from .backup_sites import (
     ENGINES,

@@ -13,7 +13,7 @@ from community import posting
 from community.models import Category, CategoryAccess, TopicSubscription
 from community.tasks import notify_about_post
 from core import outbox
-from kennisplatform.models import OutgoingMail
+from core.models import OutgoingMail
 from tests.factories import MemberFactory
 
 from .mailservers import SMTPServer, StallingSMTPServer, use_smtp

@@ -7,12 +7,12 @@ import pytest
 from cms.models import (
     DocumentLibraryPage,
     DocumentType,
-    EventPage,
     KnowledgeDocumentPage,
     LibraryFile,
     Municipality,
     Province,
 )
+from events.models import EventPage
 from tests.factories import EventPageFactory, NewsPageFactory
 
 from .helpers import all_titles, facet, reindex_everything, run, titles
