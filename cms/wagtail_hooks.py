@@ -1,12 +1,14 @@
 """Admin registration: the taxonomy as snippets grouped under one menu item, the page cache and
-the document download check. The event registrations are in ``events/wagtail_hooks.py``."""
+the document download check and "read text again". The event registrations are in ``events/wagtail_hooks.py``."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms import document_access
+from cms.admin_views import reread_document_text
 from cms.models import Collaboration, DocumentType, Municipality, Province, Theme
 
 
@@ -62,3 +64,8 @@ register_snippet(TaxonomyViewSetGroup)
 def check_document_download(document, request):
     """Page privacy for files: Wagtail itself checks only the collection (cms/document_access.py)."""
     return document_access.check_download(document, request)
+
+
+@hooks.register("register_admin_urls")
+def register_document_text_url():
+    return [path("documents/tekst/<int:pk>/", reread_document_text, name="cms_reread_document_text")]

@@ -234,7 +234,7 @@ class DemoSite:
             slug = slugify(data["title"])[:80]
             if child_by_slug(library, slug):
                 continue
-            file = demo_file(data["title"], data["extension"], [data["summary"]])
+            file = demo_file(data["title"], data["extension"], [data["summary"], *data.get("file_text", [])])
             page = KnowledgeDocumentPage(
                 title=data["title"],
                 slug=slug,

@@ -83,6 +83,13 @@ DOCUMENTS = [
         "themes": ["Governance"],
         "summary": "De gemeenschappelijke regeling (Wgr) waarmee Blaricum, Eemnes en Laren de BEL "
         "Combinatie als openbaar lichaam instelden, met de taken van algemeen en dagelijks bestuur.",
+        # Only in the file, not on the page: search must find it in the file's text (issue #12).
+        # From the seed text "Intergemeentelijke samenwerking: het BEL-model" (../shared/seeds).
+        "file_text": [
+            "De drie gemeenten hebben in 2006 de principiële keuze gemaakt om op (vrijwel) alle "
+            "taakgebieden te gaan samenwerken in de meest verregaande vorm: (vrijwel) alle processen "
+            "worden uitgevoerd vanuit één gemeenschappelijke werkorganisatie die de WGR-vorm krijgt."
+        ],
     },
     {
         "title": "Bestuurskrachtonderzoek BEL-gemeenten 2011",

@@ -25,6 +25,25 @@ class LibraryFile(AbstractDocument):
 
     admin_form_fields = Document.admin_form_fields
 
+    class TextStatus(models.TextChoices):
+        PENDING = "pending", _("Waiting to be read")
+        DONE = "done", _("Text read")
+        EMPTY = "empty", _("No text found")
+        FAILED = "failed", _("Could not be read")
+        TOO_LARGE = "too_large", _("Too large: read in part or not at all")
+
+    # The file's text, read in the background by cms/file_text.py (not in the request).
+    text = models.TextField(_("text"), blank=True, editable=False)
+    # Where each PDF page starts in ``text`` (0-based character offsets), for "p. 12".
+    text_page_offsets = models.JSONField(_("page offsets"), default=list, blank=True, editable=False)
+    text_status = models.CharField(
+        _("text status"), max_length=16, choices=TextStatus.choices, default=TextStatus.PENDING, editable=False
+    )
+    text_reason = models.CharField(_("text status reason"), max_length=255, blank=True, editable=False)
+    text_read_at = models.DateTimeField(_("text read at"), null=True, blank=True, editable=False)
+    # "name|hash" of the file the text belongs to: a save with another file queues a new reading.
+    text_source = models.CharField(max_length=400, blank=True, editable=False)
+
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document file")
         verbose_name_plural = _("document files")
@@ -36,6 +55,10 @@ class LibraryFile(AbstractDocument):
                 check_document_content(self.file, self.file.name)
             except ValidationError as error:
                 raise ValidationError({"file": error.messages}) from error
+
+    @property
+    def text_source_key(self):
+        return f"{self.file.name}|{self.file_hash}" if self.file else ""
 
 
 class KnowledgeDocumentPage(KnowledgeItemPage):

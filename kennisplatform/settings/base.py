@@ -300,6 +300,17 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # editors' e-mail hashes stay here (and th
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # always "download", so no uploaded file runs in our origin
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 25) * 1024 * 1024
+# Reading the text of document files (cms/document_text.py), in a background task: files larger
+# than DOCUMENT_TEXT_MAX_FILE_MB are not read; text beyond DOCUMENT_TEXT_MAX_MB, PDF pages beyond
+# DOCUMENT_TEXT_MAX_PAGES and reading beyond DOCUMENT_TEXT_SECONDS are cut off ("too large").
+# Zip-based files (DOCX, XLSX, PPTX, ODT, ODS) that unpack beyond DOCUMENT_TEXT_MAX_UNZIPPED_MB
+# or pack a large part more than DOCUMENT_TEXT_MAX_ZIP_RATIO times are refused unread.
+DOCUMENT_TEXT_MAX_FILE_MB = env_int("DOCUMENT_TEXT_MAX_FILE_MB", 25)
+DOCUMENT_TEXT_MAX_MB = env_int("DOCUMENT_TEXT_MAX_MB", 2)
+DOCUMENT_TEXT_MAX_PAGES = env_int("DOCUMENT_TEXT_MAX_PAGES", 1000)
+DOCUMENT_TEXT_SECONDS = env_int("DOCUMENT_TEXT_SECONDS", 60)
+DOCUMENT_TEXT_MAX_UNZIPPED_MB = env_int("DOCUMENT_TEXT_MAX_UNZIPPED_MB", 200)
+DOCUMENT_TEXT_MAX_ZIP_RATIO = env_int("DOCUMENT_TEXT_MAX_ZIP_RATIO", 100)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
