@@ -69,16 +69,16 @@ def _zip_bomb(extension):
 @pytest.mark.parametrize(
     "extension, make, status, reason",
     [
-        ("pdf", _encrypted_pdf, FAILED, "password"),
-        ("pdf", _blank_pdf, EMPTY, "scanned PDF?"),
-        ("pdf", lambda: make_pdf("Kapot", PARAGRAPHS)[:300], FAILED, "damaged"),
-        ("pdf", lambda: b"%PDF-1.7\n" + b"\xff" * 200, FAILED, "damaged"),
-        ("docx", lambda: make_document("docx", "Kapot", PARAGRAPHS)[:400], FAILED, "damaged"),
-        ("xlsx", lambda: make_document("xlsx", "Kapot", PARAGRAPHS)[:-30], FAILED, "damaged"),
-        ("odt", lambda: make_document("odt", "Kapot", PARAGRAPHS)[:500], FAILED, "damaged"),
-        ("pptx", lambda: b"PK\x03\x04" + b"\0" * 100, FAILED, "damaged"),
-        ("docx", lambda: _zip_bomb("docx"), FAILED, "zip bomb"),
-        ("ods", lambda: _zip_bomb("ods"), FAILED, "zip bomb"),
+        ("pdf", _encrypted_pdf, FAILED, "wachtwoord"),
+        ("pdf", _blank_pdf, EMPTY, "gescande PDF?"),
+        ("pdf", lambda: make_pdf("Kapot", PARAGRAPHS)[:300], FAILED, "beschadigd?"),
+        ("pdf", lambda: b"%PDF-1.7\n" + b"\xff" * 200, FAILED, "beschadigd?"),
+        ("docx", lambda: make_document("docx", "Kapot", PARAGRAPHS)[:400], FAILED, "beschadigd?"),
+        ("xlsx", lambda: make_document("xlsx", "Kapot", PARAGRAPHS)[:-30], FAILED, "beschadigd?"),
+        ("odt", lambda: make_document("odt", "Kapot", PARAGRAPHS)[:500], FAILED, "beschadigd?"),
+        ("pptx", lambda: b"PK\x03\x04" + b"\0" * 100, FAILED, "beschadigd?"),
+        ("docx", lambda: _zip_bomb("docx"), FAILED, "zipbom?"),
+        ("ods", lambda: _zip_bomb("ods"), FAILED, "zipbom?"),
     ],
 )
 def test_bad_files_end_in_a_status_with_a_reason(extension, make, status, reason):
@@ -90,7 +90,7 @@ def test_bad_files_end_in_a_status_with_a_reason(extension, make, status, reason
 def test_unpacked_size_limit_refuses_before_parsing():
     data = make_document("xlsx", "Groot", PARAGRAPHS)
     result = extract_text(data, "xlsx", Limits(max_unzipped_bytes=1000))
-    assert result.status == TOO_LARGE and "unpacks" in result.reason
+    assert result.status == TOO_LARGE and "uitgepakt" in result.reason
 
 
 def test_limits_cut_off_pages_text_time_and_file_size():
