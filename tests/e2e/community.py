@@ -4,8 +4,6 @@ moderator on the server's own database, and the topic page's parts.
 """
 
 import re
-import subprocess
-import sys
 import time
 import uuid
 from dataclasses import dataclass
@@ -14,7 +12,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
-from .conftest import ROOT, site_env
+from .conftest import run_on_site
 
 PASSWORD = "Verdeelsleutel-2024-geheim"
 CATEGORY = "Financiën en verrekening"
@@ -133,14 +131,7 @@ def make_moderator(site_workdir, mail_dir, email):
         "from django.contrib.auth import get_user_model; from django.contrib.auth.models import Group; "
         f"get_user_model().objects.get(email={email!r}).groups.add(Group.objects.get(name='Moderators'))"
     )
-    subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],
-        cwd=ROOT,
-        env=site_env(site_workdir, mail_dir),
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    run_on_site(site_workdir, mail_dir, code)
 
 
 def open_demo_topic(page):

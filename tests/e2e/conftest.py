@@ -175,7 +175,8 @@ def run_on_site(site_workdir, mail_dir, code):
         text=True,
         timeout=120,
     )
-    return result.stdout.strip().splitlines()[-1]
+    lines = result.stdout.strip().splitlines()
+    return lines[-1] if lines else ""
 
 
 def artifact_folder(name):
