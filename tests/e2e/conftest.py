@@ -163,11 +163,27 @@ def serious_accessibility_violations(page, axe_source):
     ]
 
 
+# Defined for the code run_on_site runs: a logged-in session for a user, as the login makes it.
+SITE_HELPERS = """
+def session_for(user):
+    from importlib import import_module
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+"""
+
+
 def run_on_site(site_workdir, mail_dir, code):
     """Run Python ``code`` in ``manage.py shell`` against the test server's database, to set up
-    what a journey needs (members, sessions, registrations); returns the last line printed."""
+    what a journey needs (members, sessions, registrations); returns the last line printed.
+    The code may call ``session_for(user)`` for the key of a logged-in session."""
     result = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],
+        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", SITE_HELPERS + code],
         cwd=ROOT,
         env=site_env(site_workdir, mail_dir),
         check=True,

@@ -18,20 +18,13 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, 
 
 PREPARE = """
 import json
-from importlib import import_module
 from allauth.account.models import EmailAddress
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth import get_user_model
 from cms.models import NewsIndexPage
 editor = get_user_model().objects.create_superuser("redacteur" + SUFFIX, "redacteur" + SUFFIX + "@voorbeeld.nl", None)
 EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
-session = import_module(settings.SESSION_ENGINE).SessionStore()
-session[SESSION_KEY] = str(editor.pk)
-session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-session[HASH_SESSION_KEY] = editor.get_session_auth_hash()
-session.create()
 news = NewsIndexPage.objects.live().get()
-print(json.dumps({"session": session.session_key, "news": news.pk, "news_url": news.url}))
+print(json.dumps({"session": session_for(editor), "news": news.pk, "news_url": news.url}))
 """
 
 

@@ -30,20 +30,13 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, 
 ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS") or Path(tempfile.gettempdir()) / "kennisplatform-e2e") / "members"
 
 MAKE_MEMBER = """
-from importlib import import_module
 from allauth.account.models import EmailAddress
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth import get_user_model
 from community.models import MemberProfile
 user = get_user_model().objects.create_user(USERNAME, USERNAME + "@example.nl", None, first_name="Jet", last_name=LAST)
 EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
 MemberProfile.objects.create(user=user, organisation=ORGANISATION, function=FUNCTION)
-session = import_module(settings.SESSION_ENGINE).SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.create()
-print(session.session_key)
+print(session_for(user))
 """
 
 

@@ -22,10 +22,8 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, 
 
 PREPARE = """
 import json
-from importlib import import_module
 from allauth.account.models import EmailAddress
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth import get_user_model
 from events import registration
 from events.models import EventPage
 event = EventPage.objects.get(slug=EVENT_SLUG)
@@ -41,12 +39,7 @@ organiser = get_user_model().objects.create_superuser(
     "organisator" + SUFFIX, "organisator" + SUFFIX + "@voorbeeld.nl", None
 )
 EmailAddress.objects.create(user=organiser, email=organiser.email, verified=True, primary=True)
-session = import_module(settings.SESSION_ENGINE).SessionStore()
-session[SESSION_KEY] = str(organiser.pk)
-session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-session[HASH_SESSION_KEY] = organiser.get_session_auth_hash()
-session.create()
-print(json.dumps({"session": session.session_key, "event": event.pk, "labels": labels,
+print(json.dumps({"session": session_for(organiser), "event": event.pk, "labels": labels,
                   "date": event.start.date().isoformat()}))
 """
 

@@ -26,10 +26,8 @@ TALL = {"desktop": {"width": 1280, "height": 1600}, "phone": {"width": 390, "hei
 
 SET_UP = """
 from datetime import timedelta
-from importlib import import_module
 from allauth.account.models import EmailAddress
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from events import registration as registrations
@@ -47,12 +45,7 @@ def person(username, first, last, groups=()):
     MemberProfile.objects.create(user=user, organisation="Gemeente Ridderkerk", function="beleidsadviseur")
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
-    session = import_module(settings.SESSION_ENGINE).SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return user, session.session_key
+    return user, session_for(user)
 
 member, member_session = person("tabel-" + SUFFIX, "Tine", "Tabel")
 moderator, moderator_session = person("moderator-" + SUFFIX, "Mo", "Mulder", groups=["Moderators"])
