@@ -38,6 +38,10 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
+# The two screens every journey is walked at (issue #16).
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
 def _missing(reason):
     # On CI a missing browser is a broken build, not a reason to skip.
     if os.environ.get("CI"):

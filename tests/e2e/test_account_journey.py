@@ -6,9 +6,7 @@ fields and buttons are tap targets of at least 44 px, and every link, field and 
 shows the same focus ring.
 """
 
-import os
 import uuid
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -21,21 +19,14 @@ from .community import (
     link_in,
     wait_for_message,
 )
-from .conftest import serious_accessibility_violations
+from .conftest import VIEWPORTS, artifact_folder, serious_accessibility_violations
 
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 TAP_TARGET = 44
 
 
 @pytest.fixture(scope="module")
-def artifacts(tmp_path_factory):
-    folder = (
-        Path(os.environ["E2E_ARTIFACTS"]) if os.environ.get("E2E_ARTIFACTS") else tmp_path_factory.mktemp("screens")
-    )
-    folder = folder / "accounts"
-    folder.mkdir(parents=True, exist_ok=True)
-    print(f"\nScreenshots of the account screens: {folder}")
-    return folder
+def artifacts():
+    return artifact_folder("accounts")
 
 
 class Screens:

@@ -12,9 +12,7 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import artifact_folder, run_on_site
-
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+from .conftest import VIEWPORTS, artifact_folder, run_on_site
 
 PREPARE = """
 import json

@@ -10,24 +10,19 @@ Screenshots of every step are kept in ``$E2E_ARTIFACTS`` (default: <tmp>/kennisp
 under members/; the path is printed.
 """
 
-import os
 import re
-import tempfile
 import uuid
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import run_on_site, serious_accessibility_violations
+from .conftest import VIEWPORTS, artifact_folder, run_on_site, serious_accessibility_violations
 
 CATEGORY_URL = "/discussies/financien-en-verrekening/"
 EVENT_URL = "/evenementen/dag-van-de-ambtelijke-fusie/"
 EVENT_TITLE = "Dag van de Ambtelijke Fusie"
 ORGANISATION = "Gemeente Ridderkerk"
 FUNCTION = "beleidsadviseur financiën"
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS") or Path(tempfile.gettempdir()) / "kennisplatform-e2e") / "members"
 
 MAKE_MEMBER = """
 from allauth.account.models import EmailAddress
@@ -53,9 +48,7 @@ def make_logged_in_member(site_workdir, mail_dir, username, last_name):
 
 @pytest.fixture(scope="module")
 def artifacts():
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    print(f"\nScreenshots of the members' journey: {ARTIFACTS}")
-    return ARTIFACTS
+    return artifact_folder("members")
 
 
 class Journey:

@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import artifact_folder, run_on_site
+from .conftest import VIEWPORTS, artifact_folder, run_on_site
 
 EVENT_SLUG = "dag-van-de-ambtelijke-fusie"
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 PREPARE = """
 import json

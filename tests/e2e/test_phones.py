@@ -19,9 +19,8 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import Walk, artifact_folder, run_on_site
+from .conftest import VIEWPORTS, Walk, artifact_folder, run_on_site
 
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 TALL = {"desktop": {"width": 1280, "height": 1600}, "phone": {"width": 390, "height": 1400}}
 
 SET_UP = """

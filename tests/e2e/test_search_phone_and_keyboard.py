@@ -15,10 +15,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import Walk, artifact_folder
+from .conftest import VIEWPORTS, Walk, artifact_folder
 from .test_search_journey import facet_box
 
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 MARK_PAGE = "window.kpSamePage = true; document.getElementById('resultaten').dataset.kept = 'yes'"
 
 
