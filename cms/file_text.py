@@ -8,6 +8,7 @@ The task reads the file from storage, extracts its text within the limits in set
 
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,9 @@ from cms.document_text import FAILED, TOO_LARGE, Extraction, Limits, extract_tex
 from cms.uploads import extension_of
 
 MB = 1024 * 1024
+
+# Sent (with ``file_id``) after a file's text was stored: search re-indexes the pages using it.
+document_text_read = Signal()
 
 
 def limits_from_settings():
@@ -66,6 +70,7 @@ def read_and_store(file_id):
         text_read_at=timezone.now(),
         text_source=source,
     )
+    document_text_read.send(sender=LibraryFile, file_id=file_id)
     return result.status
 
 

@@ -53,6 +53,8 @@ def knowledge_item_document(dutch):
         title = text_field(dutch, copy_to="spelling", fields={"raw": Keyword()})
         summary = text_field(dutch, copy_to="spelling")
         body = text_field(dutch)
+        # The attached file's text; offsets stored so highlighting a long text stays fast.
+        file_text = text_field(dutch, index_options="offsets")
         tags = text_field(dutch)  # names of collaborations, municipalities, themes, type
         # Our own folded, stemmed words (search.text): recall on clusters without Dutch analysis.
         stems = Text(analyzer="standard")
@@ -175,6 +177,7 @@ def document_for(item):
         "title": item.title,
         "summary": item.summary,
         "body": item.body,
+        "file_text": item.file_text,
         "tags": " ".join(tag_names),
         "stems": stemmed_text(item.title, item.summary, item.body, *tag_names),
         "url": item.url,

@@ -6,13 +6,13 @@ nothing unpublished, private or members-only can reach search results, counts or
 
 from html import unescape
 
-from django.db import connection
 from django.utils import timezone
 from django.utils.html import strip_tags
 
 from cms.models import CollaborationPage, KnowledgeDocumentPage, NewsPage, Province, PublicationPage
 from events.models import EventPage
 
+from . import fulltext
 from .models import KnowledgeItem
 from .text import searchable_text
 
@@ -61,11 +61,27 @@ def extract(page, province_of=None):
             extra = [page.author_names, page.publisher] if isinstance(page, PublicationPage) else []
             fields["body"] = plain_text(page.body, *extra)
     fields["document_type"] = getattr(page, "document_type", None)
+    fields["file_text"], fields["file_page_offsets"] = file_text_of(getattr(page, "file", None))
     return complete(fields, tags, province_of)
+
+
+# The part of a file's text that is searched: Elasticsearch highlights up to a million
+# characters by default, and more than that adds little but weight.
+FILE_TEXT_CHARS = 1_000_000
+
+
+def file_text_of(library_file):
+    """(text, page offsets) of a page's attached file, as far as it has been read."""
+    if library_file is None or not library_file.text:
+        return "", []
+    text = library_file.text[:FILE_TEXT_CHARS]
+    return text, [offset for offset in library_file.text_page_offsets if offset < len(text)]
 
 
 def complete(fields, tags, province_of=None):
     """Add what follows from an item's own fields and tags: year, provinces, search text."""
+    fields.setdefault("file_text", "")
+    fields.setdefault("file_page_offsets", [])
     fields["year"] = fields["date"].year if fields["date"] else None
     tags["provinces"] = provinces_of(tags["municipalities"], province_of)
     tag_names = [str(tag) for values in tags.values() for tag in values]
@@ -96,8 +112,8 @@ def province_map():
 # What ``extract`` reads from each page type, fetched up front for many pages at once.
 EXTRACT_RELATED = {
     CollaborationPage: (("collaboration",), ("themes", "collaboration__municipalities")),
-    KnowledgeDocumentPage: (("document_type",), ("collaborations", "municipalities", "themes")),
-    PublicationPage: ((), ("collaborations", "municipalities", "themes", "authors")),
+    KnowledgeDocumentPage: (("document_type", "file"), ("collaborations", "municipalities", "themes")),
+    PublicationPage: (("file",), ("collaborations", "municipalities", "themes", "authors")),
     NewsPage: ((), ("collaborations", "municipalities", "themes")),
     EventPage: ((), ("collaborations", "municipalities", "themes")),
 }
@@ -123,16 +139,9 @@ def save_item(source, fields, tags):
 
 
 def update_search_vectors(items):
-    """Fill the PostgreSQL full-text vector (Dutch configuration); nothing to do elsewhere."""
-    if connection.vendor != "postgresql":
-        return
-    from django.contrib.postgres.search import SearchVector
-
-    items.update(
-        search_vector=SearchVector("title", weight="A", config="dutch")
-        + SearchVector("summary", weight="B", config="dutch")
-        + SearchVector("search_text", weight="C", config="dutch")
-    )
+    """Bring the database's full-text index of ``items`` up to date (PostgreSQL's vector,
+    SQLite's FTS5 table)."""
+    fulltext.store(items)
 
 
 def searchable_pages():

@@ -36,9 +36,15 @@ class KnowledgeItem(models.Model):
     provinces = models.ManyToManyField("cms.Province", related_name="+")
     themes = models.ManyToManyField("cms.Theme", related_name="+")
     document_type = models.ForeignKey("cms.DocumentType", null=True, on_delete=models.SET_NULL, related_name="+")
-    # Lower-cased, accent-folded text of everything searchable: the SQLite path matches on it.
+    # The text of the attached file (documents, publications), read by cms/file_text.py; it
+    # weighs less than title, summary and body. Where each PDF page starts in it, for "p. 12".
+    file_text = models.TextField(blank=True)
+    file_page_offsets = models.JSONField(default=list, blank=True)
+    # Lower-cased, accent-folded words of title, summary, body and tags (hyphenated words also
+    # joined): what the database engines match besides the file text.
     search_text = models.TextField(blank=True)
     # PostgreSQL only (left empty elsewhere): Dutch full-text vector, title weighted highest.
+    # SQLite keeps its full-text index in an FTS5 table instead (search/fulltext/sqlite.py).
     search_vector = SearchVectorField(null=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 

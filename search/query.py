@@ -104,6 +104,8 @@ class Hit:
     kind_label: str
     date: object
     snippet: str  # safe HTML: escaped text with <mark> around matches
+    in_file: bool = False  # the snippet comes from the attached file's text
+    file_page: int | None = None  # its page in the file, where known (PDF)
 
 
 @dataclass

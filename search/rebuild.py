@@ -75,7 +75,19 @@ def derive_items(progress=_noop):
     return total
 
 
-ITEM_FIELDS = ("kind", "title", "url", "date", "summary", "body", "year", "document_type", "search_text")
+ITEM_FIELDS = (
+    "kind",
+    "title",
+    "url",
+    "date",
+    "summary",
+    "body",
+    "year",
+    "document_type",
+    "search_text",
+    "file_text",
+    "file_page_offsets",
+)
 TAG_NAMES = ("collaborations", "municipalities", "provinces", "themes")
 
 

@@ -1,12 +1,14 @@
 """Keep the search index in step with the page tree (publish, unpublish, move, delete and
-privacy changes) and with the discussions (posts, moderation, category access); all pass
-through ``search.indexing``."""
+privacy changes), with the text read from document files, and with the discussions (posts,
+moderation, category access); all pass through ``search.indexing``."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.file_text import document_text_read
+from cms.models import KnowledgeDocumentPage, PublicationPage
 from community.models import Category, Post, Topic
 
 from . import indexing
@@ -65,3 +67,11 @@ def on_post_saved(sender, instance, **kwargs):
 def on_category_saved(sender, instance, created, **kwargs):
     if not created:  # its access, theme or collaboration may have changed
         indexing.topics_changed(list(instance.topics.values_list("pk", flat=True)))
+
+
+@receiver(document_text_read)
+def on_document_text_read(sender, file_id, **kwargs):
+    """A file's text was (re)read: the search rows of the pages that carry it follow."""
+    for model in (KnowledgeDocumentPage, PublicationPage):
+        for page in model.objects.filter(file_id=file_id):
+            indexing.page_changed(page)

@@ -1,14 +1,28 @@
-"""Text normalisation shared by indexing and the database engine: one definition of how a
-word is compared, so what is stored and what is searched always match."""
+"""How a Dutch word is compared, shared by indexing and every engine, so what is stored and
+what is searched always match.
+
+Stems come from the Snowball stemmer (PyStemmer, the C build of the Snowball project). The
+algorithm is ``dutch_porter``: Snowball 3 renamed the classic Dutch stemmer to that, and it is
+the one Lucene, and so Elasticsearch's ``dutch`` stemmer, uses ("gemeenten" -> "gemeent").
+Snowball 3's new ``dutch`` also strips "ge-" ("gemeenten" -> "meen") and would disagree with
+a full Elasticsearch cluster.
+
+Hyphenated words ("BEL-gemeenten", "kosten-batenanalyse") count as their parts and as the
+parts written together, so a search for either part, for the parts apart or for the joined
+word finds them.
+"""
 
 import re
 import unicodedata
+from functools import lru_cache
 
-WORD = re.compile(r"[\w-]+", re.UNICODE)
-# Common Dutch inflection endings, longest first. Cutting them lets "verrekenen",
-# "verrekening" and "verrekend" all find the stem "verreken".
-SUFFIXES = ("ingen", "ing", "en", "es", "e", "s", "d", "t")
-MIN_STEM = 4
+import Stemmer
+
+STEMMER_ALGORITHM = "dutch_porter"
+# A word, or hyphenated words ("bel-gemeenten"); underscores are not word characters here.
+TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+_stemmer = Stemmer.Stemmer(STEMMER_ALGORITHM)
 
 
 def fold(text):
@@ -17,44 +31,44 @@ def fold(text):
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
+def tokens(text):
+    """Folded tokens as written, hyphenated words whole: "BEL-gemeenten" -> ["bel-gemeenten"]."""
+    return TOKEN.findall(fold(text))
+
+
 def words(text):
-    return WORD.findall(fold(text))
+    """Folded words; hyphenated words split into their parts."""
+    return [part for token in tokens(text) for part in token.split("-")]
 
 
+def index_words(text):
+    """The words stored for ``text``: every part of a hyphenated word, then the parts joined."""
+    result = []
+    for token in tokens(text):
+        parts = token.split("-")
+        result += parts
+        if len(parts) > 1:
+            result.append("".join(parts))
+    return result
+
+
+@lru_cache(maxsize=100_000)
 def stem(word):
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            return word[: -len(suffix)]
-    return word
+    """The Snowball stem of a folded word; cached, as a corpus repeats its words."""
+    return _stemmer.stemWord(word)
 
 
 def query_stems(query):
     """The stems of a query's words, in order, without duplicates."""
-    seen = []
-    for word in words(query):
-        stemmed = stem(word)
-        if stemmed not in seen:
-            seen.append(stemmed)
-    return seen
+    return list(dict.fromkeys(stem(word) for word in words(query)))
 
 
 def searchable_text(*parts):
-    """Folded words separated by single spaces, with a space at both ends, so the database
-    engine can match whole words (" gr ") and word starts (" verreken")."""
-    return " " + " ".join(words(" ".join(part for part in parts if part))) + " "
-
-
-def match_fragments(query):
-    """What must occur in ``searchable_text`` for each query word: short words (abbreviations
-    such as GR or AB) as whole words, longer ones by their stem at the start of a word."""
-    fragments = []
-    for word in words(query):
-        fragment = f" {word} " if len(word) <= 3 else f" {stem(word)}"
-        if fragment not in fragments:
-            fragments.append(fragment)
-    return fragments
+    """Folded words (hyphenated ones also joined) separated by single spaces."""
+    return " ".join(index_words(" ".join(part for part in parts if part)))
 
 
 def stemmed_text(*parts):
-    """Folded, stemmed words of ``parts``: what the Elasticsearch ``stems`` field holds."""
-    return " ".join(stem(word) for word in words(" ".join(part for part in parts if part)))
+    """Folded, stemmed words of ``parts`` (hyphenated ones also joined): what the Elasticsearch
+    ``stems`` field and the SQLite full-text table hold."""
+    return " ".join(stem(word) for word in index_words(" ".join(part for part in parts if part)))

@@ -57,6 +57,22 @@ class LibraryFile(AbstractDocument):
                 raise ValidationError({"file": error.messages}) from error
 
     @property
+    def search_note(self):
+        """What a visitor should know about searching this file's text (document pages show it)."""
+        notes = {
+            self.TextStatus.DONE: _("The text of this file is searched by the site's search."),
+            self.TextStatus.TOO_LARGE: _("Only the first part of this file's text is searched by the site's search."),
+            self.TextStatus.EMPTY: _(
+                "This file has no text layer (a scanned document?), so the site's search cannot look inside it."
+            ),
+            self.TextStatus.FAILED: _(
+                "The text of this file could not be read, so the site's search cannot look inside it."
+            ),
+            self.TextStatus.PENDING: _("The text of this file is being read for the site's search."),
+        }
+        return notes.get(self.text_status, "")
+
+    @property
     def text_source_key(self):
         return f"{self.file.name}|{self.file_hash}" if self.file else ""
 

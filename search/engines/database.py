@@ -1,39 +1,43 @@
 """The database engine: the same faceted search over ``KnowledgeItem`` with the ORM.
 
-Text matching uses PostgreSQL's Dutch full-text search where available and stem matching on
-the folded text elsewhere (SQLite). Facet counts are disjunctive: each facet is counted with
+Text matching and ranking are the database's own full-text search (``search.fulltext``):
+PostgreSQL's Dutch text search, or SQLite's FTS5. Facet counts are disjunctive: each facet is counted with
 every selection except its own, so choosing "BAR" still shows what "BEL" would give.
 """
 
 import functools
 
 from django.core.cache import cache
-from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
+from django.db.models import Count, F, Max, Q
 
-from .. import spelling
-from ..highlight import snippet
+from .. import fulltext, spelling
+from ..highlight import file_snippet, first_match, snippet
 from ..labels import build_facet_values, kind_label
 from ..models import KnowledgeItem
 from ..query import FACETS, Facet, Hit, SearchResults
 from ..synonyms import expand
-from ..text import match_fragments, query_stems, words
+from ..text import words
 
 NAME = "database"
+# Undated items (collaboration profiles) last, as Elasticsearch orders them; PostgreSQL would
+# put them first.
+NEWEST_FIRST = F("date").desc(nulls_last=True)
 
 
 def search(request):
     items = KnowledgeItem.objects.all()
     variants = expand(request.query) if request.query else []
     if variants:
-        items = _match_text(items, request.query, variants)
+        items = fulltext.backend().matching(items, variants)
     results = _filtered(items, request.filters)
     total = results.count()
-    ordered = _ordered(results, request)
-    page = list(ordered[request.offset : request.offset + request.page_size])
+    ordered = _ordered(results, request, variants)
+    page = list(
+        ordered.defer("file_text", "search_text", "search_vector")[request.offset : request.offset + request.page_size]
+    )
     return SearchResults(
         request=request,
-        hits=[_hit(item, " ".join(variants)) for item in page],
+        hits=_hits(page, " ".join(variants)),
         total=total,
         facets=[_facet(items, facet, request) for facet in FACETS],
         engine=NAME,
@@ -63,41 +67,27 @@ def _facet(items, facet, request):
     return Facet(facet.name, str(facet.label), build_facet_values(facet, counts, request.selected(facet.name)))
 
 
-def _match_text(items, query, variants):
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        search_query = None
-        for variant in variants:
-            part = SearchQuery(variant, config="dutch", search_type="websearch")
-            search_query = part if search_query is None else search_query | part
-        # A title match first, then PostgreSQL's rank of the whole text.
-        title_hit = Case(When(title_vector=search_query, then=Value(1.0)), default=Value(0.0))
-        return (
-            items.filter(search_vector=search_query)
-            .annotate(title_vector=SearchVector("title", config="dutch"))
-            .annotate(rank=title_hit + SearchRank(F("search_vector"), search_query))
-        )
-    condition = Q()
-    for variant in variants:
-        fragments = match_fragments(variant)
-        if fragments:
-            variant_condition = Q()
-            for fragment in fragments:
-                variant_condition &= Q(search_text__contains=fragment)
-            condition |= variant_condition
-    stems = query_stems(query)
-    # Rank: how many of the query's words occur in the title.
-    title_hits = [
-        Case(When(title__icontains=s, then=Value(1)), default=Value(0), output_field=IntegerField()) for s in stems
-    ] or [Value(0)]
-    return items.filter(condition).annotate(rank=sum(title_hits[1:], title_hits[0]))
+def _ordered(items, request, variants):
+    if request.sort == "relevance" and variants:
+        return fulltext.backend().ranked(items, variants).order_by("-rank", NEWEST_FIRST, "-pk")
+    return items.order_by(NEWEST_FIRST, "-pk")
 
 
-def _ordered(items, request):
-    if request.sort == "relevance" and request.query:
-        return items.order_by("-rank", "-date", "-pk")
-    return items.order_by("-date", "-pk")
+def _hits(items, query):
+    """Hits with a snippet from the summary or body where the query's words occur there, else
+    from the file's text (read only for those items: a file's text can be long)."""
+    hits = {item.pk: _hit(item, query) for item in items}
+    elsewhere = [item.pk for item in items if query and not _matches_fields(item, query)]
+    rows = KnowledgeItem.objects.filter(pk__in=elsewhere).exclude(file_text="")
+    for pk, file_text, offsets in rows.values_list("pk", "file_text", "file_page_offsets"):
+        found, page = file_snippet(file_text, offsets, query)
+        if found:
+            hits[pk].snippet, hits[pk].in_file, hits[pk].file_page = found, True, page
+    return list(hits.values())
+
+
+def _matches_fields(item, query):
+    return first_match(item.summary, query) is not None or first_match(item.body, query) is not None
 
 
 def _hit(item, query):
