@@ -12,13 +12,15 @@ from pathlib import Path
 
 from tests.relevance.evaluate import describe_failures, evaluate
 
-# What each engine achieves today, rounded down to 0.05. They go up as the engines improve
-# (file text, Snowball stems, compounds, fuzziness, FTS5): raise them in the same change,
-# never lower them to make a change pass.
+# What each engine achieved when the set was written (68 queries; measured 0.706/0.696 on
+# Elasticsearch, 0.721/0.691 on PostgreSQL, 0.662/0.655 on SQLite), rounded down to 0.05.
+# They go up as the engines improve (file text, Snowball stems, compounds, fuzziness, FTS5):
+# raise them in the change that earns it (`make relevance` prints the figures); never lower
+# them to make a change pass.
 FLOORS = {
-    "elasticsearch": {"top3_hit_rate": 0.0, "ndcg_at_10": 0.0},
-    "postgresql": {"top3_hit_rate": 0.0, "ndcg_at_10": 0.0},
-    "sqlite": {"top3_hit_rate": 0.0, "ndcg_at_10": 0.0},
+    "elasticsearch": {"top3_hit_rate": 0.70, "ndcg_at_10": 0.65},
+    "postgresql": {"top3_hit_rate": 0.70, "ndcg_at_10": 0.65},
+    "sqlite": {"top3_hit_rate": 0.65, "ndcg_at_10": 0.65},
 }
 
 
