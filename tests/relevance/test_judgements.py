@@ -7,7 +7,7 @@ import pytest
 
 from search.models import KnowledgeItem
 from search.query import FACET_BY_NAME
-from tests.relevance.evaluate import load_queries, request_for
+from tests.relevance.evaluate import describe_failures, load_queries, request_for
 from tests.relevance.metrics import must_items
 
 CATEGORIES = {"plain", "inflection", "compound", "typo", "acronym", "phrase", "file_text", "facet"}
@@ -41,3 +41,24 @@ def test_every_judged_item_is_in_the_demo_content():
     titles = set(KnowledgeItem.objects.values_list("title", flat=True))
     unknown = {(query["id"], key) for query in QUERIES for key in query["relevant"] if key not in titles}
     assert not unknown
+
+
+def test_the_failure_message_names_each_missed_query():
+    report = {
+        "per_query": [
+            {"id": "typo-x", "category": "typo", "q": "Blarikum", "filters": {}, "hit_at_3": False, "top": ["A", "B"]},
+            {"id": "plain-y", "category": "plain", "q": "mythe", "filters": {}, "hit_at_3": True, "top": ["C"]},
+            {
+                "id": "facet-z",
+                "category": "facet",
+                "q": "",
+                "filters": {"year": ["2012"]},
+                "hit_at_3": False,
+                "top": [],
+            },
+        ]
+    }
+    lines = describe_failures(report).splitlines()
+    assert len(lines) == 2
+    assert "[typo] typo-x ('Blarikum')" in lines[0] and "['A', 'B']" in lines[0]
+    assert "facet-z" in lines[1] and "2012" in lines[1]
