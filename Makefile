@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE ?= kennisplatform.settings.dev
 # they are skipped locally (and fail on CI).
 export ELASTICSEARCH_TEST_URL ?= http://127.0.0.1:19200
 
-.PHONY: help install run lint format test test-ci test-postgres assets messages check-deploy bench-search loadtest faulttest clean
+.PHONY: help install run lint format test test-ci test-postgres assets messages check-deploy bench-search relevance relevance-report loadtest faulttest clean
 
 help:
 	@echo "make run            install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make format         format the code and sort imports with ruff"
 	@echo "make test-postgres  start a private PostgreSQL (scripts/postgres) and run the suite on it"
 	@echo "make bench-search   search benchmarks (100,000 items; not part of the suite)"
+	@echo "make relevance      judged queries on Elasticsearch, PostgreSQL and SQLite: top-3 hit rate, nDCG@10"
 	@echo "make loadtest       load test with Locust against gunicorn (not part of the suite)"
 	@echo "make faulttest      kill Elasticsearch under load, restart PostgreSQL (not part of the suite)"
 	@echo "make assets         refresh the vendored NL Design System CSS from npm"
@@ -81,6 +82,29 @@ bench-search: install
 	scripts/elasticsearch start
 	$(BIN)/python tests/benchmarks/search_bench.py $(BENCH_ARGS)
 	$(BIN)/python tests/benchmarks/spelling_bench.py
+
+# Relevance of the judged queries (tests/relevance/judgements.json) on Elasticsearch, PostgreSQL
+# and SQLite with the demo content: a table with the failing queries and .reports/relevance.json.
+# It runs the floor test (tests/search/test_relevance_floor.py) once per database, so it fails
+# when an engine drops below its floor. relevance-report does the same on services that already
+# run: DATABASE_URL (PostgreSQL) and ELASTICSEARCH_TEST_URL.
+RELEVANCE_DIR := .reports/relevance
+relevance: install
+	scripts/postgres start
+	scripts/elasticsearch start
+	DATABASE_URL="$$(scripts/postgres url)" $(MAKE) relevance-report
+
+relevance-report: install
+	@test -n "$(DATABASE_URL)" || (echo "relevance-report needs DATABASE_URL (PostgreSQL; see scripts/postgres url)"; exit 2)
+	rm -rf $(RELEVANCE_DIR)
+	@status=0; \
+	echo "=== Relevance on PostgreSQL and Elasticsearch ==="; \
+	RELEVANCE_REPORT_DIR=$(RELEVANCE_DIR) $(BIN)/python -m pytest -q tests/search/test_relevance_floor.py || status=1; \
+	echo "=== Relevance on SQLite ==="; \
+	env -u DATABASE_URL RELEVANCE_REPORT_DIR=$(RELEVANCE_DIR) \
+		$(BIN)/python -m pytest -q tests/search/test_relevance_floor.py -k database || status=1; \
+	echo; $(BIN)/python -m tests.relevance.summary $(RELEVANCE_DIR) .reports/relevance.json || status=1; \
+	exit $$status
 
 # Load test, not part of the suite: gunicorn (production settings) with demo content + 10,000
 # items, Locust's visitor and member mix at 50 users, then more users until p95 > 500 ms.
