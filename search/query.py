@@ -131,6 +131,8 @@ class SearchResults:
     facets: list
     engine: str
     suggestion: str = ""
+    # The "did you mean" spelling whose results are shown, when the query as typed found nothing.
+    corrected_query: str = ""
     fallback: bool = False  # Elasticsearch was configured but did not answer
 
     @property

@@ -14,6 +14,7 @@ from .models import SynonymGroup
 from .text import fold, words
 
 MAX_VARIANTS = 6
+MAX_COMPOUND_PARTS = 3
 MAX_TERM_LENGTH = 100
 # What a word or phrase may hold: letters, digits, spaces and the punctuation of names
 # ("financiën & verrekening", "ICT/IV", "Wgr-regeling"); no backslashes or other symbols.
@@ -25,7 +26,9 @@ def _groups():
 
 
 def expand(query, groups=None):
-    """The query itself plus variants with each known term replaced by its synonyms."""
+    """The query itself, its words written together when it has two or three (Dutch writes
+    compounds as one word: "werk organisatie" also finds "werkorganisatie"), and variants with
+    each known term replaced by its synonyms."""
     folded = fold(query)
     variants = [query]
     for group in _groups() if groups is None else groups:
@@ -39,6 +42,9 @@ def expand(query, groups=None):
                         # A function, not a template: a term is text, "\1" or "\g<0>" included.
                         variants.append(pattern.sub(lambda match, other=other: other, folded))
                 break
+    query_words = words(query)
+    if 2 <= len(query_words) <= MAX_COMPOUND_PARTS and all(len(word) >= 3 for word in query_words):
+        variants.append("".join(query_words))
     return list(dict.fromkeys(variants))[:MAX_VARIANTS]
 
 

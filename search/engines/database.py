@@ -6,6 +6,7 @@ every selection except its own, so choosing "BAR" still shows what "BEL" would g
 """
 
 import functools
+from dataclasses import replace
 
 from django.core.cache import cache
 from django.db.models import Count, F, Max, Q
@@ -25,6 +26,18 @@ NEWEST_FIRST = F("date").desc(nulls_last=True)
 
 
 def search(request):
+    """The results of ``request``; when its words find nothing but a "did you mean" spelling
+    does, the results of that spelling, marked as such (``corrected``)."""
+    results = _search(request)
+    if request.query and not results.total and results.suggestion:
+        corrected = _search(replace(request, query=results.suggestion))
+        if corrected.total:
+            corrected.request, corrected.corrected_query = request, results.suggestion
+            return corrected
+    return results
+
+
+def _search(request):
     items = KnowledgeItem.objects.all()
     variants = expand(request.query) if request.query else []
     if variants:

@@ -135,3 +135,14 @@ def test_an_exact_phrase_ranks_above_scattered_words(engine):
     reindex_everything()
     hits = run("q=rol van de griffie bij een werkorganisatie").hits
     assert "bij een werkorganisatie" in hits[0].snippet.replace("<mark>", "").replace("</mark>", "")
+
+
+@pytest.mark.parametrize("query", ["werk organisatie", "werkorganisatie"])
+def test_the_parts_of_a_compound_written_apart_find_it(engine, query):
+    DocumentPageFactory(title="Plan voor de werkorganisatie", summary="Hoe de fusie verloopt.")
+    reindex_everything()
+    assert "Plan voor de werkorganisatie" in all_titles(f"q={query}")
+
+
+def test_dvo_finds_the_service_agreements(engine):
+    assert "Verrekenmodel BEL Combinatie: dienstverleningsovereenkomsten en budgettering" in all_titles("q=DVO")

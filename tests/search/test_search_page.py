@@ -201,17 +201,23 @@ def test_no_empty_state_when_there_are_results(engine, client):
     assert len(soup.select(".kp-hits .kp-card")) >= 2
 
 
-def test_did_you_mean_links_to_the_corrected_search(engine, client):
+def test_a_misspelling_shows_results_and_names_the_right_spelling(engine, client):
+    """Elasticsearch finds despite the typo and offers "did you mean" as a link; the database
+    engines show the results of the corrected spelling and say so."""
     response = get(client, "q=verekenmodel")
-    soup = html(response)
-    suggestion = soup.select_one(".kp-suggestion")
+    assert response.context["results"].total > 0
+    suggestion = html(response).select_one(".kp-suggestion")
     assert suggestion is not None
-    assert " ".join(suggestion.get_text().split()) == f"{dutch('Did you mean')} verrekenmodel?"
-    link = suggestion.find("a")
-    assert params(link["href"]) == [("q", "verrekenmodel")]
-    corrected = get(client, link["href"].lstrip("?"))
-    assert corrected.context["results"].total > 0
-    assert html(corrected).select(".kp-suggestion") == []
+    if engine == "elasticsearch":
+        assert " ".join(suggestion.get_text().split()) == f"{dutch('Did you mean')} verrekenmodel?"
+        link = suggestion.find("a")
+        assert params(link["href"]) == [("q", "verrekenmodel")]
+        corrected = get(client, link["href"].lstrip("?"))
+        assert corrected.context["results"].total > 0
+        assert html(corrected).select(".kp-suggestion") == []
+    else:
+        assert suggestion["role"] == "status"
+        assert "verekenmodel" in suggestion.get_text() and "verrekenmodel" in suggestion.get_text()
 
 
 def test_a_misspelt_verrekenen_still_leads_to_the_settlement_document(engine, client):
