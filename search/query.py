@@ -133,6 +133,10 @@ class SearchResults:
     suggestion: str = ""
     # The "did you mean" spelling whose results are shown, when the query as typed found nothing.
     corrected_query: str = ""
+    # The words as typed found nothing: these hits are close matches (a corrected spelling on
+    # the database engines, typos allowed on Elasticsearch). Analytics counts such a search as
+    # one without results.
+    approximate: bool = False
     fallback: bool = False  # Elasticsearch was configured but did not answer
 
     @property

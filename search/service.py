@@ -73,6 +73,6 @@ def log_search(results):
         SearchQueryLog.objects.create(
             query=request.query.lower()[:200],
             filters=request.filters,
-            results=results.total,
+            results=0 if results.approximate else results.total,
             engine=results.engine,
         )

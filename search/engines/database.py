@@ -33,6 +33,7 @@ def search(request):
         corrected = _search(replace(request, query=results.suggestion))
         if corrected.total:
             corrected.request, corrected.corrected_query = request, results.suggestion
+            corrected.approximate = True
             return corrected
     return results
 

@@ -98,8 +98,9 @@ def build(request, removed=(), fuzzy=False):
 def search(request):
     removed = visibility.pending_removals()
     response = build(request, removed).execute()
-    suggestion = _suggestion(response, request.query) if not response.hits.total.value else ""
-    if request.query and not response.hits.total.value:
+    approximate = bool(request.query) and not response.hits.total.value
+    suggestion = _suggestion(response, request.query) if approximate else ""
+    if approximate:
         response = build(request, removed, fuzzy=True).execute()  # typos: one more request
     # One query for the page: a hit whose item is gone (and whose removal the outbox no
     # longer holds, e.g. after a restore) is dropped; the total can only discount this page's.
@@ -120,6 +121,7 @@ def search(request):
         facets=facets,
         engine=NAME,
         suggestion=suggestion if suggestion and _finds_something(suggestion, removed) else "",
+        approximate=approximate,
     )
 
 

@@ -182,3 +182,12 @@ def test_purge_search_log_runs_daily_in_cron_and_in_the_scheduler():
     assert "kennisplatform-manage purge_search_log" in (root / "deploy/cron/kennisplatform").read_text()
     when = {tuple(command): when for command, when, _ in scheduler.JOBS}
     assert isinstance(when[("purge_search_log",)], str)  # a daily "HH:MM"
+
+
+def test_a_misspelt_search_counts_as_one_without_results(engine, client):
+    """The page shows close matches, but editors must still see that the words as typed found
+    nothing (a missing synonym, a term the site does not use)."""
+    SearchQueryLog.objects.all().delete()
+    response = client.get("/zoeken/", {"q": "verekenmodel"})
+    assert response.context["results"].total > 0
+    assert list(SearchQueryLog.objects.values_list("query", "results")) == [("verekenmodel", 0)]
