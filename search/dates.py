@@ -21,10 +21,10 @@ MIN_YEAR = 1000
 QUICK_CHOICES = ((1, _("Last year")), (5, _("Last 5 years")))
 
 NOT_RECOGNISED = {
-    "from": _("The “From” date was not recognised and is ignored. Use a date such as 2024-01-31."),
-    "to": _("The “To” date was not recognised and is ignored. Use a date such as 2024-01-31."),
+    "from": _("The start date was not recognised and is ignored. Use a date such as 2024-01-31."),
+    "to": _("The end date was not recognised and is ignored. Use a date such as 2024-01-31."),
 }
-SWAPPED = _("The “From” date was after the “To” date; the two have been swapped.")
+SWAPPED = _("The start date was after the end date; the two have been swapped.")
 
 
 class InvalidDate(ValueError):

@@ -287,3 +287,14 @@ def test_the_range_is_an_active_filter_with_a_chip_that_removes_it(engine, clien
     assert response.context["active_filters"] == 2
     only_dates = html(get(client, range_query(start, end)))
     assert only_dates.select(".kp-chips a.kp-chip--dates") and len(only_dates.select(".kp-chips a.kp-chip")) == 1
+
+
+@pytest.mark.django_db
+def test_the_search_page_with_a_range_is_never_served_from_the_page_cache(database_engine, client, settings):
+    """The anonymous page cache keeps Wagtail pages only; the search page is always fresh, so
+    ``from``/``to`` need no place among its known parameters."""
+    settings.PAGE_CACHE_SECONDS = 300
+    for _ in range(2):
+        response = get(client, "from=2012-01-01&to=2019-12-31")
+        assert "X-Page-Cache" not in response
+    assert response.context["search"].date_from == date(2012, 1, 1)
