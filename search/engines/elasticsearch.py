@@ -72,8 +72,8 @@ def date_range(request):
 
 def build(request, removed=(), fuzzy=False):
     search = base_search(request.query, removed, fuzzy).extra(track_total_hits=True)
-    if date_range(request):
-        search = search.filter(date_range(request))
+    if (dates := date_range(request)) is not None:
+        search = search.filter(dates)
     selected = {
         facet.name: Q("terms", **{facet.es_field: request.selected(facet.name)})
         for facet in FACETS
