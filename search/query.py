@@ -6,8 +6,11 @@ The search page builds a ``SearchRequest`` from the URL, an engine turns it into
 
 import math
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.utils.translation import gettext_lazy as _
+
+from .dates import read_range
 
 PAGE_SIZE = 10
 MAX_PAGE = 100  # Elasticsearch pages through at most 10,000 hits; nobody reads that far
@@ -53,6 +56,10 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     page_size: int = PAGE_SIZE
+    # The "published between" range (``from`` and ``to`` in the URL): a filter, not a facet.
+    date_from: date | None = None
+    date_to: date | None = None
+    notices: tuple = ()  # what was wrong with the URL and how it was read (for the page)
 
     @classmethod
     def from_querydict(cls, params):
@@ -71,11 +78,15 @@ class SearchRequest:
         except ValueError:
             page = 1
         sort = params.get("sort", "relevance")
+        dates = read_range(params.get("from", ""), params.get("to", ""))
         return cls(
             query=one_line(params.get("q", ""), MAX_QUERY_LENGTH),
             filters=filters,
             sort=sort if sort in SORTS else "relevance",
             page=page,
+            date_from=dates.start,
+            date_to=dates.end,
+            notices=dates.notices,
         )
 
     def query_pairs(self):
@@ -86,7 +97,17 @@ class SearchRequest:
             pairs.append(("sort", self.sort))
         for facet in FACETS:
             pairs += [(facet.name, value) for value in self.selected(facet.name)]
-        return pairs
+        return pairs + self.date_pairs()
+
+    def date_pairs(self):
+        """The date range as URL parameters (ISO dates, as a date input sends them)."""
+        pairs = [("from", self.date_from.isoformat())] if self.date_from else []
+        return pairs + ([("to", self.date_to.isoformat())] if self.date_to else [])
+
+    @property
+    def has_filters(self):
+        """Whether anything narrows the results besides the text: facets or a date range."""
+        return bool(self.filters or self.date_from or self.date_to)
 
     @property
     def offset(self):

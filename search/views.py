@@ -11,7 +11,7 @@ from core.pagination import paginate
 
 from .query import MAX_QUERY_LENGTH, SearchRequest, one_line
 from .service import KnowledgeSearch, log_search
-from .urlstate import active_filter_count, facet_links, query_string
+from .urlstate import active_filter_count, date_filter, facet_links, query_string
 
 AUTOCOMPLETE_MIN_LENGTH = 2
 
@@ -35,7 +35,8 @@ def search_page(request):
             "results": results,
             "search": search_request,
             "facets": facets,
-            "active_filters": active_filter_count(facets),
+            "active_filters": active_filter_count(facets, search_request),
+            "date_filter": date_filter(search_request),
             # A page object over the hit numbers, so the site's pagination template can be reused.
             "items": paginate(
                 request,
@@ -44,7 +45,7 @@ def search_page(request):
                 number=search_request.page,
             ),
             "query_string": query_string(search_request),
-            "has_filters": bool(search_request.filters),
+            "has_filters": search_request.has_filters,
             "library": first_visible(DocumentLibraryPage) if not results.hits else None,
         },
     )

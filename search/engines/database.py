@@ -39,7 +39,7 @@ def search(request):
 
 
 def _search(request):
-    items = KnowledgeItem.objects.all()
+    items = _in_date_range(KnowledgeItem.objects.all(), request)
     variants = expand(request.query) if request.query else []
     if variants:
         items = fulltext.backend().matching(items, variants)
@@ -66,6 +66,16 @@ def _filtered(items, filters, skip=None):
             # A subquery per facet: OR within the facet, AND across facets, no duplicate rows.
             matching = KnowledgeItem.objects.filter(**{f"{facet.db_path}__in": values}).values("pk")
             items = items.filter(pk__in=matching)
+    return items
+
+
+def _in_date_range(items, request):
+    """The "published between" range narrows everything, hits and every facet count alike;
+    an item without a date is outside any range."""
+    if request.date_from:
+        items = items.filter(date__gte=request.date_from)
+    if request.date_to:
+        items = items.filter(date__lte=request.date_to)
     return items
 
 

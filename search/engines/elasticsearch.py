@@ -62,8 +62,18 @@ def base_search(query, removed=(), fuzzy=False):
     return search.exclude("ids", values=list(removed)) if removed else search
 
 
+def date_range(request):
+    """The "published between" range as a filter, or None. It goes into the query itself (not
+    the post_filter), so it narrows the hits and every facet's counts; a missing date never matches."""
+    bounds = {"gte": request.date_from, "lte": request.date_to}
+    bounds = {name: value.isoformat() for name, value in bounds.items() if value}
+    return Q("range", date={**bounds, "format": "yyyy-MM-dd"}) if bounds else None
+
+
 def build(request, removed=(), fuzzy=False):
     search = base_search(request.query, removed, fuzzy).extra(track_total_hits=True)
+    if (dates := date_range(request)) is not None:
+        search = search.filter(dates)
     selected = {
         facet.name: Q("terms", **{facet.es_field: request.selected(facet.name)})
         for facet in FACETS

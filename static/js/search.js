@@ -31,7 +31,10 @@
 
   function searchUrl() {
     var action = form.getAttribute("action").split("#")[0];
-    return new URL(action + "?" + new URLSearchParams(new FormData(form)).toString(), window.location.href).href;
+    var query = new URLSearchParams(new FormData(form));
+    // Empty date fields mean "no range": keep them out of the address.
+    ["from", "to"].forEach(function (name) { if (!query.get(name)) query.delete(name); });
+    return new URL(action + "?" + query.toString(), window.location.href).href;
   }
 
   // How to find the focused control again in the new markup.
