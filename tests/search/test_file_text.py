@@ -146,3 +146,14 @@ def test_the_parts_of_a_compound_written_apart_find_it(engine, query):
 
 def test_dvo_finds_the_service_agreements(engine):
     assert "Verrekenmodel BEL Combinatie: dienstverleningsovereenkomsten en budgettering" in all_titles("q=DVO")
+
+
+def test_a_summary_match_ranks_above_a_body_match(engine):
+    DocumentPageFactory(
+        title="Jaarverslag",
+        summary="Over de raad.",
+        body="<p>Kwelwaterbeheer, kwelwaterbeheer en nog eens kwelwaterbeheer in de polder.</p>",
+    )
+    DocumentPageFactory(title="Notitie", summary="Het kwelwaterbeheer van de polder.")
+    reindex_everything()
+    assert titles(run("q=kwelwaterbeheer")) == ["Notitie", "Jaarverslag"]
