@@ -56,8 +56,9 @@ def file_snippet(file_text, page_offsets, query):
     position = first_match(file_text, query)
     if position is None:
         return "", None
-    start = max(0, position - 60)
-    return snippet(file_text[start : position + SNIPPET_LENGTH * 2], query), page_at(page_offsets, position)
+    start = file_text.rfind(" ", 0, max(0, position - 60)) + 1  # a word's start, not its middle
+    found = snippet(file_text[start : position + SNIPPET_LENGTH * 2], query)
+    return mark_safe(("… " if start else "") + found), page_at(page_offsets, position)
 
 
 def page_at(page_offsets, position):

@@ -258,6 +258,16 @@ def catch_up(since, es=None):
     flush_outbox()
 
 
+def file_text_counts():
+    """Document files by the state of their text: {status: count}, every status listed."""
+    from django.db.models import Count
+
+    from cms.models import LibraryFile
+
+    counts = dict(LibraryFile.objects.values_list("text_status").annotate(n=Count("pk")).order_by())
+    return {value: counts.get(value, 0) for value in LibraryFile.TextStatus.values}
+
+
 def status():
     """Facts for `manage.py search_status`."""
     from .models import IndexOutbox
@@ -267,6 +277,8 @@ def status():
         "database_items": KnowledgeItem.objects.count(),
         "pending_updates": IndexOutbox.objects.count(),
         "oldest_pending": IndexOutbox.objects.order_by("created_at").values_list("created_at", flat=True).first(),
+        "items_with_file_text": KnowledgeItem.objects.exclude(file_text="").count(),
+        "file_text": file_text_counts(),
     }
     if not facts["configured"]:
         return facts

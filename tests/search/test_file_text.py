@@ -157,3 +157,21 @@ def test_a_summary_match_ranks_above_a_body_match(engine):
     DocumentPageFactory(title="Notitie", summary="Het kwelwaterbeheer van de polder.")
     reindex_everything()
     assert titles(run("q=kwelwaterbeheer")) == ["Notitie", "Jaarverslag"]
+
+
+def test_a_snippet_from_deep_in_a_file_starts_at_a_word(engine):
+    hit = run(f"q={FILE_ONLY_QUERY}").hits[0]
+    text = hit.snippet.replace("<mark>", "").replace("</mark>", "").removeprefix("… ")
+    file_words = KnowledgeDocumentPage.objects.get(title=COMMON_ARRANGEMENT).file.text.split()
+    assert text.split()[0] in file_words
+
+
+def test_search_status_counts_the_file_texts(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("search_status", stdout=out)
+    assert "with the text of their file" in out.getvalue()
+    assert f"{LibraryFile.objects.filter(text_status='done').count()} done" in out.getvalue()

@@ -19,7 +19,12 @@ class Command(BaseCommand):
                 self.stdout.write(f"Alias:         {facts['alias']} -> {facts['index'] or 'no index yet'}")
                 self.stdout.write(f"Analysis:      {analysis}")
                 self.stdout.write(f"Documents:     {facts['index_documents']} in the index")
-        self.stdout.write(f"Database:      {facts['database_items']} knowledge items")
+        self.stdout.write(
+            f"Database:      {facts['database_items']} knowledge items, "
+            f"{facts['items_with_file_text']} with the text of their file"
+        )
+        files = ", ".join(f"{count} {status}" for status, count in facts["file_text"].items())
+        self.stdout.write(f"File texts:    {files} (`manage.py extract_document_text` reads again)")
         oldest = f" (oldest from {facts['oldest_pending']:%Y-%m-%d %H:%M})" if facts["oldest_pending"] else ""
         self.stdout.write(f"Pending:       {facts['pending_updates']} updates in the outbox{oldest}")
         if facts["configured"] and "index_documents" in facts:
