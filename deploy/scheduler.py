@@ -23,6 +23,7 @@ MANAGE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))
 ZONE = ZoneInfo(os.environ.get("SCHEDULER_TIME_ZONE", "Europe/Amsterdam"))
 SYNC_EVERY_SECONDS = int(os.environ.get("SEARCH_SYNC_INTERVAL_SECONDS", "300"))
 MAIL_RETRY_EVERY_SECONDS = int(os.environ.get("MAIL_RETRY_INTERVAL_SECONDS", "300"))
+PUBLISH_SCHEDULED_EVERY_SECONDS = int(os.environ.get("PUBLISH_SCHEDULED_INTERVAL_SECONDS", "120"))
 
 
 def elasticsearch_configured():
@@ -35,6 +36,9 @@ def database_tasks():
 
 # (command, when): an interval in seconds, or a daily "HH:MM"; and when it applies at all.
 JOBS = [
+    # Wagtail's scheduled publishing: pages (and snippets) whose "go live" or "expire" time
+    # has come are published or unpublished; nothing else does it.
+    (["publish_scheduled"], PUBLISH_SCHEDULED_EVERY_SECONDS, None),
     # Safety net for the search index: sends what the background task could not.
     (["search_index", "--sync"], SYNC_EVERY_SECONDS, elasticsearch_configured),
     # Registration e-mails the mail server refused; each waits for its own next attempt.
