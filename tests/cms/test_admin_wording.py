@@ -32,7 +32,8 @@ def test_the_default_workflow_has_a_dutch_name(editor_client):
     assert Workflow.objects.filter(name="Goedkeuring door moderatoren", active=True).exists()
     document = KnowledgeDocumentPage.objects.live().first()
     page = admin_page(editor_client, f"/admin/pages/{document.pk}/edit/")
-    assert "Moderators approval" not in page.get_text() and "Goedkeuring door moderatoren" in page.get_text()
+    # The editor names the workflow that applies (the two-step one, cms/0008), in Dutch.
+    assert "Moderators approval" not in page.get_text() and "Redactie en eindredactie" in page.get_text()
 
 
 def test_the_documents_list_heads_its_file_column_in_dutch(editor_client):
