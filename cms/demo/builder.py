@@ -178,7 +178,7 @@ class DemoSite:
         events = self._added(
             add_page(home, EventIndexPage(title="Evenementen", slug="evenementen", show_in_menus=True))
         )
-        for data in (content.COOPERATION_PAGE, content.ABOUT_PAGE):
+        for data in (content.COOPERATION_PAGE, content.ABOUT_PAGE, content.ACCESSIBILITY_PAGE):
             self._added(
                 add_page(
                     home,

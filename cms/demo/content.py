@@ -297,3 +297,52 @@ COOPERATION_PAGE = {
         ),
     ],
 }
+
+
+# The accessibility statement the footer links to (ACCESSIBILITY_STATEMENT_URL). It states
+# only what is true of this site: how it is tested, and that no independent audit exists yet.
+ACCESSIBILITY_PAGE = {
+    "title": "Toegankelijkheidsverklaring",
+    "slug": "toegankelijkheid",
+    "intro": "Dit kennisplatform wil voor iedereen bruikbaar zijn, ook voor wie een schermlezer, "
+    "alleen een toetsenbord of een vergroting gebruikt.",
+    "body": [
+        ("heading", "Norm"),
+        (
+            "paragraph",
+            "<p>De norm is de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA, zoals "
+            "voorgeschreven voor websites van overheden (EN 301 549).</p>",
+        ),
+        ("heading", "Status"),
+        (
+            "paragraph",
+            "<p>Status C: eerste maatregelen genomen. Een volledig onderzoek door een onafhankelijke "
+            "partij is nog niet uitgevoerd; zodra dat er is, staat de uitkomst op deze pagina.</p>",
+        ),
+        ("heading", "Wat wij doen"),
+        (
+            "paragraph",
+            "<ul><li>Bij elke wijziging van de website controleren geautomatiseerde tests (axe-core) "
+            "de belangrijkste pagina's op een breed en een smal scherm.</li>"
+            "<li>Tests doorlopen de belangrijkste taken alleen met het toetsenbord: zoeken, "
+            "inloggen, een discussie starten en aanmelden voor een evenement.</li>"
+            "<li>De website gebruikt de componenten van het NL Design System.</li></ul>",
+        ),
+        ("heading", "Bekende beperkingen"),
+        (
+            "paragraph",
+            "<p>Documenten die gemeenten en anderen aanleveren (vooral PDF-bestanden) zijn niet altijd "
+            "toegankelijk. Een gescand document zonder tekstlaag kan een schermlezer niet voorlezen; "
+            "de pagina van zo’n document meldt dat. Andere beperkingen zijn nog niet onderzocht.</p>",
+        ),
+        ("heading", "Contact"),
+        (
+            "paragraph",
+            "<p>Loopt u tegen een probleem aan, of heeft u een document in een toegankelijke vorm "
+            "nodig? Laat het de redactie van het kennisplatform weten. Het contactadres voor "
+            "toegankelijkheid is nog niet vastgesteld.</p>",
+        ),
+        ("heading", "Over deze verklaring"),
+        ("paragraph", "<p>Deze verklaring is opgesteld op 26 november 2026.</p>"),
+    ],
+}

@@ -290,6 +290,9 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 
 # --- Wagtail ---------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Kennisplatform Ambtelijke Fusie")
+# Where the accessibility statement lives (a page editors keep; the demo creates it there).
+# Every page's footer links to it, as Dutch government sites must.
+ACCESSIBILITY_STATEMENT_URL = env_str("ACCESSIBILITY_STATEMENT_URL", "/toegankelijkheid/")
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_DOCUMENT_MODEL = "cms.LibraryFile"

@@ -26,7 +26,11 @@ PAGES = [
     "/evenementen/dag-van-de-ambtelijke-fusie/",  # with the registration form
     "/evenementen/intervisie-griffiers/",  # members only: a link to log in instead of the form
     "/over/",
+    "/toegankelijkheid/",
     "/zoeken/",
+    "/zoeken/?q=principi%C3%ABle+keuze+taakgebieden",  # a hit found inside a file, with its page
+    "/zoeken/?q=verrekenen&from=2010-01-01&to=2015-12-31",  # a date range
+    "/zoeken/?q=verrekenen&from=2024-13-45",  # a date that is not recognised: the notice
     "/zoeken/?q=verrekenen",
     "/zoeken/?q=verrekenen&collaboration=bar-organisatie&year=2013&sort=date",
     "/zoeken/?q=zzzqqqxx&collaboration=de-kompanjie",
