@@ -25,8 +25,9 @@ def latest(model, limit):
 
 
 def items_tagged(model, **tag_filter):
-    """Items of ``model`` tagged with e.g. ``collaborations=collab`` or ``municipalities=m``."""
-    return knowledge_items(model).filter(**tag_filter)
+    """Items of ``model`` tagged with e.g. ``collaborations=collab`` or ``municipalities__in=[...]``
+    (each item once)."""
+    return knowledge_items(model).filter(**tag_filter).distinct()
 
 
 def items_about(limit=10, **tag_filter):

@@ -23,7 +23,7 @@ def topics_with_content():
         Prefetch(
             "posts", queryset=Post.objects.filter(hidden=False).order_by("created_at", "pk"), to_attr="visible_posts"
         ),
-        "category__collaboration__municipalities",
+        "category__collaboration__municipalities__successors",
     )
 
 

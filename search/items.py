@@ -78,8 +78,22 @@ def file_text_of(library_file):
     return text, [offset for offset in library_file.text_page_offsets if offset < len(text)]
 
 
+def with_successors(municipalities):
+    """The municipalities, and for each that was merged what it became (and so on): a document
+    about Haaren stays findable under Boxtel, Oisterwijk, Tilburg and Vught."""
+    found, queue = {}, list(municipalities)
+    while queue:
+        municipality = queue.pop(0)
+        if municipality.pk not in found:
+            found[municipality.pk] = municipality
+            if municipality.valid_until is not None:
+                queue.extend(municipality.successors.all())
+    return list(found.values())
+
+
 def complete(fields, tags, province_of=None):
     """Add what follows from an item's own fields and tags: year, provinces, search text."""
+    tags["municipalities"] = with_successors(tags["municipalities"])
     fields.setdefault("file_text", "")
     fields.setdefault("file_page_offsets", [])
     fields["year"] = fields["date"].year if fields["date"] else None
@@ -111,11 +125,11 @@ def province_map():
 
 # What ``extract`` reads from each page type, fetched up front for many pages at once.
 EXTRACT_RELATED = {
-    CollaborationPage: (("collaboration",), ("themes", "collaboration__municipalities")),
-    KnowledgeDocumentPage: (("document_type", "file"), ("collaborations", "municipalities", "themes")),
-    PublicationPage: (("file",), ("collaborations", "municipalities", "themes", "authors")),
-    NewsPage: ((), ("collaborations", "municipalities", "themes")),
-    EventPage: ((), ("collaborations", "municipalities", "themes")),
+    CollaborationPage: (("collaboration",), ("themes", "collaboration__municipalities__successors")),
+    KnowledgeDocumentPage: (("document_type", "file"), ("collaborations", "municipalities__successors", "themes")),
+    PublicationPage: (("file",), ("collaborations", "municipalities__successors", "themes", "authors")),
+    NewsPage: ((), ("collaborations", "municipalities__successors", "themes")),
+    EventPage: ((), ("collaborations", "municipalities__successors", "themes")),
 }
 
 

@@ -85,6 +85,12 @@ class DemoSite:
                 slug=slugify(name),
                 defaults={"name": name, "cbs_code": code, "province": Province.objects.get(name=province)},
             )
+        for name, last_day, successors in content.MERGERS:
+            merged = Municipality.objects.get(slug=slugify(name))
+            if merged.valid_until is None:
+                merged.valid_until = last_day
+                merged.save(update_fields=["valid_until"])
+                merged.successors.set(Municipality.objects.filter(name__in=successors))
         for name, description in content.THEMES:
             Theme.objects.get_or_create(slug=slugify(name), defaults={"name": name, "description": description})
         for name in content.DOCUMENT_TYPES:

@@ -3,6 +3,8 @@ member municipalities, the BEL Combinatie profile and the site's own pages. The 
 publications and news the original platform listed are in ``knowledge.py``.
 """
 
+from datetime import date
+
 PROVINCES = [
     "Drenthe",
     "Flevoland",
@@ -42,6 +44,15 @@ MUNICIPALITIES = [
     ("Vught", "GM0865", "Noord-Brabant"),
     ("Best", "GM0753", "Noord-Brabant"),
     ("Veldhoven", "GM0861", "Noord-Brabant"),
+    ("Oisterwijk", "GM0824", "Noord-Brabant"),
+    ("Tilburg", "GM0855", "Noord-Brabant"),
+]
+
+# Municipal mergers (herindelingen) among the demo's municipalities: name, last day, successors.
+# Haaren was divided among four neighbours on 1 January 2021 (the issue's own example; Wet
+# herindeling Haaren). Start dates of the municipalities are not recorded here: unknown.
+MERGERS = [
+    ("Haaren", date(2020, 12, 31), ["Boxtel", "Oisterwijk", "Tilburg", "Vught"]),
 ]
 
 THEMES = [

@@ -1,7 +1,7 @@
 """Content models, one module per content area; import from here. Events are their own app
 (``events.models``), which builds on these."""
 
-from .taxonomy import Collaboration, DocumentType, Municipality, Province, Theme  # noqa: I001
+from .taxonomy import Collaboration, DocumentType, Municipality, MunicipalityPopulation, Province, Theme  # noqa: I001
 from .knowledge import KnowledgeItemPage
 from .library import DocumentLibraryPage, KnowledgeDocumentPage, LibraryFile
 from .publications import PublicationAuthor, PublicationIndexPage, PublicationPage
@@ -21,6 +21,7 @@ __all__ = [
     "LibraryFile",
     "Municipality",
     "MunicipalityIndexPage",
+    "MunicipalityPopulation",
     "NewsIndexPage",
     "NewsPage",
     "Province",

@@ -115,11 +115,18 @@ class MunicipalityIndexPage(RoutablePageMixin, Page):
 
     @path("<slug:slug>/", name="municipality")
     def municipality(self, request, slug):
-        municipality = get_object_or_404(Municipality.objects.select_related("province"), slug=slug)
+        municipality = get_object_or_404(
+            Municipality.objects.select_related("province").prefetch_related(
+                "successors", "predecessors", "populations"
+            ),
+            slug=slug,
+        )
+        # What was written about the municipalities it absorbed belongs to its story too.
+        about = [municipality, *municipality.predecessors.all()]
         context = {
             "municipality": municipality,
             "collaborations": municipality.collaborations.select_related("profile"),
-            **items_about(municipalities=municipality),
+            **items_about(municipalities__in=about),
             "library_filter_url": library_filter_url(municipality=municipality.slug),
         }
         return self.render(request, context_overrides=context, template="cms/municipality_page.html")

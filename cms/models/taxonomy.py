@@ -7,7 +7,10 @@ search index and listings can filter on them cheaply.
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.widgets import FilterableCheckboxes
@@ -28,7 +31,13 @@ class Province(models.Model):
         return self.name
 
 
-class Municipality(index.Indexed, models.Model):
+TOOI_MUNICIPALITY = "https://identifier.overheid.nl/tooi/id/gemeente/"
+
+
+class Municipality(index.Indexed, ClusterableModel):
+    """A municipality, also one that no longer exists: after a merger (herindeling) it keeps
+    its page and its documents, and names its successors."""
+
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     cbs_code = models.CharField(
@@ -42,7 +51,34 @@ class Municipality(index.Indexed, models.Model):
         Province, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("province")
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("cbs_code"), FieldPanel("province")]
+    valid_from = models.DateField(_("exists since"), null=True, blank=True, help_text=_("Leave empty when unknown."))
+    valid_until = models.DateField(
+        _("existed until"), null=True, blank=True, help_text=_("The last day, for a municipality that was merged.")
+    )
+    successors = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="predecessors",
+        verbose_name=_("successors"),
+        help_text=_("The municipality or municipalities it became part of."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("cbs_code"),
+        FieldPanel("province"),
+        MultiFieldPanel(
+            [
+                FieldPanel("valid_from"),
+                FieldPanel("valid_until"),
+                FieldPanel("successors", widget=FilterableCheckboxes),
+            ],
+            heading=_("History"),
+        ),
+        InlinePanel("populations", heading=_("Inhabitants"), label=_("Inhabitants in a year")),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -52,6 +88,35 @@ class Municipality(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def tooi_id(self):
+        """Its identifier in the government's TOOI register, from the CBS code."""
+        return f"{TOOI_MUNICIPALITY}{self.cbs_code.lower()}" if self.cbs_code else ""
+
+    @property
+    def has_ended(self):
+        return self.valid_until is not None
+
+
+class MunicipalityPopulation(Orderable):
+    """Inhabitants of a municipality in one year, with where the figure comes from."""
+
+    municipality = ParentalKey(Municipality, on_delete=models.CASCADE, related_name="populations")
+    year = models.PositiveSmallIntegerField(_("year"))
+    inhabitants = models.PositiveIntegerField(_("inhabitants"))
+    source = models.CharField(_("source"), max_length=255, help_text=_("e.g. CBS StatLine, 1 January 2024."))
+
+    panels = [FieldPanel("year"), FieldPanel("inhabitants"), FieldPanel("source")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["-year"]
+        verbose_name = _("inhabitants in a year")
+        verbose_name_plural = _("inhabitants per year")
+        constraints = [models.UniqueConstraint(fields=["municipality", "year"], name="one_population_per_year")]
+
+    def __str__(self):
+        return f"{self.municipality}: {self.inhabitants} ({self.year})"
 
 
 class Theme(models.Model):
