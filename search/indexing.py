@@ -36,6 +36,21 @@ def subtree_changed(page):
     queue_for_elasticsearch([document_id(page_id=pk) for pk in page_ids])
 
 
+def municipality_changed(municipality):
+    """A municipality renamed or given an end and successors: the items tagged with it follow
+    (its successors become their tags too, see ``items.with_successors``)."""
+    from wagtail.models import Page
+
+    sources = KnowledgeItem.objects.filter(municipalities=municipality).values_list("page_id", "topic_id")
+    page_ids = [page_id for page_id, _ in sources if page_id]
+    topic_ids = [topic_id for _, topic_id in sources if topic_id]
+    for page in Page.objects.filter(pk__in=page_ids).specific():
+        sync_item(page)
+    queue_for_elasticsearch([document_id(page_id=pk) for pk in page_ids])
+    if topic_ids:
+        topics_changed(topic_ids)
+
+
 def page_deleted(page_id):
     KnowledgeItem.objects.filter(page_id=page_id).delete()
     queue_for_elasticsearch([document_id(page_id=page_id)])

@@ -1,14 +1,15 @@
 """Keep the search index in step with the page tree (publish, unpublish, move, delete and
-privacy changes), with the text read from document files, and with the discussions (posts,
-moderation, category access); all pass through ``search.indexing``."""
+privacy changes), with the text read from document files, with municipalities' names and
+mergers, and with the discussions (posts, moderation, category access); all pass through
+``search.indexing``."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.file_text import document_text_read
-from cms.models import KnowledgeDocumentPage, PublicationPage
+from cms.models import KnowledgeDocumentPage, Municipality, PublicationPage
 from community.models import Category, Post, Topic
 
 from . import indexing
@@ -75,3 +76,18 @@ def on_document_text_read(sender, file_id, **kwargs):
     for model in (KnowledgeDocumentPage, PublicationPage):
         for page in model.objects.filter(file_id=file_id):
             indexing.page_changed(page)
+
+
+@receiver(post_save, sender=Municipality)
+def on_municipality_saved(sender, instance, created, raw=False, **kwargs):
+    if not created and not raw:  # a new municipality tags nothing yet
+        indexing.municipality_changed(instance)
+
+
+@receiver(m2m_changed, sender=Municipality.successors.through)
+def on_successors_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    merged = Municipality.objects.filter(pk__in=pk_set) if reverse and pk_set else [instance]
+    for municipality in merged:
+        indexing.municipality_changed(municipality)
