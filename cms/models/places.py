@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import structured_data
 from cms.blocks import BodyBlock
 from cms.queries import first_visible, items_about
 from cms.widgets import FilterableCheckboxes
@@ -125,6 +127,10 @@ class MunicipalityIndexPage(RoutablePageMixin, Page):
         about = [municipality, *municipality.predecessors.all()]
         context = {
             "municipality": municipality,
+            # The site's own address (SITE_URL), not the request's Host: the page may be cached.
+            "structured_data": structured_data.script(
+                structured_data.municipality(municipality, settings.WAGTAILADMIN_BASE_URL.rstrip("/") + request.path)
+            ),
             "collaborations": municipality.collaborations.select_related("profile"),
             **items_about(municipalities__in=about),
             "library_filter_url": library_filter_url(municipality=municipality.slug),

@@ -57,3 +57,25 @@ def test_inhabitants_are_shown_with_their_source(client):
     MunicipalityPopulation.objects.create(municipality=haaren, year=2020, inhabitants=14000, source="Testbron")
     facts = page_text(client, "haaren").select_one(".kp-facts").get_text(" ", strip=True)
     assert "14000 (2020; bron: Testbron)" in facts
+
+
+def test_the_page_describes_the_municipality_as_json_ld(client, settings):
+    import json
+
+    settings.WAGTAILADMIN_BASE_URL = "https://kennisplatform.example"
+    response = client.get("/gemeenten/haaren/", HTTP_HOST="evil.example")
+    scripts = BeautifulSoup(response.content.decode(), "html.parser").select('script[type="application/ld+json"]')
+    assert len(scripts) == 1
+    data = json.loads(scripts[0].string)
+    assert data["@type"] == "GovernmentOrganization" and data["name"] == "Gemeente Haaren"
+    assert data["@id"] == "https://identifier.overheid.nl/tooi/id/gemeente/gm0788"
+    assert data["url"] == "https://kennisplatform.example/gemeenten/haaren/"
+    assert data["dissolutionDate"] == "2020-12-31"
+    assert {"propertyID": "TOOI", "@type": "PropertyValue", "value": data["@id"]} in data["identifier"]
+
+
+def test_json_ld_cannot_close_its_script_element():
+    from cms import structured_data
+
+    html = structured_data.script({"name": "</script><script>alert(1)</script>"})
+    assert html.count("</script>") == 1 and "\\u003C/script\\u003E" in html
