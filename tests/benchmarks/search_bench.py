@@ -25,12 +25,13 @@ the dev or test databases), named ``<BENCH_DB_PREFIX>_<scale>_v<CORPUS_VERSION>`
   ``scripts/postgres`` and in a SQLite file in ``.bench/`` (``BENCH_DATABASES``).
 
 The databases are kept (a new corpus version gets new ones): the next run finds the pages
-seeded (``seed_demo --scale`` only adds what is missing) and the items derived (derivation is skipped while every searchable page has
-its item), so only the index build and the latency runs are repeated; the report repeats what
-the first run measured for seeding and derivation (kept in ``.bench/<database>-<vendor>.json``).
+seeded (``seed_demo --scale`` only adds what is missing) and the items derived (derivation is
+skipped while every searchable page has its item), so only the index build and the latency
+runs are repeated; the report repeats what the first run measured for seeding and derivation
+(kept in ``.bench/<database>-<vendor>.json``).
 ``BENCH_REDERIVE=1`` empties ``KnowledgeItem`` first to time a full derivation again; drop the
 databases to time seeding again. Media files go to ``.bench/media``, collected static files to
-``.bench/static``, gunicorn's log to ``.bench/gunicorn-<engine>.log``, the results (every
+``.bench/static``, gunicorn's log to ``.bench/gunicorn-<label>.log``, the results (every
 timing, the queries) to ``.bench/search.json``.
 
 Each page is checked to show the engine's first hit for the same query, so an error page or
