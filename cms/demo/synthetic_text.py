@@ -101,9 +101,11 @@ def file_text(number, subjects, sentences, collaborations, seed=2026):
     target = rng.randint(MIN_CHARS, MAX_CHARS)
     org, short, municipalities = rng.choice(collaborations)
     topic = rng.sample(subjects, k=min(3, len(subjects)))  # a file is about a few subjects
+    terms = rng.sample(FILE_TERMS, k=3)  # and mentions a few specifics: a term is in 3/16 of the files
+    context = (topic, terms, subjects, sentences, org, short, municipalities or [org])
     pages, offsets, length = [], [], 0
     while length < target:
-        page = _page(rng, topic, subjects, sentences, org, short, municipalities or [org])
+        page = _page(rng, *context)
         if pages:
             length += 2  # the blank line between pages
         offsets.append(length)
@@ -112,18 +114,16 @@ def file_text(number, subjects, sentences, collaborations, seed=2026):
     return "\n\n".join(pages), offsets
 
 
-def _page(rng, topic, subjects, sentences, org, short, municipalities):
+def _page(rng, *context):
     paragraphs, size = [], 0
     while size < PAGE_CHARS:
-        paragraph = " ".join(
-            _sentence(rng, topic, subjects, sentences, org, short, municipalities) for _ in range(rng.randint(3, 6))
-        )
+        paragraph = " ".join(_sentence(rng, *context) for _ in range(rng.randint(3, 6)))
         paragraphs.append(paragraph)
         size += len(paragraph) + 1
     return "\n".join(paragraphs)
 
 
-def _sentence(rng, topic, subjects, sentences, org, short, municipalities):
+def _sentence(rng, topic, terms, subjects, sentences, org, short, municipalities):
     if rng.random() < 0.2:
         return rng.choice(sentences)
     year = rng.randint(2006, 2025)
@@ -133,7 +133,7 @@ def _sentence(rng, topic, subjects, sentences, org, short, municipalities):
         org=org,
         short=short,
         subject=rng.choice(topic) if rng.random() < 0.7 else rng.choice(subjects),
-        term=rng.choice(FILE_TERMS),
+        term=rng.choice(terms),
         municipality=rng.choice(municipalities),
         amount=f"{rng.randint(10, 9_999) * 1_000:,}".replace(",", "."),
         pct=rng.randint(40, 95),
