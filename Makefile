@@ -82,6 +82,7 @@ bench-search: install
 	scripts/elasticsearch start
 	$(BIN)/python tests/benchmarks/search_bench.py $(BENCH_ARGS)
 	$(BIN)/python tests/benchmarks/spelling_bench.py
+	$(BIN)/python tests/benchmarks/extraction_bench.py
 
 # Relevance of the judged queries (tests/relevance/judgements.json) on Elasticsearch, PostgreSQL
 # and SQLite with the demo content: a table with the failing queries and .reports/relevance.json.

@@ -11,6 +11,11 @@ draft title, the tags, the "created" entry in the page history, Wagtail's own se
 admin search) and its reference index ("usage"). As with ``add_child``, nothing is published
 (no revisions) and the site's search signals do not fire, so no knowledge item is derived here:
 run ``manage.py search_index --refresh-items`` afterwards.
+
+A third of the items (documents and publications) get a file of their own whose text has
+already been read (``synthetic_text``: 20 KB on average, in pages of about 3,000 characters),
+as if the background reading had run; the other documents share one file without a text layer.
+The file rows all point at the same stored file: only their text differs.
 """
 
 import random
@@ -33,6 +38,8 @@ from cms.models import (
     PublicationPage,
     Theme,
 )
+
+from .synthetic_text import files_with_text, shared_file_without_text
 
 SUBJECTS = [
     "verrekenmodel",
@@ -83,6 +90,8 @@ SENTENCES = [
 ]
 BATCH = 2000
 TAG_FIELDS = ("collaborations", "municipalities", "themes")
+# Documents and publications are 80 % of the items: 5/12 of them with file text is a third.
+FILE_TEXT_SHARE = 5 / 12
 
 
 def add_synthetic_items(count, log=print, seed=2026):
@@ -95,18 +104,28 @@ def add_synthetic_items(count, log=print, seed=2026):
     collaborations = list(Collaboration.objects.prefetch_related("municipalities"))
     themes = list(Theme.objects.all())
     types = list(DocumentType.objects.all())
-    shared_file = _shared_file()
+    shared_file = shared_file_without_text()
     existing = _existing_numbers(library, news, publications)
     missing = [n for n in range(1, count + 1) if n not in existing]
     # Draw for every number, also the existing ones, so item N is the same in every run.
     plans = {n: _plan(rng, collaborations, themes, types) for n in range(1, count + 1)}
     parents = {"document": library, "news": news, "publication": publications}
+    file_rng = random.Random(f"files-{seed}")
+    with_text = {n for n in range(1, count + 1) if file_rng.random() < FILE_TEXT_SHARE}
     for start in range(0, len(missing), BATCH):
         children = {kind: [] for kind in parents}
-        for number in missing[start : start + BATCH]:
-            plan = plans[number]
-            children[plan["kind"]].append(_page(number, plan, shared_file))
-        with transaction.atomic():
+        numbers = missing[start : start + BATCH]
+        with transaction.atomic():  # the files of a batch are written with its pages, or not at all
+            files = files_with_text(
+                {n: plans[n] for n in numbers if n in with_text and plans[n]["kind"] != "news"},
+                shared_file,
+                SUBJECTS,
+                SENTENCES,
+                seed,
+            )
+            for number in numbers:
+                plan = plans[number]
+                children[plan["kind"]].append(_page(number, plan, files.get(number, shared_file)))
             for kind, pages in children.items():
                 if pages:
                     add_children(parents[kind], pages)
@@ -257,7 +276,7 @@ def _plan(rng, collaborations, themes, types):
     }
 
 
-def _page(number, plan, shared_file):
+def _page(number, plan, file):
     collaboration = plan["collaboration"]
     title = f"{plan['action']} {plan['subject']} {collaboration.short_name} ({number})"
     common = {
@@ -267,18 +286,13 @@ def _page(number, plan, shared_file):
         "summary": f"{plan['action']} {plan['subject']} in {collaboration.name}. {plan['text']}",
     }
     if plan["kind"] == "document":
-        page = KnowledgeDocumentPage(document_type=plan["type"], file=shared_file, **common)
+        page = KnowledgeDocumentPage(document_type=plan["type"], file=file, **common)
     elif plan["kind"] == "news":
         page = NewsPage(body=[("paragraph", f"<p>{plan['text']}</p>")], **common)
     else:
-        page = PublicationPage(kind="artikel", body=f"<p>{plan['text']}</p>", **common)
+        own_file = file if file.text else None  # a publication has a file only when it has text
+        page = PublicationPage(kind="artikel", body=f"<p>{plan['text']}</p>", file=own_file, **common)
     page.collaborations = [collaboration]
     page.municipalities = list(collaboration.municipalities.all())
     page.themes = plan["themes"]
     return page
-
-
-def _shared_file():
-    from .builder import demo_file
-
-    return demo_file("Synthetisch voorbeeld", "pdf", ["Een voorbeeldbestand voor synthetische documenten."])

@@ -39,50 +39,84 @@ def script_output(*args):
         return ""
 
 
+# The synthetic corpus's version: part of every bench database's name, so a corpus built by an
+# older version (kept between runs) is never measured as if it were the current one.
+# 2: a third of the items carry file text (cms/demo/synthetic_text.py).
+CORPUS_VERSION = 2
+
+
+def db_prefix():
+    """The first part of the bench databases' and indexes' names (BENCH_DB_PREFIX), so that
+    two people's benchmarks on one server do not share databases."""
+    return (os.environ.get("BENCH_DB_PREFIX") or "kennisplatform_bench").lower()
+
+
+def corpus_name(scale, purpose=None):
+    prefix = db_prefix() if purpose is None else f"{db_prefix().removesuffix('_bench')}_{purpose}"
+    return f"{prefix}_{scale}_v{CORPUS_VERSION}"
+
+
 def corpora(only=None):
-    """The two corpora and the environment each runs in."""
+    """The corpora and the environment each runs in: the database engine on each database of
+    BENCH_DATABASES (PostgreSQL and SQLite) at BENCH_DB_SCALE, Elasticsearch (its items in
+    BENCH_DATABASE) at BENCH_SCALE. ``only``: "elasticsearch", "database", "postgresql" or
+    "sqlite" (the database engine on that database)."""
     es_scale, db_scale = env_int("BENCH_SCALE", 100_000), env_int("BENCH_DB_SCALE", 10_000)
     es_url = (
         os.environ.get("BENCH_ELASTICSEARCH_URL")
         or script_output("scripts/elasticsearch", "url")
         or "http://127.0.0.1:19200"
     )
+    vendors = [v.strip() for v in os.environ.get("BENCH_DATABASES", "postgresql,sqlite").split(",") if v.strip()]
+    plan = [("database", db_scale, vendor) for vendor in vendors]
+    plan.append(("elasticsearch", es_scale, os.environ.get("BENCH_DATABASE", "postgresql")))
     found = []
-    for engine, scale in (("database", db_scale), ("elasticsearch", es_scale)):
-        if only and engine != only:
+    for engine, scale, vendor in plan:
+        if only and only not in (engine, vendor if engine == "database" else None):
             continue
-        database, db_label = database_url(f"kennisplatform_bench_{scale}")
+        name = corpus_name(scale)
+        database, db_label = database_url(name, vendor)
         found.append(
             {
-                "name": f"kennisplatform_bench_{scale}",
+                "name": name,
                 "engine": engine,
+                "vendor": vendor,
+                "label": engine if engine == "elasticsearch" else vendor,
                 "scale": scale,
                 "database": db_label,
                 "database_url": database,
-                "index_prefix": f"bench-{scale}" if engine == "elasticsearch" else None,
+                "index_prefix": name.replace("_", "-") if engine == "elasticsearch" else None,
                 "elasticsearch_url": es_url if engine == "elasticsearch" else "",
             }
         )
     return found
 
 
+def state_path(corpus):
+    """Where what the first run of a corpus measured is kept (per database: the same name can
+    be a PostgreSQL database and a SQLite file)."""
+    return str(BENCH_DIR / f"{corpus['name']}-{corpus['vendor']}.json")
+
+
 def prepared_corpus(purpose, scale):
     """An Elasticsearch corpus of its own for another harness (load test, fault tests):
-    database ``kennisplatform_<purpose>_<scale>``, index prefix ``<purpose>-<scale>``, created,
-    seeded and indexed by the benchmark's own prepare step."""
+    database ``kennisplatform_<purpose>_<scale>_v<version>``, index prefix the same with
+    dashes, created, seeded and indexed by the benchmark's own prepare step."""
     corpus = corpora("elasticsearch")[0]
-    name = f"kennisplatform_{purpose}_{scale}"
-    url, label = database_url(name)
-    corpus.update(name=name, scale=scale, index_prefix=f"{purpose}-{scale}", database_url=url, database=label)
+    name = corpus_name(scale, purpose)
+    url, label = database_url(name, corpus["vendor"])
+    corpus.update(
+        name=name, scale=scale, index_prefix=name.replace("_", "-"), database_url=url, database=label, label=purpose
+    )
     BENCH_DIR.mkdir(exist_ok=True)
     ensure_database(corpus)
-    run_worker("prepare", corpus, scale=scale, state=str(BENCH_DIR / f"{name}.json"))
+    run_worker("prepare", corpus, scale=scale, state=state_path(corpus))
     return corpus
 
 
-def database_url(name):
-    """(DATABASE_URL, label) of a bench database called ``name``."""
-    if os.environ.get("BENCH_DATABASE", "postgresql") == "sqlite":
+def database_url(name, vendor="postgresql"):
+    """(DATABASE_URL, label) of a bench database called ``name`` on ``vendor``."""
+    if vendor == "sqlite":
         path = BENCH_DIR / f"{name}.sqlite3"
         return f"sqlite:///{path}", f"SQLite {path.relative_to(PROJECT)}"
     base = (

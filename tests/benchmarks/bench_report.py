@@ -1,7 +1,7 @@
 """The search benchmark's report: the scenarios, the targets of the search issue, percentiles,
 and the table printed next to those targets (see search_bench.py)."""
 
-SCENARIOS = ("text", "text+3 facets", "facets only")
+SCENARIOS = ("text", "text+3 facets", "facets only", "file text")
 
 
 TARGETS = {
@@ -52,12 +52,13 @@ def summarise(corpus):
             rows.append(
                 {
                     "corpus_items": items,
-                    "engine": corpus["engine"],
+                    "engine": corpus.get("label", corpus["engine"]),
                     "layer": layer,
                     "scenario": name,
                     "n": len(timings),
                     **stats,
                     "mean": round(sum(timings) / len(timings), 1),
+                    "mean_hits": round(source[name].get("mean_total", float("nan")), 1),
                     "target": target,
                     "verdict": verdict,
                 }
@@ -72,7 +73,8 @@ def print_report(report):
     for corpus in report["corpora"]:
         prep = corpus["prepare"]
         print(
-            f"\n{corpus['engine']}: {prep['items']:,} items ({prep['pages']:,} searchable pages: demo content + "
+            f"\n{corpus.get('label', corpus['engine'])}: {prep['items']:,} items "
+            f"({prep['pages']:,} searchable pages: demo content + "
             f"{corpus['scale']:,} synthetic), {corpus['database']}"
             + (
                 f", index {prep['index']['index']} "
@@ -114,6 +116,13 @@ def print_report(report):
                 f"  derive items ({derive['mode']}): {derive['items']:,} in {derive['seconds']:.1f} s "
                 f"({derive['items'] / derive['seconds']:.0f} items/s)"
             )
+        files = prep.get("file_text")
+        if files:
+            print(
+                f"  file text: {files['items']:,} items ({files['share']:.0%}), {files['total_mb']:,.0f} MB, "
+                f"{files['mean_kb']:.1f} KB and {files['mean_pages']:.1f} pages per file on average; "
+                f"full-text index: {prep['fulltext']}"
+            )
         if "index" in prep:
             index = prep["index"]
             rate = index["documents"] / index["seconds"]
@@ -127,7 +136,7 @@ def print_report(report):
     rows = [row for corpus in report["corpora"] for row in corpus["rows"]]
     if not rows:
         return
-    header = ("items", "engine", "layer", "scenario", "n", "p50 ms", "p95 ms", "p99 ms", "target p95", "")
+    header = ("items", "engine", "layer", "scenario", "n", "hits", "p50 ms", "p95 ms", "p99 ms", "target p95", "")
     table = [header] + [
         (
             f"{row['corpus_items']:,}",
@@ -135,6 +144,7 @@ def print_report(report):
             row["layer"],
             row["scenario"],
             str(row["n"]),
+            f"{row['mean_hits']:,.0f}" if row["mean_hits"] == row["mean_hits"] else "",
             f"{row['p50']:.1f}",
             f"{row['p95']:.1f}",
             f"{row['p99']:.1f}",
@@ -148,7 +158,7 @@ def print_report(report):
     for number, line in enumerate(table):
         print(
             "  ".join(
-                cell.rjust(width) if i in (0, 4, 5, 6, 7) else cell.ljust(width)
+                cell.rjust(width) if i in (0, 4, 5, 6, 7, 8) else cell.ljust(width)
                 for i, (cell, width) in enumerate(zip(line, widths, strict=False))
             ).rstrip()
         )
@@ -156,5 +166,6 @@ def print_report(report):
             print("  ".join("-" * width for width in widths))
     print(
         "\nengine = KnowledgeSearch().search() in one process; page = HTTP GET /zoeken/ on gunicorn "
-        f"({report['gunicorn_workers']} workers, production settings, DEBUG off), one request at a time."
+        f"({report['gunicorn_workers']} workers, production settings, DEBUG off), one request at a time; "
+        "hits = mean number of results (engine layer); file text = words found only inside files."
     )

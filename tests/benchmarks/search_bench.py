@@ -7,44 +7,52 @@ Measures, per corpus, and prints as a table next to the targets of the search is
   ``KnowledgeItem``) is reported separately, and so is the time seeding took;
 * latency p50/p95/p99 of the engine alone (``KnowledgeSearch().search(SearchRequest(...))`` in
   one process) and of the search page end to end (HTTP GET of ``/zoeken/?...`` against gunicorn
-  on 127.0.0.1 with production settings, DEBUG off), each for three scenarios: text only, text
-  plus three facets (collaboration, theme, year), and facet browsing without text.
+  on 127.0.0.1 with production settings, DEBUG off), each for four scenarios: text only, text
+  plus three facets (collaboration, theme, year), facet browsing without text, and text that
+  occurs only inside files ("file text");
+* the corpus's file text (items with text, average size and pages) and a check that the
+  database's full-text index (PostgreSQL's vector, SQLite's FTS5 table) covers every item.
 
-Two corpora, each in its own PostgreSQL database (the production database) on the project's
-development server (``scripts/postgres``), never the dev or test databases:
+A third of the synthetic items carry file text, 20 KB on average in pages of about 3,000
+characters (``cms/demo/synthetic_text.py``). Three corpora, each in its own database (never
+the dev or test databases), named ``<BENCH_DB_PREFIX>_<scale>_v<CORPUS_VERSION>``:
 
-* ``elasticsearch``: demo content + ``BENCH_SCALE`` (100,000) synthetic items, database
-  ``kennisplatform_bench_<scale>``, Elasticsearch index prefix ``bench-<scale>`` (alias
-  ``bench-<scale>-knowledge``) on ``scripts/elasticsearch``;
-* ``database``: demo content + ``BENCH_DB_SCALE`` (10,000) synthetic items, database
-  ``kennisplatform_bench_<scale>``, ``ELASTICSEARCH_URL`` empty (the database engine).
+* ``elasticsearch``: demo content + ``BENCH_SCALE`` (100,000) synthetic items in PostgreSQL
+  (``BENCH_DATABASE``), Elasticsearch index prefix the same name with dashes (alias
+  ``<prefix>-knowledge``) on ``scripts/elasticsearch``;
+* ``postgresql`` and ``sqlite``: demo content + ``BENCH_DB_SCALE`` (10,000) synthetic items,
+  ``ELASTICSEARCH_URL`` empty (the database engine), in a PostgreSQL database on
+  ``scripts/postgres`` and in a SQLite file in ``.bench/`` (``BENCH_DATABASES``).
 
-The databases are kept: the next run finds the pages seeded (``seed_demo --scale`` only adds
-what is missing) and the items derived (derivation is skipped while every searchable page has
-its item), so only the index build and the latency runs are repeated; the report repeats what
-the first run measured for seeding and derivation (kept in ``.bench/<database>.json``).
+The databases are kept (a new corpus version gets new ones): the next run finds the pages
+seeded (``seed_demo --scale`` only adds what is missing) and the items derived (derivation is
+skipped while every searchable page has its item), so only the index build and the latency
+runs are repeated; the report repeats what the first run measured for seeding and derivation
+(kept in ``.bench/<database>-<vendor>.json``).
 ``BENCH_REDERIVE=1`` empties ``KnowledgeItem`` first to time a full derivation again; drop the
 databases to time seeding again. Media files go to ``.bench/media``, collected static files to
-``.bench/static``, gunicorn's log to ``.bench/gunicorn-<engine>.log``, the results (every
+``.bench/static``, gunicorn's log to ``.bench/gunicorn-<label>.log``, the results (every
 timing, the queries) to ``.bench/search.json``.
 
 Each page is checked to show the engine's first hit for the same query, so an error page or
 an empty state is never timed as a result page.
 
-A first run at full scale takes about 25 minutes here (seeding 100,000 pages about 10, deriving
-their items about 3.5, the index build under 1, the latency runs about 10); later runs about 9.
+Before file text, a first run at full scale took about 25 minutes here (seeding 100,000 pages
+about 10, deriving their items about 3.5, the index build under 1, the latency runs about 10).
 
 Run::
 
     make bench-search                                   # starts PostgreSQL and Elasticsearch if needed
     BENCH_SCALE=20000 BENCH_DB_SCALE=5000 make bench-search     # smaller corpora, quicker
-    .venv/bin/python tests/benchmarks/search_bench.py --only database --requests 100
+    .venv/bin/python tests/benchmarks/search_bench.py --only sqlite --requests 100
 
 Environment (all optional): ``BENCH_SCALE`` (100000), ``BENCH_DB_SCALE`` (10000),
 ``BENCH_REQUESTS`` measured requests per scenario and layer (300), ``BENCH_WARMUP`` (30),
 ``BENCH_WORKERS`` gunicorn workers (2), ``BENCH_PORT`` (18765), ``BENCH_REDERIVE`` (0),
 ``BENCH_POSTGRES_URL`` (``scripts/postgres url``; the database name is replaced),
-``BENCH_DATABASE=sqlite`` (SQLite files in ``.bench/`` instead of PostgreSQL),
+``BENCH_DB_PREFIX`` (``kennisplatform_bench``: the first part of database and index names),
+``BENCH_DATABASES`` (``postgresql,sqlite``: the database engine's corpora),
+``BENCH_DATABASE=sqlite`` (the Elasticsearch corpus's items in a SQLite file instead),
 ``BENCH_ELASTICSEARCH_URL`` (``scripts/elasticsearch url``), ``BENCH_OUTPUT``
 (``.bench/search.json``).
 
@@ -78,6 +86,7 @@ from tests.benchmarks.bench_corpus import (
     load_average,
     production_server,
     run_worker,
+    state_path,
 )
 from tests.benchmarks.bench_report import print_report, summarise
 
@@ -193,6 +202,14 @@ def worker_prepare(engine):
     state_path.write_text(json.dumps(state, indent=1))
     out["items"] = KnowledgeItem.objects.count()
     out["pages"] = pages
+    out["fulltext"] = check_fulltext()
+    out["file_text"] = file_text_stats()
+    print(
+        f"  file text: {out['file_text']['items']} items ({out['file_text']['share']:.0%}), "
+        f"{out['file_text']['mean_kb']:.1f} KB and {out['file_text']['mean_pages']:.1f} pages on average; "
+        f"full-text index: {out['fulltext']}",
+        flush=True,
+    )
 
     if engine == "elasticsearch":
         marks = []
@@ -217,6 +234,44 @@ def worker_prepare(engine):
             flush=True,
         )
     worker_result(out)
+
+
+def check_fulltext():
+    """Make sure the database's full-text index covers every item (PostgreSQL: a stored vector,
+    SQLite: a row in the FTS5 table); fill in what is missing, in batches, and say how many."""
+    from django.db import connection
+
+    from search.fulltext.sqlite import TABLE
+    from search.items import update_search_vectors
+    from search.models import KnowledgeItem
+
+    if connection.vendor == "postgresql":
+        missing = list(KnowledgeItem.objects.filter(search_vector__isnull=True).values_list("pk", flat=True))
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT id FROM {KnowledgeItem._meta.db_table} WHERE id NOT IN (SELECT rowid FROM {TABLE})")
+            missing = [row[0] for row in cursor.fetchall()]
+    for start in range(0, len(missing), 500):
+        update_search_vectors(KnowledgeItem.objects.filter(pk__in=missing[start : start + 500]))
+    where = "vector" if connection.vendor == "postgresql" else f"{TABLE} row"
+    return f"every item has its {where}" + (f" ({len(missing)} filled in now)" if missing else "")
+
+
+def file_text_stats():
+    from django.db.models.functions import Length
+
+    from search.models import KnowledgeItem
+
+    with_text = KnowledgeItem.objects.exclude(file_text="")
+    lengths = list(with_text.annotate(chars=Length("file_text")).values_list("chars", "file_page_offsets"))
+    count, total = len(lengths), KnowledgeItem.objects.count()
+    return {
+        "items": count,
+        "share": count / total if total else 0,
+        "mean_kb": sum(chars for chars, _ in lengths) / count / 1000 if count else 0,
+        "mean_pages": sum(len(offsets) for _, offsets in lengths) / count if count else 0,
+        "total_mb": sum(chars for chars, _ in lengths) / 1e6,
+    }
 
 
 def progress_printer(label, every):
@@ -311,7 +366,12 @@ def build_scenarios(count, warmup, seed=2026):
             params.append(("page", rng.randint(2, 3)))
         return params
 
-    makers = {"text": text, "text+3 facets": text_facets, "facets only": browse}
+    from cms.demo.synthetic_text import FILE_ONLY_QUERIES
+
+    def file_text():
+        return [("q", rng.choice(FILE_ONLY_QUERIES))]
+
+    makers = {"text": text, "text+3 facets": text_facets, "facets only": browse, "file text": file_text}
     return {
         name: {
             "warmup": [urllib.parse.urlencode(make()) for _ in range(warmup)],
@@ -324,7 +384,7 @@ def build_scenarios(count, warmup, seed=2026):
 def measure_page(corpus, scenarios, workers, port):
     """Start gunicorn (production settings) for ``corpus`` and time GET /zoeken/?... ."""
     base = f"http://127.0.0.1:{port}/zoeken/"
-    with production_server(corpus, workers, port, f"gunicorn-{corpus['engine']}.log"):
+    with production_server(corpus, workers, port, f"gunicorn-{corpus['label']}.log"):
         out = {}
         for name, queries in scenarios.items():
             for query in queries["warmup"]:
@@ -339,7 +399,7 @@ def measure_page(corpus, scenarios, workers, port):
                 if title and html.escape(title).encode() not in body:
                     wrong.append(query)
                     if len(wrong) == 1:
-                        sample = BENCH_DIR / f"unexpected-{corpus['engine']}-{name.replace(' ', '_')}.html"
+                        sample = BENCH_DIR / f"unexpected-{corpus['label']}-{name.replace(' ', '_')}.html"
                         sample.write_bytes(body)
                         print(
                             f"  warning: /zoeken/?{query} does not show the engine's first hit; saved as {sample}",
@@ -351,7 +411,11 @@ def measure_page(corpus, scenarios, workers, port):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", choices=["elasticsearch", "database"], help="run one corpus only")
+    parser.add_argument(
+        "--only",
+        choices=["elasticsearch", "database", "postgresql", "sqlite"],
+        help="run one engine only (database: on PostgreSQL and SQLite; postgresql, sqlite: on that database)",
+    )
     parser.add_argument("--requests", type=int, default=env_int("BENCH_REQUESTS", 300))
     parser.add_argument("--warmup", type=int, default=env_int("BENCH_WARMUP", 30))
     parser.add_argument("--no-page", action="store_true", help="skip the HTTP measurements")
@@ -369,13 +433,13 @@ def main():
         "corpora": [],
     }
     for corpus in corpora(args.only):
-        print(f"== {corpus['engine']}: {corpus['scale']:,} synthetic items, {corpus['database']}", flush=True)
+        print(f"== {corpus['label']}: {corpus['scale']:,} synthetic items, {corpus['database']}", flush=True)
         ensure_database(corpus)
         corpus["prepare"] = run_worker(
             "prepare",
             corpus,
             scale=corpus["scale"],
-            state=str(BENCH_DIR / f"{corpus['name']}.json"),
+            state=state_path(corpus),
             rederive=os.environ.get("BENCH_REDERIVE", "") not in ("", "0"),
         )
         print("  engine latency...", flush=True)

@@ -2,7 +2,7 @@
 
 Against gunicorn with production settings on 127.0.0.1, with PostgreSQL and Elasticsearch from
 the project's scripts and the demo content plus ``LOADTEST_SCALE`` (10,000) synthetic items in a
-database of its own (``kennisplatform_load_<scale>``, kept for the next run; prepared with the
+database of its own (``kennisplatform_load_<scale>_v<version>``, kept for the next run; prepared with the
 search benchmark's steps). Locust (tests/loadtest/locustfile.py) runs the visitor and member
 mix headless:
 
