@@ -127,6 +127,19 @@
     if (event.target.type === "checkbox" && event.target.closest("#search-facets")) apply();
   });
 
+  // A normal submit (Enter in the search box, "Zoeken", "Apply dates") leaves empty date
+  // fields out of the address too: a disabled field is not sent. Enabled again on return.
+  var DATE_FIELDS = ["from", "to"];
+  form.addEventListener("submit", function () {
+    DATE_FIELDS.forEach(function (name) {
+      var field = form.elements[name];
+      if (field && !field.value) field.disabled = true;
+    });
+  });
+  window.addEventListener("pageshow", function () {
+    DATE_FIELDS.forEach(function (name) { if (form.elements[name]) form.elements[name].disabled = false; });
+  });
+
   window.addEventListener("popstate", function () {
     var url = window.location.href.split("#")[0];
     if (url !== shownUrl) load(url, false);
