@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from elasticsearch.helpers import scan
 
@@ -260,8 +260,6 @@ def catch_up(since, es=None):
 
 def file_text_counts():
     """Document files by the state of their text: {status: count}, every status listed."""
-    from django.db.models import Count
-
     from cms.models import LibraryFile
 
     counts = dict(LibraryFile.objects.values_list("text_status").annotate(n=Count("pk")).order_by())

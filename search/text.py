@@ -71,4 +71,4 @@ def searchable_text(*parts):
 def stemmed_text(*parts):
     """Folded, stemmed words of ``parts`` (hyphenated ones also joined): what the Elasticsearch
     ``stems`` field and the SQLite full-text table hold."""
-    return " ".join(stem(word) for word in index_words(" ".join(part for part in parts if part)))
+    return " ".join(stem(word) for word in searchable_text(*parts).split())
