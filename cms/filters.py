@@ -9,7 +9,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.models.taxonomy import Collaboration, DocumentType, Municipality, Theme
+from cms.models.collaborations import Collaboration
+from cms.models.taxonomy import DocumentType, Municipality, Theme
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 

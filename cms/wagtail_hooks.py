@@ -9,14 +9,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms import document_access
 from cms.admin_views import reread_document_text
-from cms.models import Collaboration, DocumentType, Municipality, Province, Theme
+from cms.models import Collaboration, DocumentType, Municipality, Phase, Province, Theme
 
 
 class CollaborationViewSet(SnippetViewSet):
     model = Collaboration
     icon = "group"
-    list_display = ["short_name", "name", "form", "founded"]
-    list_filter = ["form", "legal_form"]
+    list_display = ["short_name", "name", "form", "status", "phase"]
+    list_filter = ["status", "phase", "form", "legal_form"]
     search_fields = ["name", "short_name"]
 
 
@@ -44,6 +44,11 @@ class DocumentTypeViewSet(SnippetViewSet):
     icon = "doc-full"
 
 
+class PhaseViewSet(SnippetViewSet):
+    model = Phase
+    icon = "list-ol"
+
+
 class TaxonomyViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomy")
     menu_icon = "list-ul"
@@ -54,6 +59,7 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
         ProvinceViewSet,
         ThemeViewSet,
         DocumentTypeViewSet,
+        PhaseViewSet,
     )
 
 

@@ -18,6 +18,7 @@ from wagtail.models import Page, Site
 from cms.models import (
     Collaboration,
     CollaborationIndexPage,
+    CollaborationMembership,
     CollaborationPage,
     DocumentLibraryPage,
     DocumentType,
@@ -28,6 +29,7 @@ from cms.models import (
     MunicipalityIndexPage,
     NewsIndexPage,
     NewsPage,
+    Phase,
     Province,
     PublicationAuthor,
     PublicationIndexPage,
@@ -96,12 +98,20 @@ class DemoSite:
         for name in content.DOCUMENT_TYPES:
             DocumentType.objects.get_or_create(slug=slugify(name), defaults={"name": name})
         for data in content.COLLABORATIONS:
+            fields = ("short_name", "name", "form", "legal_form", "website", "status", "decided_on", "started_on")
             collaboration, created = Collaboration.objects.get_or_create(
-                slug=data["slug"],
-                defaults={key: data[key] for key in ("short_name", "name", "form", "legal_form", "founded", "website")},
+                slug=data["slug"], defaults={key: data.get(key, "") for key in fields}
             )
             if created:
-                collaboration.municipalities.set(Municipality.objects.filter(name__in=data["municipalities"]))
+                if collaboration.status == Collaboration.Status.ACTIVE:
+                    # A running collaboration is, by definition, in the last phase of the route.
+                    collaboration.phase = Phase.objects.filter(number=3).first()
+                    collaboration.save(update_fields=["phase"])
+                for municipality in Municipality.objects.filter(name__in=data["municipalities"]):
+                    left_on = data.get("left", {}).get(municipality.name, "")
+                    CollaborationMembership.objects.create(
+                        collaboration=collaboration, municipality=municipality, left_on=left_on
+                    )
 
     # --- pages ---------------------------------------------------------------------------
     def build_home(self):

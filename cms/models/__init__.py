@@ -1,7 +1,8 @@
 """Content models, one module per content area; import from here. Events are their own app
 (``events.models``), which builds on these."""
 
-from .taxonomy import Collaboration, DocumentType, Municipality, MunicipalityPopulation, Province, Theme  # noqa: I001
+from .taxonomy import DocumentType, Municipality, MunicipalityPopulation, Phase, Province, Theme  # noqa: I001
+from .collaborations import Collaboration, CollaborationFigures, CollaborationMembership
 from .knowledge import KnowledgeItemPage
 from .library import DocumentLibraryPage, KnowledgeDocumentPage, LibraryFile
 from .publications import PublicationAuthor, PublicationIndexPage, PublicationPage
@@ -11,7 +12,9 @@ from .pages import HomePage, StandardPage
 
 __all__ = [
     "Collaboration",
+    "CollaborationFigures",
     "CollaborationIndexPage",
+    "CollaborationMembership",
     "CollaborationPage",
     "DocumentLibraryPage",
     "DocumentType",
@@ -24,6 +27,7 @@ __all__ = [
     "MunicipalityPopulation",
     "NewsIndexPage",
     "NewsPage",
+    "Phase",
     "Province",
     "PublicationAuthor",
     "PublicationIndexPage",

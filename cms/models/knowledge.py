@@ -1,9 +1,10 @@
 """What every knowledge item (document, publication, news, event) has in common.
 
-Items are tagged with collaborations, municipalities and themes; listings, the municipality
+Items are tagged with collaborations, municipalities, themes and phases of the route; listings, the municipality
 and collaboration pages, feeds and the search index all read these three relations.
 """
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -21,6 +22,9 @@ class KnowledgeItemPage(Page):
     collaborations = ParentalManyToManyField("cms.Collaboration", blank=True, verbose_name=_("collaborations"))
     municipalities = ParentalManyToManyField("cms.Municipality", blank=True, verbose_name=_("municipalities"))
     themes = ParentalManyToManyField("cms.Theme", blank=True, verbose_name=_("themes"))
+    phases = ParentalManyToManyField(
+        "cms.Phase", blank=True, verbose_name=_("phases"), help_text=_("The phases of the route it helps with.")
+    )
 
     taxonomy_panels = [
         MultiFieldPanel(
@@ -28,6 +32,7 @@ class KnowledgeItemPage(Page):
                 FieldPanel("collaborations", widget=FilterableCheckboxes),
                 FieldPanel("municipalities", widget=FilterableCheckboxes),
                 FieldPanel("themes", widget=FilterableCheckboxes),
+                FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Tagging"),
         )
@@ -38,10 +43,11 @@ class KnowledgeItemPage(Page):
         index.RelatedFields("collaborations", [index.SearchField("name"), index.SearchField("short_name")]),
         index.RelatedFields("municipalities", [index.SearchField("name")]),
         index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("phases", [index.SearchField("name")]),
     ]
 
     # Parent pages list their children through this relation, prefetched in one go.
-    taxonomy_prefetch = ("collaborations", "municipalities", "themes")
+    taxonomy_prefetch = ("collaborations", "municipalities", "themes", "phases")
     listing_order = ("-date", "-pk")
 
     class Meta:

@@ -18,8 +18,9 @@ from cms.blocks import BodyBlock
 from cms.queries import first_visible, items_about
 from cms.widgets import FilterableCheckboxes
 
+from .collaborations import Collaboration
 from .library import DocumentLibraryPage
-from .taxonomy import Collaboration, Municipality, Province
+from .taxonomy import Municipality, Province
 
 LESSON_FEATURES = ["ul", "bold", "italic", "link"]
 

@@ -152,58 +152,21 @@ class DocumentType(models.Model):
         return self.name
 
 
-class Collaboration(index.Indexed, models.Model):
-    """A shared civil-service organisation serving several autonomous municipalities."""
+class Phase(models.Model):
+    """A stage on the route through an ambtelijke fusie: initiëren en verkennen, besluiten en
+    inrichten, starten en doorontwikkelen. Content is tagged with it; each has a route page."""
 
-    class Form(models.TextChoices):
-        OFFICIAL_MERGER = "ambtelijke-fusie", _("official merger (ambtelijke fusie)")
-        SHARED_SERVICE_CENTRE = "shared-service-centre", _("shared service centre")
-        CENTRAL_MUNICIPALITY = "centrumgemeente", _("central municipality (centrumgemeente)")
-        NETWORK = "netwerk", _("network collaboration")
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    number = models.PositiveSmallIntegerField(_("number"), unique=True, help_text=_("Its place on the route: 1, 2, 3."))
+    description = models.TextField(_("description"), blank=True)
 
-    class LegalForm(models.TextChoices):
-        OPERATIONS_BODY = "bedrijfsvoeringsorganisatie", _("operations organisation (bedrijfsvoeringsorganisatie)")
-        PUBLIC_BODY = "openbaar-lichaam", _("public body (openbaar lichaam)")
-        JOINT_BODY = "gemeenschappelijk-orgaan", _("joint body (gemeenschappelijk orgaan)")
-        CENTRAL_MUNICIPALITY = "centrumgemeenteconstructie", _("central municipality arrangement")
-        AGREEMENT = "regeling-zonder-meer", _("agreement only (regeling zonder meer)")
-        PRIVATE = "privaatrechtelijk", _("private-law arrangement")
-
-    short_name = models.CharField(_("short name"), max_length=32, unique=True)
-    name = models.CharField(_("name"), max_length=150, unique=True)
-    slug = models.SlugField(_("slug"), max_length=64, unique=True)
-    municipalities = models.ManyToManyField(
-        Municipality, related_name="collaborations", verbose_name=_("member municipalities")
-    )
-    form = models.CharField(_("form of cooperation"), max_length=32, choices=Form.choices)
-    legal_form = models.CharField(_("legal form under the Wgr"), max_length=32, choices=LegalForm.choices, blank=True)
-    founded = models.PositiveSmallIntegerField(_("founded (year)"), null=True, blank=True)
-    website = models.URLField(_("website"), blank=True)
-
-    panels = [
-        MultiFieldPanel([FieldPanel("short_name"), FieldPanel("name"), FieldPanel("slug")], heading=_("Name")),
-        FieldPanel("municipalities", widget=FilterableCheckboxes),
-        FieldPanel("form"),
-        FieldPanel("legal_form"),
-        FieldPanel("founded"),
-        FieldPanel("website"),
-    ]
-    search_fields = [
-        index.SearchField("name"),
-        index.SearchField("short_name"),
-        index.AutocompleteField("name"),
-    ]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("number"), FieldPanel("description")]
 
     class Meta:
-        ordering = ["short_name"]
-        verbose_name = _("collaboration")
-        verbose_name_plural = _("collaborations")
+        ordering = ["number"]
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
 
     def __str__(self):
         return self.name
-
-    @property
-    def profile_page(self):
-        """The live profile page, or None when editors have not published one."""
-        page = getattr(self, "profile", None)
-        return page if page is not None and page.live else None
