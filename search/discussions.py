@@ -53,6 +53,7 @@ def extract_topic(topic, province_of=None):
         "collaborations": collaborations,
         "municipalities": [m for c in collaborations for m in c.municipalities.all()],
         "themes": [category.theme] if category.theme else [],
+        "phases": [],  # discussions are not (yet) tagged with a phase
     }
     return complete(fields, tags, province_of)
 

@@ -66,6 +66,8 @@ def knowledge_item_document(dutch):
         municipalities = Keyword()
         provinces = Keyword()
         themes = Keyword()
+        phases = Keyword()
+        statuses = Keyword()  # of the collaborations it is about
         document_type = Keyword()
         suggest = Completion(analyzer="simple")
 
@@ -187,12 +189,14 @@ def document_for(item):
         "municipalities": [m.slug for m in municipalities],
         "provinces": [p.slug for p in item.provinces.all()],
         "themes": [t.slug for t in themes],
+        "phases": [p.slug for p in item.phases.all()],
+        "statuses": sorted({c.status for c in collaborations if c.status}),
         "document_type": item.document_type.slug if item.document_type else None,
         "suggest": {"input": [item.title] + [c.short_name + " " + item.title for c in collaborations][:3]},
     }
 
 
-ITEM_PREFETCH = ("collaborations", "municipalities", "provinces", "themes")
+ITEM_PREFETCH = ("collaborations", "municipalities", "provinces", "themes", "phases")
 
 
 def index_actions(items, index):

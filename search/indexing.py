@@ -39,9 +39,19 @@ def subtree_changed(page):
 def municipality_changed(municipality):
     """A municipality renamed or given an end and successors: the items tagged with it follow
     (its successors become their tags too, see ``items.with_successors``)."""
+    _tagged_items_changed(KnowledgeItem.objects.filter(municipalities=municipality))
+
+
+def collaboration_changed(collaboration):
+    """A collaboration renamed, or its status or phase changed: the items tagged with it carry
+    these as tags and facets (the status facet counts the items about ended collaborations)."""
+    _tagged_items_changed(KnowledgeItem.objects.filter(collaborations=collaboration))
+
+
+def _tagged_items_changed(items):
     from wagtail.models import Page
 
-    sources = KnowledgeItem.objects.filter(municipalities=municipality).values_list("page_id", "topic_id")
+    sources = items.values_list("page_id", "topic_id")
     page_ids = [page_id for page_id, _ in sources if page_id]
     topic_ids = [topic_id for _, topic_id in sources if topic_id]
     for page in Page.objects.filter(pk__in=page_ids).specific():

@@ -42,9 +42,10 @@ def extract(page, province_of=None):
     extracted at once; without it the provinces are looked up.
     """
     fields = {"kind": KIND_OF_MODEL[type(page)], "title": page.title, "url": page.url or "", "date": None}
-    tags = {"collaborations": [], "municipalities": [], "themes": list(page.themes.all())}
+    tags = {"collaborations": [], "municipalities": [], "themes": list(page.themes.all()), "phases": []}
     if isinstance(page, CollaborationPage):
         collaboration = page.collaboration
+        tags["phases"] = [collaboration.phase] if collaboration.phase else []
         fields["summary"] = page.summary
         fields["body"] = plain_text(page.body, page.governance, page.lessons_do, page.lessons_dont)
         tags["collaborations"] = [collaboration]
@@ -53,6 +54,7 @@ def extract(page, province_of=None):
         fields["summary"] = page.summary
         tags["collaborations"] = list(page.collaborations.all())
         tags["municipalities"] = list(page.municipalities.all())
+        tags["phases"] = list(page.phases.all())
         if isinstance(page, EventPage):
             fields["date"] = timezone.localtime(page.start).date()
             fields["body"] = plain_text(page.body, page.venue, page.address)
@@ -98,7 +100,8 @@ def complete(fields, tags, province_of=None):
     fields.setdefault("file_page_offsets", [])
     fields["year"] = fields["date"].year if fields["date"] else None
     tags["provinces"] = provinces_of(tags["municipalities"], province_of)
-    tag_names = [str(tag) for values in tags.values() for tag in values]
+    # Phases are facets, not words of the item: "besluiten" should not find every item of phase 2.
+    tag_names = [str(tag) for name, values in tags.items() if name != "phases" for tag in values]
     if fields["document_type"]:
         tag_names.append(fields["document_type"].name)
     tag_names += [c.short_name for c in tags["collaborations"]]
@@ -125,11 +128,14 @@ def province_map():
 
 # What ``extract`` reads from each page type, fetched up front for many pages at once.
 EXTRACT_RELATED = {
-    CollaborationPage: (("collaboration",), ("themes", "collaboration__municipalities__successors")),
-    KnowledgeDocumentPage: (("document_type", "file"), ("collaborations", "municipalities__successors", "themes")),
-    PublicationPage: (("file",), ("collaborations", "municipalities__successors", "themes", "authors")),
-    NewsPage: ((), ("collaborations", "municipalities__successors", "themes")),
-    EventPage: ((), ("collaborations", "municipalities__successors", "themes")),
+    CollaborationPage: (("collaboration__phase",), ("themes", "collaboration__municipalities__successors")),
+    KnowledgeDocumentPage: (
+        ("document_type", "file"),
+        ("collaborations", "municipalities__successors", "themes", "phases"),
+    ),
+    PublicationPage: (("file",), ("collaborations", "municipalities__successors", "themes", "phases", "authors")),
+    NewsPage: ((), ("collaborations", "municipalities__successors", "themes", "phases")),
+    EventPage: ((), ("collaborations", "municipalities__successors", "themes", "phases")),
 }
 
 

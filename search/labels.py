@@ -1,6 +1,6 @@
 """Human-readable labels for facet values (slugs and codes are what the engines count)."""
 
-from cms.models import Collaboration, DocumentType, Municipality, Province, Theme
+from cms.models import Collaboration, DocumentType, Municipality, Phase, Province, Theme
 
 from .models import KnowledgeItem
 from .query import FacetValue
@@ -11,7 +11,9 @@ MODEL_OF_FACET = {
     "province": Province,
     "theme": Theme,
     "document_type": DocumentType,
+    "phase": Phase,
 }
+FIXED_LABELS = {"status": dict(Collaboration.Status.choices)}
 
 
 def kind_label(kind):
@@ -22,6 +24,9 @@ def facet_labels(facet_name, values):
     """Map values of one facet to labels, with one query at most."""
     if facet_name == "type":
         return {value: kind_label(value) for value in values}
+    if facet_name in FIXED_LABELS:
+        labels = FIXED_LABELS[facet_name]
+        return {value: str(labels.get(value, value)).capitalize() for value in values}
     model = MODEL_OF_FACET.get(facet_name)
     if model is None:
         return {value: str(value) for value in values}

@@ -35,6 +35,7 @@ class KnowledgeItem(models.Model):
     municipalities = models.ManyToManyField("cms.Municipality", related_name="+")
     provinces = models.ManyToManyField("cms.Province", related_name="+")
     themes = models.ManyToManyField("cms.Theme", related_name="+")
+    phases = models.ManyToManyField("cms.Phase", related_name="+")
     document_type = models.ForeignKey("cms.DocumentType", null=True, on_delete=models.SET_NULL, related_name="+")
     # The text of the attached file (documents, publications), read by cms/file_text.py; it
     # weighs less than title, summary and body. Where each PDF page starts in it, for "p. 12".

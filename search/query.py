@@ -29,7 +29,10 @@ class FacetSpec:
 
 FACETS = (
     FacetSpec("type", _("Content type"), "kind", "kind"),
+    FacetSpec("phase", _("Phase"), "phases__slug", "phases"),
     FacetSpec("collaboration", _("Collaboration"), "collaborations__slug", "collaborations"),
+    # The status of the collaborations an item is about: "ended" finds the lessons of those that stopped.
+    FacetSpec("status", _("Collaboration status"), "collaborations__status", "statuses"),
     FacetSpec("municipality", _("Municipality"), "municipalities__slug", "municipalities"),
     FacetSpec("province", _("Province"), "provinces__slug", "provinces"),
     FacetSpec("theme", _("Theme"), "themes__slug", "themes"),

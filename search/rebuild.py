@@ -88,7 +88,7 @@ ITEM_FIELDS = (
     "file_text",
     "file_page_offsets",
 )
-TAG_NAMES = ("collaborations", "municipalities", "provinces", "themes")
+TAG_NAMES = ("collaborations", "municipalities", "provinces", "themes", "phases")
 
 
 def _write_items(source, extracted):

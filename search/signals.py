@@ -9,7 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.file_text import document_text_read
-from cms.models import KnowledgeDocumentPage, Municipality, PublicationPage
+from cms.models import Collaboration, KnowledgeDocumentPage, Municipality, PublicationPage
 from community.models import Category, Post, Topic
 
 from . import indexing
@@ -82,6 +82,12 @@ def on_document_text_read(sender, file_id, **kwargs):
 def on_municipality_saved(sender, instance, created, raw=False, **kwargs):
     if not created and not raw:  # a new municipality tags nothing yet
         indexing.municipality_changed(instance)
+
+
+@receiver(post_save, sender=Collaboration)
+def on_collaboration_saved(sender, instance, created, raw=False, **kwargs):
+    if not created and not raw:  # a new collaboration tags nothing yet
+        indexing.collaboration_changed(instance)
 
 
 @receiver(m2m_changed, sender=Municipality.successors.through)

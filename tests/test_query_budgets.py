@@ -53,9 +53,9 @@ BUDGETS = {
     "document library": (31, 35),
     "document page": (16, 20),
     "event page": (22, 28),
-    "collaboration page": (37, 41),
+    "collaboration page": (38, 42),  # +1 for the key figures (#13)
     "discussion topic with 20 posts": (6, 18),
-    "search with a query and a filter": (19, 23),
+    "search with a query and a filter": (21, 25),  # +2: the status and phase facets (#13)
 }
 
 

@@ -126,6 +126,12 @@ class Collaboration(index.Indexed, ClusterableModel):
         return partial_dates.year_of(self.started_on)
 
 
+class MembershipQuerySet(models.QuerySet):
+    def current(self):
+        """Members today, by name: those that have not left."""
+        return self.filter(left_on="").order_by("municipality__name")
+
+
 class CollaborationMembership(Orderable):
     """A municipality's membership of a collaboration, with when it joined and left."""
 
@@ -135,6 +141,8 @@ class CollaborationMembership(Orderable):
     )
     joined_on = PartialDateField(_("joined on"))
     left_on = PartialDateField(_("left on"))
+
+    objects = MembershipQuerySet.as_manager()
 
     panels = [FieldPanel("municipality"), FieldPanel("joined_on"), FieldPanel("left_on")]
 

@@ -47,7 +47,7 @@ class KnowledgeItemPage(Page):
     ]
 
     # Parent pages list their children through this relation, prefetched in one go.
-    taxonomy_prefetch = ("collaborations", "municipalities", "themes", "phases")
+    taxonomy_prefetch = ("collaborations", "municipalities", "themes")
     listing_order = ("-date", "-pk")
 
     class Meta:

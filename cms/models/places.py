@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -18,7 +19,7 @@ from cms.blocks import BodyBlock
 from cms.queries import first_visible, items_about
 from cms.widgets import FilterableCheckboxes
 
-from .collaborations import Collaboration
+from .collaborations import Collaboration, CollaborationMembership
 from .library import DocumentLibraryPage
 from .taxonomy import Municipality, Province
 
@@ -70,7 +71,14 @@ class CollaborationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["municipalities"] = self.collaboration.municipalities.select_related("province")
+        # The collaboration and its phase in one query (the template shows both).
+        self.collaboration = Collaboration.objects.select_related("phase").get(pk=self.collaboration_id)
+        memberships = self.collaboration.memberships.select_related("municipality__province").order_by(
+            "municipality__name"
+        )
+        context["current_members"] = [m for m in memberships if m.is_current]
+        context["former_members"] = [m for m in memberships if not m.is_current]
+        context["figures"] = self.collaboration.figures.all()
         context.update(items_about(collaborations=self.collaboration))
         context["library_filter_url"] = library_filter_url(collaboration=self.collaboration.slug)
         return context
@@ -93,7 +101,13 @@ class CollaborationIndexPage(Page):
             .public()
             .descendant_of(self)
             .select_related("collaboration")
-            .prefetch_related("collaboration__municipalities")
+            .prefetch_related(
+                Prefetch(
+                    "collaboration__memberships",
+                    queryset=CollaborationMembership.objects.current().select_related("municipality"),
+                    to_attr="current_memberships",
+                )
+            )
             .order_by("collaboration__short_name")
         )
         return context

@@ -67,6 +67,8 @@ def test_links_carry_only_what_the_search_understood(engine, client):
             "municipality",
             "province",
             "document_type",
+            "status",
+            "phase",
         }, link
         assert ("year", "abc") not in params(link) and ("sort", "drop") not in params(link)
     chips = sorted(params(a["href"]) for a in soup.select(".kp-chips a.kp-chip"))
