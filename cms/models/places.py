@@ -71,9 +71,19 @@ class CollaborationPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["municipalities"] = self.collaboration.municipalities.select_related("province")
+        context["structured_data"] = self.structured_data(context["municipalities"], request)
         context.update(items_about(collaborations=self.collaboration))
         context["library_filter_url"] = library_filter_url(collaboration=self.collaboration.slug)
         return context
+
+    def structured_data(self, municipalities, request):
+        """JSON-LD for the profile: the collaboration with its members and their TOOI ids."""
+        index = first_visible(MunicipalityIndexPage)
+        member_urls = [
+            (m, structured_data.site_url(index.municipality_url(m, request)) if index else None) for m in municipalities
+        ]
+        url = structured_data.page_url(self, request)
+        return structured_data.script(structured_data.collaboration(self.collaboration, url, member_urls))
 
 
 class CollaborationIndexPage(Page):
