@@ -5,8 +5,7 @@ Codes (status, form, legal form) are the stored values, the same in every langua
 dates ("2012", "2006-06", "2008-01-01") are passed on as stored, at the precision known.
 """
 
-from cms.models import MunicipalityIndexPage
-from cms.queries import first_visible
+from cms.queries import municipality_index
 from cms.structured_data import page_url, site_url
 
 
@@ -17,7 +16,7 @@ class Links:
     def __init__(self, request, profiles=None):
         self.request = request
         self.profiles = profiles or {}
-        index = first_visible(MunicipalityIndexPage)
+        index = municipality_index(request)
         self.municipality_index = index.get_url(request) if index else None
 
     def municipality(self, municipality):

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from cms import structured_data
 from cms.blocks import BodyBlock
-from cms.queries import first_visible, items_about
+from cms.queries import first_visible, items_about, municipality_index
 from cms.widgets import FilterableCheckboxes
 
 from .collaborations import Collaboration
@@ -78,7 +78,7 @@ class CollaborationPage(Page):
 
     def structured_data(self, municipalities, request):
         """JSON-LD for the profile: the collaboration with its members and their TOOI ids."""
-        index = first_visible(MunicipalityIndexPage)
+        index = municipality_index(request)
         member_urls = [
             (m, structured_data.site_url(index.municipality_url(m, request)) if index else None) for m in municipalities
         ]
