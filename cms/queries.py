@@ -15,6 +15,19 @@ def first_visible(model):
     return visible(model).order_by("path").first()
 
 
+def municipality_index(request=None):
+    """The visible municipalities overview (municipality pages hang under it), or None; looked
+    up once per request, as every municipality link on a page needs it."""
+    from cms.models import MunicipalityIndexPage
+
+    index = getattr(request, "_municipality_index", None) if request is not None else None
+    if index is None:
+        index = first_visible(MunicipalityIndexPage)
+        if request is not None:
+            request._municipality_index = index or False
+    return index or None
+
+
 def knowledge_items(model):
     """Visible items of a knowledge item model, tags prefetched, in the model's listing order."""
     return visible(model).prefetch_related(*model.taxonomy_prefetch).order_by(*model.listing_order)

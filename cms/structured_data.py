@@ -1,8 +1,15 @@
 """schema.org descriptions (JSON-LD) of the register's entities, for search engines and for
-anyone linking data: a municipality with its CBS code and TOOI identifier."""
+anyone linking data: a municipality with its CBS code and TOOI identifier, a collaboration
+with its member municipalities.
+
+Full URLs start from the site's own address (``WAGTAILADMIN_BASE_URL``, from SITE_URL), never
+the request's Host header: pages and API answers are cached and served to everyone.
+"""
 
 import json
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -14,6 +21,19 @@ def script(data):
     """``data`` as a <script type="application/ld+json"> element."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+def site_url(url):
+    """``url`` (a path, or a full URL on any host) as a full URL on the site's own address."""
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def page_url(page, request=None):
+    """The full URL of a Wagtail page on the site's own address, or None when it has none."""
+    parts = page.get_url_parts(request)
+    return site_url(parts[2]) if parts and parts[2] else None
 
 
 def municipality(municipality, url):
@@ -35,4 +55,32 @@ def municipality(municipality, url):
         data["foundingDate"] = municipality.valid_from.isoformat()
     if municipality.valid_until:
         data["dissolutionDate"] = municipality.valid_until.isoformat()
+    return data
+
+
+def collaboration(collaboration, url, member_urls):
+    """A collaboration as a schema.org GovernmentOrganization whose members are the
+    municipalities (each identified by its TOOI id); ``url`` is its profile's full URL and
+    ``member_urls`` pairs each member municipality with its page's full URL."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "@id": url,
+        "name": collaboration.name,
+        "alternateName": collaboration.short_name,
+        "url": url,
+        "member": [_member(municipality_, member_url) for municipality_, member_url in member_urls],
+    }
+    if collaboration.started_on:
+        data["foundingDate"] = collaboration.started_on  # ISO 8601, at the precision known
+    if collaboration.ended_on:
+        data["dissolutionDate"] = collaboration.ended_on
+    if collaboration.website:
+        data["sameAs"] = collaboration.website
+    return data
+
+
+def _member(municipality_, url):
+    data = municipality(municipality_, url)
+    del data["@context"]  # given once, on the collaboration
     return data

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("feeds/nieuws/", feeds.NewsFeed(), name="feed_news"),
     path("feeds/documenten/", feeds.DocumentFeed(), name="feed_documents"),
+    path("", include("cms.api.urls")),
 ]
 
 if settings.DEBUG:

@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from cms import structured_data
 from cms.blocks import BodyBlock
-from cms.queries import first_visible, items_about
+from cms.queries import first_visible, items_about, municipality_index
 from cms.widgets import FilterableCheckboxes
 
 from .collaborations import Collaboration, CollaborationMembership
@@ -79,9 +79,19 @@ class CollaborationPage(Page):
         context["current_members"] = [m for m in memberships if m.is_current]
         context["former_members"] = [m for m in memberships if not m.is_current]
         context["figures"] = self.collaboration.figures.all()
+        context["structured_data"] = self.structured_data([m.municipality for m in context["current_members"]], request)
         context.update(items_about(collaborations=self.collaboration))
         context["library_filter_url"] = library_filter_url(collaboration=self.collaboration.slug)
         return context
+
+    def structured_data(self, municipalities, request):
+        """JSON-LD for the profile: the collaboration with its members and their TOOI ids."""
+        index = municipality_index(request)
+        member_urls = [
+            (m, structured_data.site_url(index.municipality_url(m, request)) if index else None) for m in municipalities
+        ]
+        url = structured_data.page_url(self, request)
+        return structured_data.script(structured_data.collaboration(self.collaboration, url, member_urls))
 
 
 class CollaborationIndexPage(Page):

@@ -4,8 +4,7 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Site
 
-from cms.models import MunicipalityIndexPage
-from cms.queries import first_visible
+from cms.queries import municipality_index
 
 register = template.Library()
 
@@ -50,12 +49,7 @@ def breadcrumbs(context, page=None, extra_label=None):
 def municipality_url(context, municipality):
     """URL of the municipality's page; the index page is looked up once per request."""
     request = context.get("request")
-    cache_key = "_municipality_index"
-    index = getattr(request, cache_key, None) if request else None
-    if index is None:
-        index = first_visible(MunicipalityIndexPage)
-        if request is not None:
-            setattr(request, cache_key, index or False)
+    index = municipality_index(request)
     if not index:
         return ""
     return index.municipality_url(municipality, request)
