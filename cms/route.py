@@ -2,7 +2,8 @@
 
 Phase pages call ``holdings_for(phase)`` instead of listing content by hand, so a document
 tagged with a phase appears on its phase page as soon as it is published, and disappears when
-it is unpublished or made private. Only live, public pages are read (``cms.queries``).
+it is unpublished or made private. Only live pages outside private sections are read, as in
+``cms.queries``; the view restrictions are read once per page view, not once per list.
 
 ``holdings_for`` returns a dict so that more kinds can join it under their own key (lessons and
 Q&A pages, once those exist) without the phase page changing shape.
@@ -10,10 +11,10 @@ Q&A pages, once those exist) without the phase page changing shape.
 
 from urllib.parse import urlencode
 
+from django.db.models import Q
 from django.urls import reverse
 
 from cms import partial_dates
-from cms.queries import visible
 
 # Items of each kind shown on a phase page; the rest are one link away, in search.
 HOLDINGS_PER_KIND = 5
@@ -27,59 +28,68 @@ def search_url(phase, kind=None):
     return f"{reverse('search')}?{urlencode(params)}"
 
 
-def items_in_phase(model, phase, limit=HOLDINGS_PER_KIND):
-    """The newest visible items of ``model`` tagged with ``phase`` (each once)."""
-    items = visible(model).filter(phases=phase).distinct().order_by(*model.listing_order)
+def private_sections():
+    """A filter matching the pages in private sections (view restrictions), read once, so the
+    several lists on a phase page share one look-up instead of one each (``public()``)."""
+    from wagtail.models import Page
+
+    return Page.objects.all().private_q()
+
+
+def items_in_phase(model, phase, private, limit=HOLDINGS_PER_KIND):
+    """The newest live, public items of ``model`` tagged with ``phase`` (each once)."""
+    items = model.objects.live().exclude(private).filter(phases=phase).distinct().order_by(*model.listing_order)
     if hasattr(model, "document_type"):
         items = items.select_related("document_type")
     return items[:limit]
 
 
-def collaborations_in(phase):
-    """The collaborations in ``phase`` now, each with its profile page if anyone may see it."""
+def profiles_of(collaborations, private):
+    """{collaboration id: its live, public profile page} for ``collaborations``."""
     from cms.models import CollaborationPage
 
-    collaborations = list(phase.collaborations.order_by("short_name"))
-    profiles = {
-        page.collaboration_id: page
-        for page in visible(CollaborationPage).filter(collaboration__in=collaborations).defer_streamfields()
+    pages = CollaborationPage.objects.live().exclude(private).filter(collaboration__in=collaborations)
+    return {page.collaboration_id: page for page in pages.defer_streamfields()}
+
+
+def has_timeline(collaboration):
+    """Whether both the decision and the start of ``collaboration`` are known."""
+    return bool(partial_dates.parse(collaboration.decided_on) and partial_dates.parse(collaboration.started_on))
+
+
+def timeline(collaboration, profile):
+    """Decision, start (and end) of ``collaboration`` at the precision its source gave them:
+    "juni 2006", not "1 juni 2006"."""
+    ended = collaboration.ended_on if partial_dates.parse(collaboration.ended_on) else ""
+    return {
+        "collaboration": collaboration,
+        "profile": profile,
+        "decided_on": collaboration.decided_on,
+        "decided": partial_dates.in_words(collaboration.decided_on),
+        "started_on": collaboration.started_on,
+        "started": partial_dates.in_words(collaboration.started_on),
+        "ended_on": ended,
+        "ended": partial_dates.in_words(ended),
     }
-    return [{"collaboration": c, "profile": profiles.get(c.pk)} for c in collaborations]
 
 
-def timelines():
-    """Collaborations whose decision and start are both known: how long the route took them.
+def collaborations_and_timelines(phase, private):
+    """The collaborations in ``phase`` now, and the example timelines: every collaboration whose
+    decision and start are both known (one with either date unknown has none rather than an
+    invented one), by decision date. Each with its profile page if anyone may see it."""
+    from cms.models import Collaboration
 
-    Dates keep the precision their source gave ("juni 2006", not "1 juni 2006"); a collaboration
-    with either date unknown has no timeline rather than an invented one."""
-    from cms.models import Collaboration, CollaborationPage
-
-    known = (
-        Collaboration.objects.exclude(decided_on="")
-        .exclude(started_on="")
-        .order_by("decided_on", "short_name")
+    candidates = Collaboration.objects.filter(Q(phase=phase) | (~Q(decided_on="") & ~Q(started_on=""))).order_by(
+        "short_name"
     )
-    rows = [c for c in known if partial_dates.parse(c.decided_on) and partial_dates.parse(c.started_on)]
-    profiles = {
-        page.collaboration_id: page
-        for page in visible(CollaborationPage).filter(collaboration__in=rows).defer_streamfields()
-    }
-    return [
-        {
-            "collaboration": c,
-            "profile": profiles.get(c.pk),
-            "decided_on": c.decided_on,
-            "decided": partial_dates.in_words(c.decided_on),
-            "started_on": c.started_on,
-            "started": partial_dates.in_words(c.started_on),
-            "ended_on": c.ended_on if partial_dates.parse(c.ended_on) else "",
-            "ended": partial_dates.in_words(c.ended_on),
-        }
-        for c in rows
-    ]
+    candidates = list(candidates)
+    profiles = profiles_of(candidates, private)
+    in_phase = [{"collaboration": c, "profile": profiles.get(c.pk)} for c in candidates if c.phase_id == phase.pk]
+    with_dates = sorted((c for c in candidates if has_timeline(c)), key=lambda c: (c.decided_on, c.short_name))
+    return in_phase, [timeline(c, profiles.get(c.pk)) for c in with_dates]
 
 
-def holdings_for(phase):
+def holdings_for(phase, private=None):
     """What the platform holds for ``phase``: {key: {"items": ..., "more_url": ...}} for the
     item kinds, plus "collaborations" and "timelines".
 
@@ -96,20 +106,21 @@ def holdings_for(phase):
         "news": (NewsPage, KnowledgeItem.Kind.NEWS),
         "events": (EventPage, KnowledgeItem.Kind.EVENT),
     }
+    private = private_sections() if private is None else private
     holdings = {
-        key: {"items": list(items_in_phase(model, phase)), "more_url": search_url(phase, kind)}
+        key: {"items": list(items_in_phase(model, phase, private)), "more_url": search_url(phase, kind)}
         for key, (model, kind) in kinds.items()
     }
-    holdings["collaborations"] = collaborations_in(phase)
-    holdings["timelines"] = timelines()
+    holdings["collaborations"], holdings["timelines"] = collaborations_and_timelines(phase, private)
     return holdings
 
 
-def neighbours(page):
-    """The previous and next visible phase pages of ``page`` on the route (or None)."""
+def neighbours(page, private=None):
+    """The previous and next live, public phase pages of ``page`` on the route (or None)."""
     from cms.models import PhasePage
 
-    siblings = list(visible(PhasePage).sibling_of(page, inclusive=False).select_related("phase"))
+    private = private_sections() if private is None else private
+    siblings = PhasePage.objects.live().exclude(private).sibling_of(page, inclusive=False).select_related("phase")
     number = page.phase.number
     earlier = [p for p in siblings if p.phase.number < number]
     later = [p for p in siblings if p.phase.number > number]

@@ -9,38 +9,107 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0010_collaboration_register'),
-        ('wagtailcore', '0098_apitoken'),
+        ("cms", "0010_collaboration_register"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PhaseIndexPage',
+            name="PhaseIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'route by phase',
+                "verbose_name": "route by phase",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='PhasePage',
+            name="PhasePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
-                ('questions', wagtail.fields.StreamField([('question', 0)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 300})}, verbose_name='questions of this phase')),
-                ('decisions', wagtail.fields.StreamField([('decision', 2)], blank=True, block_lookup={0: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('raad', 'council'), ('college', 'board of mayor and aldermen'), ('raad-en-college', 'council and board')], 'label': 'Taken by'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Decision', 'max_length': 300}), 2: ('wagtail.blocks.StructBlock', [[('by', 0), ('text', 1)]], {})}, help_text='The decisions councils and boards take in this phase.', verbose_name='decisions')),
-                ('checklist', wagtail.fields.StreamField([('item', 0)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Checklist item', 'max_length': 300})}, verbose_name='checklist')),
-                ('phase', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='route_page', to='cms.phase', verbose_name='phase')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
+                (
+                    "questions",
+                    wagtail.fields.StreamField(
+                        [("question", 0)],
+                        blank=True,
+                        block_lookup={0: ("wagtail.blocks.CharBlock", (), {"label": "Question", "max_length": 300})},
+                        verbose_name="questions of this phase",
+                    ),
+                ),
+                (
+                    "decisions",
+                    wagtail.fields.StreamField(
+                        [("decision", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("raad", "council"),
+                                        ("college", "board of mayor and aldermen"),
+                                        ("raad-en-college", "council and board"),
+                                    ],
+                                    "label": "Taken by",
+                                },
+                            ),
+                            1: ("wagtail.blocks.CharBlock", (), {"label": "Decision", "max_length": 300}),
+                            2: ("wagtail.blocks.StructBlock", [[("by", 0), ("text", 1)]], {}),
+                        },
+                        help_text="The decisions councils and boards take in this phase.",
+                        verbose_name="decisions",
+                    ),
+                ),
+                (
+                    "checklist",
+                    wagtail.fields.StreamField(
+                        [("item", 0)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Checklist item", "max_length": 300})
+                        },
+                        verbose_name="checklist",
+                    ),
+                ),
+                (
+                    "phase",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="route_page",
+                        to="cms.phase",
+                        verbose_name="phase",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phase page',
-                'verbose_name_plural': 'phase pages',
+                "verbose_name": "phase page",
+                "verbose_name_plural": "phase pages",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

@@ -71,9 +71,7 @@ class PhaseIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["phase_pages"] = (
-            visible(PhasePage).child_of(self).select_related("phase").order_by("phase__number")
-        )
+        context["phase_pages"] = visible(PhasePage).child_of(self).select_related("phase").order_by("phase__number")
         return context
 
 
@@ -113,7 +111,8 @@ class PhasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["holdings"] = route.holdings_for(self.phase)
-        context["previous_phase"], context["next_phase"] = route.neighbours(self)
+        private = route.private_sections()  # read once for all the lists below
+        context["holdings"] = route.holdings_for(self.phase, private)
+        context["previous_phase"], context["next_phase"] = route.neighbours(self, private)
         context["search_url"] = route.search_url(self.phase)
         return context

@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from cms import route
 from cms.models import Collaboration, CollaborationPage, KnowledgeDocumentPage, Phase, PhaseIndexPage, PhasePage
-from tests.factories import DocumentPageFactory, NewsPageFactory
+from tests.factories import DocumentPageFactory, MemberFactory, NewsPageFactory
 from tests.test_query_budgets import within_budget
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +109,7 @@ def test_holdings_are_newest_first_limited_and_link_to_search_for_more():
     holdings = route.holdings_for(phase(2))
     items = holdings["documents"]["items"]
     assert items[0].pk == newer.pk
-    assert older.pk not in [item.pk for item in items] or items.index(older) > 0
+    assert older.pk not in [item.pk for item in items[:1]]
     assert len(items) <= route.HOLDINGS_PER_KIND
     assert holdings["documents"]["more_url"] == f"/zoeken/?phase={phase(2).slug}&type=document"
     # Each item once, even when tagged with the phase and found through several relations.
@@ -132,7 +132,7 @@ def test_collaborations_in_the_phase_link_to_public_profiles_only(client):
         collaboration.phase = phase(2)
         collaboration.save()
     PageViewRestriction.objects.create(page=bar.profile, restriction_type=PageViewRestriction.LOGIN)
-    rows = {row["collaboration"].short_name: row["profile"] for row in route.collaborations_in(phase(2))}
+    rows = {row["collaboration"].short_name: row["profile"] for row in route.holdings_for(phase(2))["collaborations"]}
     assert rows["BEL"] == CollaborationPage.objects.get(collaboration=bel)
     assert rows["BAR"] is None  # listed, but no link to a page visitors may not see
     html = client.get(PhasePage.objects.get(phase__number=2).url).content.decode()
@@ -140,11 +140,11 @@ def test_collaborations_in_the_phase_link_to_public_profiles_only(client):
 
 
 def test_timelines_only_for_collaborations_whose_decision_and_start_are_known(client):
-    Collaboration.objects.create(short_name="Z1", name="Later besloten", slug="z1", form="netwerk",
-                                 decided_on="2010", started_on="2011-03-01")
-    Collaboration.objects.create(short_name="Z2", name="Alleen besloten", slug="z2", form="netwerk",
-                                 decided_on="2012")
-    timelines = route.timelines()
+    Collaboration.objects.create(
+        short_name="Z1", name="Later besloten", slug="z1", form="netwerk", decided_on="2010", started_on="2011-03-01"
+    )
+    Collaboration.objects.create(short_name="Z2", name="Alleen besloten", slug="z2", form="netwerk", decided_on="2012")
+    timelines = route.holdings_for(phase(1))["timelines"]
     names = [row["collaboration"].short_name for row in timelines]
     assert names == ["BEL", "Z1"]  # by decision date; BAR (start only) and Z2 (decision only) left out
     bel = timelines[0]
@@ -178,8 +178,15 @@ def test_page_types_can_only_be_placed_on_the_route():
     assert PhasePage.parent_page_types == ["cms.PhaseIndexPage"]
 
 
-def test_phase_page_query_budget(client, settings, django_assert_max_num_queries):
+@pytest.mark.parametrize("member", [False, True])
+def test_phase_page_query_budget(client, settings, member, django_assert_max_num_queries):
+    """Queries per request (visitor, member): 20 and 24 as measured on 2026-11-26 with the demo
+    content, whatever number of items is tagged (no query per item)."""
     settings.PAGE_CACHE_SECONDS = 0
-    for number in (1, 2):
+    for _ in range(3):
         document(2)
-    within_budget(client, PhasePage.objects.get(phase__number=2).url, 20, django_assert_max_num_queries)
+    tagged(NewsPageFactory(), phase(2))
+    if member:
+        client.force_login(MemberFactory())
+    budget = 24 if member else 20
+    within_budget(client, PhasePage.objects.get(phase__number=2).url, budget, django_assert_max_num_queries)
