@@ -9,6 +9,7 @@ from .publications import PublicationAuthor, PublicationIndexPage, PublicationPa
 from .news import NewsIndexPage, NewsPage
 from .places import CollaborationIndexPage, CollaborationPage, MunicipalityIndexPage
 from .pages import HomePage, StandardPage
+from .route import PhaseIndexPage, PhasePage
 
 __all__ = [
     "Collaboration",
@@ -28,6 +29,8 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "Phase",
+    "PhaseIndexPage",
+    "PhasePage",
     "Province",
     "PublicationAuthor",
     "PublicationIndexPage",

@@ -25,6 +25,8 @@ PAGES = [
     "/evenementen/dag-van-de-ambtelijke-fusie-2017/",
     "/evenementen/dag-van-de-ambtelijke-fusie/",  # with the registration form
     "/evenementen/intervisie-griffiers/",  # members only: a link to log in instead of the form
+    "/fasen/",
+    "/fasen/besluiten-en-inrichten/",  # questions, decisions, checklist, holdings and a timeline
     "/over/",
     "/toegankelijkheid/",
     "/zoeken/",
