@@ -38,7 +38,7 @@ from cms.models import (
     Theme,
 )
 
-from . import content, knowledge
+from . import comparison, content, knowledge
 from .files import make_document
 from .route import build as build_route
 
@@ -98,6 +98,7 @@ class DemoSite:
             Theme.objects.get_or_create(slug=slugify(name), defaults={"name": name, "description": description})
         for name in content.DOCUMENT_TYPES:
             DocumentType.objects.get_or_create(slug=slugify(name), defaults={"name": name})
+        comparison.build_key_document_types()
         for data in content.COLLABORATIONS:
             fields = ("short_name", "name", "form", "legal_form", "website", "status", "decided_on", "started_on")
             collaboration, created = Collaboration.objects.get_or_create(

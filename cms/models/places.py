@@ -94,15 +94,49 @@ class CollaborationPage(Page):
         return structured_data.script(structured_data.collaboration(self.collaboration, url, member_urls))
 
 
-class CollaborationIndexPage(Page):
+class CollaborationIndexPage(RoutablePageMixin, Page):
+    """The collaboration profiles, and the comparison of two to four of them (vergelijken/)."""
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["cms.CollaborationPage"]
     max_count = 1
+    # No cache_query_parameters: a comparison repeats ``s``, which the page cache never stores
+    # (core/page_cache.py keeps one value per name), so declaring it would only let
+    # /samenwerkingen/?s=<anything> fill the cache with copies of the overview.
 
     class Meta:
         verbose_name = _("collaborations overview")
+
+    def visible_profiles(self):
+        return CollaborationPage.objects.live().public().descendant_of(self)
+
+    @path("vergelijken/", name="compare")
+    def compare(self, request):
+        # Imported here: the comparison reads the models this module is part of.
+        from cms import comparison
+
+        profiles = self.visible_profiles()
+        result = comparison.compare(request.GET.getlist(comparison.PARAMETER), profiles)
+        is_problem = isinstance(result, comparison.Problem)
+        context = {
+            "comparison": None if is_problem else result,
+            "problem": result if is_problem else None,
+            "selected": result.selected,
+            "choices": comparison.choices(profiles),
+            "key_documents": comparison.KEY_DOCUMENTS,
+            "library": first_visible(DocumentLibraryPage),
+            # Printed under the title: where the reader of a briefing finds it (the site's own
+            # address, not the request's Host).
+            "address": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + request.get_full_path(),
+        }
+        response = self.render(request, context_overrides=context, template="cms/collaboration_comparison.html")
+        response.status_code = result.status if is_problem else 200
+        return response
+
+    def compare_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("compare")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -12,6 +12,8 @@ PAGES = [
     "/",
     "/samenwerkingen/",
     "/samenwerkingen/bel-combinatie/",
+    "/samenwerkingen/vergelijken/?s=bel-combinatie&s=bar-organisatie",
+    "/samenwerkingen/vergelijken/?s=bel-combinatie&s=bestaat-niet",  # a bad choice: the 400 page with the chooser
     "/gemeenten/",
     "/gemeenten/ridderkerk/",
     "/documenten/",
