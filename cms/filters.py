@@ -1,4 +1,5 @@
-"""Query-string filters for the document library (type, collaboration, theme, year).
+"""Query-string filters for the document library (type, collaboration, theme, year) and the
+lessons overview (collaboration, its status, phase, theme, do or don't).
 
 The full faceted search lives in ``search/``; this keeps the library browsable on its own.
 A value that does not validate (an unknown slug, a year the database cannot hold) is left
@@ -10,7 +11,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.models.collaborations import Collaboration
-from cms.models.taxonomy import DocumentType, Municipality, Theme
+from cms.models.lessons import Lesson
+from cms.models.taxonomy import DocumentType, Municipality, Phase, Theme
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -53,4 +55,19 @@ class LibraryFilter(django_filters.FilterSet):
         min_value=MIN_YEAR,
         max_value=MAX_YEAR,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+
+class LessonFilter(django_filters.FilterSet):
+    collaboration = slug_choice(Collaboration, "page__collaboration", _("Collaboration"), _("All collaborations"))
+    status = django_filters.ChoiceFilter(
+        field_name="page__collaboration__status",
+        choices=Collaboration.Status.choices,
+        label=_("Status of the collaboration"),
+        empty_label=_("Any status"),
+    )
+    phase = slug_choice(Phase, "phase", _("Phase"), _("All phases"))
+    theme = slug_choice(Theme, "theme", _("Theme"), _("All themes"))
+    kind = django_filters.ChoiceFilter(
+        field_name="kind", choices=Lesson.Kind.choices, label=_("Do or don't"), empty_label=_("Do's and don'ts")
     )

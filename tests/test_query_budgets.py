@@ -10,7 +10,7 @@ queries), and each page is requested once before it is counted, so process-wide 
 import pytest
 from django.urls import reverse
 
-from cms.models import CollaborationPage, DocumentLibraryPage, NewsIndexPage
+from cms.models import CollaborationPage, DocumentLibraryPage, LessonIndexPage, NewsIndexPage
 from tests.factories import (
     CategoryFactory,
     DocumentPageFactory,
@@ -54,6 +54,7 @@ BUDGETS = {
     "document page": (16, 20),
     "event page": (22, 28),
     "collaboration page": (37, 41),
+    "lessons overview": (20, 24),
     "discussion topic with 20 posts": (6, 18),
     "search with a query and a filter": (19, 23),
 }
@@ -74,6 +75,10 @@ def test_news_index(viewer, django_assert_max_num_queries):
 
 def test_document_library(viewer, django_assert_max_num_queries):
     check(viewer, "document library", DocumentLibraryPage.objects.get().url, django_assert_max_num_queries)
+
+
+def test_lessons_overview(viewer, django_assert_max_num_queries):
+    check(viewer, "lessons overview", LessonIndexPage.objects.get().url, django_assert_max_num_queries)
 
 
 def test_document_page(viewer, django_assert_max_num_queries):

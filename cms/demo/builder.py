@@ -38,7 +38,7 @@ from cms.models import (
     Theme,
 )
 
-from . import content, knowledge
+from . import content, knowledge, lessons
 from .files import make_document
 
 EDITOR_USERNAME = "redacteur"
@@ -208,6 +208,7 @@ class DemoSite:
                 )
             )
         self.build_profiles(collaborations)
+        self._added(lessons.build_overview(home, add_page, next_to=collaborations))
         self.build_documents(library)
         self.build_publications(publications)
         self.build_news(news)
@@ -226,9 +227,8 @@ class DemoSite:
                 summary=data["summary"],
                 body=extra.get("body", []),
                 governance=extra.get("governance", ""),
-                lessons_do=extra.get("lessons_do", ""),
-                lessons_dont=extra.get("lessons_dont", ""),
             )
+            page.lessons = lessons.profile_lessons(data["short_name"])
             if extra:
                 page.themes = list(Theme.objects.filter(name__in=["Governance", "Bedrijfsvoering"]))
             self._added(add_page(index, page))
