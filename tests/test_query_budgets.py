@@ -53,7 +53,9 @@ BUDGETS = {
     "document library": (31, 35),
     "document page": (16, 20),
     "event page": (22, 28),
-    "collaboration page": (37, 41),
+    # Main measured 40/44 at ab93e20; the lessons (one query) and the link to the lessons
+    # overview (first_visible: the page and the view restrictions) add 3 (issue #13).
+    "collaboration page": (43, 47),
     "lessons overview": (20, 24),
     "discussion topic with 20 posts": (6, 18),
     "search with a query and a filter": (19, 23),

@@ -72,7 +72,8 @@ class CollaborationPage(Page):
         context.update(items_about(collaborations=self.collaboration))
         context["library_filter_url"] = library_filter_url(collaboration=self.collaboration.slug)
         context["lesson_groups"] = group_by_kind(self.lessons.select_related("phase", "theme"))
-        context["lessons_url"] = lessons_overview_url(collaboration=self.collaboration.slug)
+        if context["lesson_groups"]:  # the link to the overview is only looked up when it has some
+            context["lessons_url"] = lessons_overview_url(collaboration=self.collaboration.slug)
         return context
 
 

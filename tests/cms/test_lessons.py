@@ -274,3 +274,15 @@ def test_migration_keeps_both_lists_in_order_do_first():
         ("dont", "<p>C</p>"),
     ]
     assert migration.inner_html("<p>Zie <b>dit</b></p>") == "Zie <b>dit</b>"
+
+
+# --- Editing -------------------------------------------------------------------------------
+
+
+def test_editors_edit_lessons_inline_on_the_profile(editor_client):
+    page = profile("BEL")
+    response = editor_client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    assert 'name="lessons-TOTAL_FORMS"' in response.content.decode()
+    home = page.get_parent().get_parent()
+    assert editor_client.get(f"/admin/pages/add/cms/lessonindexpage/{home.pk}/").status_code in (200, 302)
