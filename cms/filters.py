@@ -58,16 +58,18 @@ class LibraryFilter(django_filters.FilterSet):
     )
 
 
+def choice(field_name, choices, label, empty_label):
+    """A filter on one of ``choices``; the empty choice is given here, so it is listed once."""
+    return django_filters.ChoiceFilter(
+        field_name=field_name, choices=[("", empty_label), *choices], label=label, empty_label=None
+    )
+
+
 class LessonFilter(django_filters.FilterSet):
     collaboration = slug_choice(Collaboration, "page__collaboration", _("Collaboration"), _("All collaborations"))
-    status = django_filters.ChoiceFilter(
-        field_name="page__collaboration__status",
-        choices=Collaboration.Status.choices,
-        label=_("Status of the collaboration"),
-        empty_label=_("Any status"),
+    status = choice(
+        "page__collaboration__status", Collaboration.Status.choices, _("Status of the collaboration"), _("Any status")
     )
     phase = slug_choice(Phase, "phase", _("Phase"), _("All phases"))
     theme = slug_choice(Theme, "theme", _("Theme"), _("All themes"))
-    kind = django_filters.ChoiceFilter(
-        field_name="kind", choices=Lesson.Kind.choices, label=_("Do or don't"), empty_label=_("Do's and don'ts")
-    )
+    kind = choice("kind", Lesson.Kind.choices, _("Do or don't"), _("Do's and don'ts"))

@@ -208,7 +208,7 @@ class DemoSite:
                 )
             )
         self.build_profiles(collaborations)
-        self._added(lessons.build_overview(home, add_page, next_to=collaborations))
+        self._added(lessons.build_overview(home, add_page))
         self.build_documents(library)
         self.build_publications(publications)
         self.build_news(news)

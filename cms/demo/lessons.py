@@ -47,10 +47,8 @@ def profile_lessons(short_name):
     ]
 
 
-def build_overview(home, add_page, next_to=None):
-    """The lessons overview under ``home`` (in the menu, after ``next_to`` when new), as
-    ``add_page`` returns it: (page, created)."""
-    page, created = add_page(home, LessonIndexPage(show_in_menus=True, **OVERVIEW))
-    if created and next_to is not None:
-        page.move(next_to, pos="right")
-    return page, created
+def build_overview(home, add_page):
+    """The lessons overview under ``home``, in the menu, as ``add_page`` returns it: (page,
+    created). Not moved next to the collaborations: moving shifts the tree paths of the pages
+    after it, which the builder still holds."""
+    return add_page(home, LessonIndexPage(show_in_menus=True, **OVERVIEW))
