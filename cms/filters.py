@@ -1,4 +1,5 @@
-"""Query-string filters for the document library (type, collaboration, theme, year).
+"""Query-string filters for the document library (type, collaboration, theme, year) and the
+lessons overview (collaboration, its status, phase, theme, do or don't).
 
 The full faceted search lives in ``search/``; this keeps the library browsable on its own.
 A value that does not validate (an unknown slug, a year the database cannot hold) is left
@@ -10,7 +11,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.models.collaborations import Collaboration
-from cms.models.taxonomy import DocumentType, Municipality, Theme
+from cms.models.lessons import Lesson
+from cms.models.taxonomy import DocumentType, Municipality, Phase, Theme
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -54,3 +56,20 @@ class LibraryFilter(django_filters.FilterSet):
         max_value=MAX_YEAR,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
+
+
+def choice(field_name, choices, label, empty_label):
+    """A filter on one of ``choices``; the empty choice is given here, so it is listed once."""
+    return django_filters.ChoiceFilter(
+        field_name=field_name, choices=[("", empty_label), *choices], label=label, empty_label=None
+    )
+
+
+class LessonFilter(django_filters.FilterSet):
+    collaboration = slug_choice(Collaboration, "page__collaboration", _("Collaboration"), _("All collaborations"))
+    status = choice(
+        "page__collaboration__status", Collaboration.Status.choices, _("Status of the collaboration"), _("Any status")
+    )
+    phase = slug_choice(Phase, "phase", _("Phase"), _("All phases"))
+    theme = slug_choice(Theme, "theme", _("Theme"), _("All themes"))
+    kind = choice("kind", Lesson.Kind.choices, _("Do or don't"), _("Do's and don'ts"))

@@ -47,7 +47,8 @@ def extract(page, province_of=None):
         collaboration = page.collaboration
         tags["phases"] = [collaboration.phase] if collaboration.phase else []
         fields["summary"] = page.summary
-        fields["body"] = plain_text(page.body, page.governance, page.lessons_do, page.lessons_dont)
+        lessons = [part for lesson in page.lessons.all() for part in (lesson.text, lesson.explanation)]
+        fields["body"] = plain_text(page.body, page.governance, *lessons)
         tags["collaborations"] = [collaboration]
         tags["municipalities"] = list(collaboration.municipalities.all())
     else:
@@ -128,7 +129,10 @@ def province_map():
 
 # What ``extract`` reads from each page type, fetched up front for many pages at once.
 EXTRACT_RELATED = {
-    CollaborationPage: (("collaboration__phase",), ("themes", "collaboration__municipalities__successors")),
+    CollaborationPage: (
+        ("collaboration__phase",),
+        ("themes", "lessons", "collaboration__municipalities__successors"),
+    ),
     KnowledgeDocumentPage: (
         ("document_type", "file"),
         ("collaborations", "municipalities__successors", "themes", "phases"),

@@ -10,7 +10,7 @@ queries), and each page is requested once before it is counted, so process-wide 
 import pytest
 from django.urls import reverse
 
-from cms.models import CollaborationPage, DocumentLibraryPage, NewsIndexPage
+from cms.models import CollaborationPage, DocumentLibraryPage, LessonIndexPage, NewsIndexPage
 from tests.factories import (
     CategoryFactory,
     DocumentPageFactory,
@@ -53,7 +53,10 @@ BUDGETS = {
     "document library": (31, 35),
     "document page": (16, 20),
     "event page": (22, 28),
-    "collaboration page": (38, 42),  # +1 for the key figures (#13)
+    # +1 for the key figures; +3 for the lessons (one query) and the link to the lessons
+    # overview (first_visible: the page and the view restrictions) (issue #13).
+    "collaboration page": (41, 45),
+    "lessons overview": (20, 24),
     "discussion topic with 20 posts": (6, 18),
     "search with a query and a filter": (21, 25),  # +2: the status and phase facets (#13)
 }
@@ -74,6 +77,10 @@ def test_news_index(viewer, django_assert_max_num_queries):
 
 def test_document_library(viewer, django_assert_max_num_queries):
     check(viewer, "document library", DocumentLibraryPage.objects.get().url, django_assert_max_num_queries)
+
+
+def test_lessons_overview(viewer, django_assert_max_num_queries):
+    check(viewer, "lessons overview", LessonIndexPage.objects.get().url, django_assert_max_num_queries)
 
 
 def test_document_page(viewer, django_assert_max_num_queries):

@@ -38,7 +38,7 @@ from cms.models import (
     Theme,
 )
 
-from . import comparison, content, knowledge
+from . import comparison, content, knowledge, lessons
 from .files import make_document
 from .route import build as build_route
 
@@ -210,6 +210,7 @@ class DemoSite:
                 )
             )
         self.build_profiles(collaborations)
+        self._added(lessons.build_overview(home, add_page))
         self.build_documents(library)
         self.build_publications(publications)
         self.build_news(news)
@@ -229,9 +230,8 @@ class DemoSite:
                 summary=data["summary"],
                 body=extra.get("body", []),
                 governance=extra.get("governance", ""),
-                lessons_do=extra.get("lessons_do", ""),
-                lessons_dont=extra.get("lessons_dont", ""),
             )
+            page.lessons = lessons.profile_lessons(data["short_name"])
             if extra:
                 page.themes = list(Theme.objects.filter(name__in=["Governance", "Bedrijfsvoering"]))
             self._added(add_page(index, page))

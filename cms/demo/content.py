@@ -246,18 +246,6 @@ BEL_PROFILE = {
         "van de drie gemeenten.</li>"
         "</ul>"
     ),
-    "lessons_do": (
-        "<ul><li>Een 0-meting vastleggen om resultaten te kunnen verantwoorden</li>"
-        "<li>Veel investeren in het creëren van draagvlak</li><li>Samen ontwerpen</li>"
-        "<li>Quick wins doorvoeren</li><li>Toetsing door experts</li></ul>"
-    ),
-    "lessons_dont": (
-        "<ul><li>Besparingen te vroeg inboeken</li>"
-        "<li>Het bestaan van het samenwerkingsmodel als doel op zich beschouwen</li>"
-        "<li>Vergeten dat groter niet altijd beter is</li>"
-        "<li>Formaliteiten het belangrijkst laten zijn</li>"
-        "<li>Breken met het verleden: ga uit van het historisch perspectief</li></ul>"
-    ),
 }
 
 HOME_INTRO = (

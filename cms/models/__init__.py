@@ -7,6 +7,8 @@ from .knowledge import KnowledgeItemPage
 from .library import DocumentLibraryPage, KnowledgeDocumentPage, LibraryFile
 from .publications import PublicationAuthor, PublicationIndexPage, PublicationPage
 from .news import NewsIndexPage, NewsPage
+from .lessons import Lesson
+from .lesson_index import LessonIndexPage
 from .places import CollaborationIndexPage, CollaborationPage, MunicipalityIndexPage
 from .pages import HomePage, StandardPage
 from .route import PhaseIndexPage, PhasePage
@@ -22,6 +24,8 @@ __all__ = [
     "HomePage",
     "KnowledgeDocumentPage",
     "KnowledgeItemPage",
+    "Lesson",
+    "LessonIndexPage",
     "LibraryFile",
     "Municipality",
     "MunicipalityIndexPage",

@@ -12,7 +12,7 @@ from core.pagination import paginate, query_without_page
 
 
 class ListingPage(Page):
-    """A section page (library, news, publications) listing the items below it."""
+    """A section page (library, news, publications, lessons) listing its items."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -36,9 +36,13 @@ class ListingPage(Page):
         filters = tuple(cls.filterset_class.base_filters) if cls.filterset_class else ()
         return ("page", *filters)
 
+    def listed_items(self):
+        """Everything this page lists before filters: by default its visible items."""
+        return knowledge_items(self.item_model).descendant_of(self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = knowledge_items(self.item_model).descendant_of(self)
+        items = self.listed_items()
         applied = ()
         if self.filterset_class is not None:
             context["filter"] = self.filterset_class(request.GET, queryset=items)

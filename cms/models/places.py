@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -20,10 +20,12 @@ from cms.queries import first_visible, items_about, municipality_index
 from cms.widgets import FilterableCheckboxes
 
 from .collaborations import Collaboration, CollaborationMembership
+from .lesson_index import lessons_overview_url
+from .lessons import group_by_kind
 from .library import DocumentLibraryPage
 from .taxonomy import Municipality, Province
 
-LESSON_FEATURES = ["ul", "bold", "italic", "link"]
+GOVERNANCE_FEATURES = ["ul", "bold", "italic", "link"]
 
 
 def library_filter_url(**params):
@@ -40,9 +42,7 @@ class CollaborationPage(Page):
     )
     summary = models.TextField(_("summary"), help_text=_("Shown in the overview and in search results."))
     body = StreamField(BodyBlock(), verbose_name=_("profile"), blank=True)
-    governance = RichTextField(_("governance"), blank=True, features=LESSON_FEATURES)
-    lessons_do = RichTextField(_("lessons learned: do"), blank=True, features=LESSON_FEATURES)
-    lessons_dont = RichTextField(_("lessons learned: don't"), blank=True, features=LESSON_FEATURES)
+    governance = RichTextField(_("governance"), blank=True, features=GOVERNANCE_FEATURES)
     themes = ParentalManyToManyField("cms.Theme", blank=True, verbose_name=_("themes"))
 
     content_panels = Page.content_panels + [
@@ -50,16 +50,14 @@ class CollaborationPage(Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("governance"),
-        FieldPanel("lessons_do"),
-        FieldPanel("lessons_dont"),
+        InlinePanel("lessons", heading=_("Lessons learned"), label=_("Lesson")),
         FieldPanel("themes", widget=FilterableCheckboxes),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("governance"),
-        index.SearchField("lessons_do"),
-        index.SearchField("lessons_dont"),
+        index.RelatedFields("lessons", [index.SearchField("text"), index.SearchField("explanation")]),
         index.RelatedFields("collaboration", [index.SearchField("name"), index.SearchField("short_name")]),
     ]
     parent_page_types = ["cms.CollaborationIndexPage"]
@@ -82,6 +80,9 @@ class CollaborationPage(Page):
         context["structured_data"] = self.structured_data([m.municipality for m in context["current_members"]], request)
         context.update(items_about(collaborations=self.collaboration))
         context["library_filter_url"] = library_filter_url(collaboration=self.collaboration.slug)
+        context["lesson_groups"] = group_by_kind(self.lessons.select_related("phase", "theme"))
+        if context["lesson_groups"]:  # the link to the overview is only looked up when it has some
+            context["lessons_url"] = lessons_overview_url(collaboration=self.collaboration.slug)
         return context
 
     def structured_data(self, municipalities, request):

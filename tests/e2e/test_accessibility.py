@@ -19,6 +19,8 @@ PAGES = [
     "/documenten/",
     "/documenten/?collaboration=bar-organisatie&year=abc",
     "/documenten/verrekenen-in-de-bar-samenwerking/",
+    "/lessen/",
+    "/lessen/?kind=dont&phase=bestaat-niet",  # a filter value that does not validate: the error shown
     "/publicaties/",
     "/publicaties/ambtelijk-fuseren-groei/",
     "/nieuws/",
