@@ -5,8 +5,8 @@ tagged with a phase appears on its phase page as soon as it is published, and di
 it is unpublished or made private. Only live pages outside private sections are read, as in
 ``cms.queries``; the view restrictions are read once per page view, not once per list.
 
-``holdings_for`` returns a dict so that more kinds can join it under their own key (lessons and
-Q&A pages, once those exist) without the phase page changing shape.
+``holdings_for`` returns a dict so that more kinds can join it under their own key without the
+phase page changing shape.
 """
 
 from urllib.parse import urlencode
@@ -93,7 +93,7 @@ def holdings_for(phase, private=None):
     """What the platform holds for ``phase``: {key: {"items": ..., "more_url": ...}} for the
     item kinds, plus "collaborations" and "timelines".
 
-    Keys reserved for the lead to add after merging: "lessons" and "questions" (Q&A pages).
+    "lessons" holds the lessons learned of this phase; "questions" the Q&A pages.
     """
     # Events are their own app and search builds on cms: imported here, not at the top.
     from cms.models import KnowledgeDocumentPage, NewsPage, PublicationPage
@@ -112,7 +112,20 @@ def holdings_for(phase, private=None):
         for key, (model, kind) in kinds.items()
     }
     holdings["collaborations"], holdings["timelines"] = collaborations_and_timelines(phase, private)
+    holdings["lessons"] = lessons_in_phase(phase)
     return holdings
+
+
+def lessons_in_phase(phase):
+    """The lessons learned tagged with ``phase`` (from visible profiles only), and the link to
+    all of them in the lessons overview."""
+    from cms.lessons import visible_lessons
+    from cms.models.lesson_index import lessons_overview_url
+
+    return {
+        "items": list(visible_lessons(phase=phase)[:HOLDINGS_PER_KIND]),
+        "more_url": lessons_overview_url(phase=phase.slug),
+    }
 
 
 def neighbours(page, private=None):

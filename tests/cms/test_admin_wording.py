@@ -76,10 +76,15 @@ def test_municipalities_are_picked_like_collaborations_and_themes(editor_client)
     assert page.find("script", src=re.compile(r"js/admin-checkbox-filter\.js"))
 
 
-def test_a_collaboration_s_member_municipalities_are_checkboxes_too(editor_client):
-    collaboration = Collaboration.objects.first()
+def test_a_collaboration_s_members_are_edited_one_row_each_with_their_dates(editor_client):
+    """Since members carry the dates they joined and left (issue #13), each is a row of its own
+    with the municipality picked in Wagtail's snippet chooser, instead of one checkbox list."""
+    collaboration = Collaboration.objects.get(short_name="Meierij")
     page = admin_page(editor_client, f"/admin/snippets/cms/collaboration/edit/{collaboration.pk}/")
-    ticked = page.select("input[type=checkbox][name=municipalities][checked]")
-    assert {box["value"] for box in ticked} == {
-        str(pk) for pk in collaboration.municipalities.values_list("pk", flat=True)
-    }
+    chosen = {field["value"] for field in page.select("input[name^=memberships-][name$=-municipality]")}
+    assert len(page.select("[data-controller~=w-chooser]")) >= len(chosen)
+    assert chosen == {str(pk) for pk in collaboration.municipalities.values_list("pk", flat=True)}
+    left = [
+        field["value"] for field in page.select("input[name^=memberships-][name$=-left_on][value]") if field["value"]
+    ]
+    assert left == ["2020-12-31"]
