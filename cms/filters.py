@@ -1,4 +1,5 @@
-"""Query-string filters for the document library (type, collaboration, theme, year).
+"""Query-string filters for the listings: the document library (type, collaboration, theme, year)
+and the questions overview (phase, theme, collaboration).
 
 The full faceted search lives in ``search/``; this keeps the library browsable on its own.
 A value that does not validate (an unknown slug, a year the database cannot hold) is left
@@ -10,7 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.models.collaborations import Collaboration
-from cms.models.taxonomy import DocumentType, Municipality, Theme
+from cms.models.taxonomy import DocumentType, Municipality, Phase, Theme
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -54,3 +55,11 @@ class LibraryFilter(django_filters.FilterSet):
         max_value=MAX_YEAR,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
+
+
+class QuestionFilter(django_filters.FilterSet):
+    """The questions overview (/vragen/): one phase, theme or collaboration at a time."""
+
+    phase = slug_choice(Phase, "phases", _("Phase"), _("All phases"))
+    theme = slug_choice(Theme, "themes", _("Theme"), _("All themes"))
+    collaboration = slug_choice(Collaboration, "collaborations", _("Collaboration"), _("All collaborations"))

@@ -7,6 +7,7 @@ from .knowledge import KnowledgeItemPage
 from .library import DocumentLibraryPage, KnowledgeDocumentPage, LibraryFile
 from .publications import PublicationAuthor, PublicationIndexPage, PublicationPage
 from .news import NewsIndexPage, NewsPage
+from .questions import QuestionIndexPage, QuestionPage, QuestionSource
 from .places import CollaborationIndexPage, CollaborationPage, MunicipalityIndexPage
 from .pages import HomePage, StandardPage
 
@@ -32,6 +33,9 @@ __all__ = [
     "PublicationAuthor",
     "PublicationIndexPage",
     "PublicationPage",
+    "QuestionIndexPage",
+    "QuestionPage",
+    "QuestionSource",
     "StandardPage",
     "Theme",
 ]
