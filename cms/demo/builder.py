@@ -40,6 +40,7 @@ from cms.models import (
 
 from . import content, knowledge
 from .files import make_document
+from .questions import build_questions
 
 EDITOR_USERNAME = "redacteur"
 EDITOR_EMAIL = "redacteur@example.org"
@@ -212,6 +213,7 @@ class DemoSite:
         self.build_publications(publications)
         self.build_news(news)
         self.build_events(events)
+        self.created += build_questions(home, add_page)
 
     def build_profiles(self, index):
         for data in content.COLLABORATIONS:

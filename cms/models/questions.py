@@ -81,6 +81,8 @@ class QuestionPage(KnowledgeItemPage):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+    # The tags link each collaboration to its profile: fetched with the list, not per card.
+    taxonomy_prefetch = KnowledgeItemPage.taxonomy_prefetch + ("collaborations__profile",)
     parent_page_types = ["cms.QuestionIndexPage"]
     subpage_types = []
 
@@ -148,4 +150,3 @@ class QuestionIndexPage(ListingPage):
         faq = structured_data.faq_page(list(context["items"]))
         context["structured_data"] = structured_data.script(faq) if faq else ""
         return context
-
