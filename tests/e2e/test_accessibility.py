@@ -25,6 +25,9 @@ PAGES = [
     "/evenementen/dag-van-de-ambtelijke-fusie-2017/",
     "/evenementen/dag-van-de-ambtelijke-fusie/",  # with the registration form
     "/evenementen/intervisie-griffiers/",  # members only: a link to log in instead of the form
+    "/vragen/",
+    "/vragen/?phase=besluiten-en-inrichten&theme=bestaat-niet",  # an unknown value: the form error
+    "/vragen/hoe-verdeelde-bel-de-rollen-van-raden-colleges-algemeen-en-dagelijks-bestuur/",
     "/over/",
     "/toegankelijkheid/",
     "/zoeken/",
