@@ -69,7 +69,9 @@ def test_the_overview_filters_by_phase_theme_and_collaboration(client):
     assert listed_titles(client.get(INDEX_URL + "?theme=financien-verrekening")) == {
         "Wat staat er in het verrekenmodel van de BEL Combinatie?"
     }
-    assert BEL_ROLES in listed_titles(client.get(INDEX_URL + "?collaboration=bel-combinatie&phase=besluiten-en-inrichten"))
+    assert BEL_ROLES in listed_titles(
+        client.get(INDEX_URL + "?collaboration=bel-combinatie&phase=besluiten-en-inrichten")
+    )
     assert not listed_titles(client.get(INDEX_URL + "?collaboration=bar-organisatie"))
 
 
@@ -161,7 +163,9 @@ def test_the_overview_stays_within_its_query_budget(client, no_page_cache, djang
 def test_a_question_page_stays_within_its_query_budget(client, no_page_cache, django_assert_max_num_queries):
     url = QuestionPage.objects.get(title="Wat staat er in het verrekenmodel van de BEL Combinatie?").url
     client.get(url)
-    with django_assert_max_num_queries(20):
+    # Measured 21 on 2026-11-26: the site's chrome, the tags (one query each), the sources with
+    # one privacy check for all of them, and the discussion it came from.
+    with django_assert_max_num_queries(22):
         assert client.get(url).status_code == 200
 
 
@@ -246,7 +250,7 @@ def test_an_unknown_post_is_a_404(client):
     assert client.post(reverse("community:promote_post", args=[999999])).status_code == 404
 
 
-def test_a_published_question_survives_its_post_and_author_being_deleted(client, reply):
+def test_a_published_question_survives_its_post_and_author_being_deleted(client, reply, no_page_cache):
     client.force_login(StaffFactory())
     client.post(promote_url(reply))
     question = QuestionPage.objects.get(source_post=reply)
