@@ -268,3 +268,11 @@ def test_a_published_question_survives_its_post_and_author_being_deleted(client,
     assert response.status_code == 200
     assert not soup(response).select(".kp-question__credit a")
     assert json_ld(response)[0]["mainEntity"]["acceptedAnswer"]["author"]["name"] == "Anna de Vries"
+
+
+def test_an_editor_without_the_second_factor_is_sent_to_it_first(client, reply, settings):
+    settings.STAFF_MFA_REQUIRED = True
+    client.force_login(StaffFactory())
+    response = client.post(promote_url(reply))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("mfa_activate_totp"))
+    assert not QuestionPage.objects.filter(source_post=reply).exists()
