@@ -1,5 +1,6 @@
-"""Query-string filters for the document library (type, collaboration, theme, year) and the
-lessons overview (collaboration, its status, phase, theme, do or don't).
+"""Query-string filters for the listings: the document library (type, collaboration, theme, year),
+the lessons overview (collaboration, its status, phase, theme, do or don't) and the questions
+overview (phase, theme, collaboration).
 
 The full faceted search lives in ``search/``; this keeps the library browsable on its own.
 A value that does not validate (an unknown slug, a year the database cannot hold) is left
@@ -73,3 +74,11 @@ class LessonFilter(django_filters.FilterSet):
     phase = slug_choice(Phase, "phase", _("Phase"), _("All phases"))
     theme = slug_choice(Theme, "theme", _("Theme"), _("All themes"))
     kind = choice("kind", Lesson.Kind.choices, _("Do or don't"), _("Do's and don'ts"))
+
+
+class QuestionFilter(django_filters.FilterSet):
+    """The questions overview (/vragen/): one phase, theme or collaboration at a time."""
+
+    phase = slug_choice(Phase, "phases", _("Phase"), _("All phases"))
+    theme = slug_choice(Theme, "themes", _("Theme"), _("All themes"))
+    collaboration = slug_choice(Collaboration, "collaborations", _("Collaboration"), _("All collaborations"))

@@ -55,3 +55,26 @@ def items_about(limit=10, **tag_filter):
         "news": items_tagged(NewsPage, **tag_filter)[:limit],
         "events": items_tagged(EventPage, **tag_filter)[:limit],
     }
+
+
+def question_sources(question):
+    """A question's sources as (source, page or None), leaving out document links to pages that
+    are unpublished or private (a source with only such a link is left out entirely)."""
+    from wagtail.models import Page
+
+    sources = list(question.sources.all())
+    ids = [source.document_id for source in sources if source.document_id]
+    pages = {page.pk: page for page in visible(Page).filter(pk__in=ids)} if ids else {}
+    shown = []
+    for source in sources:
+        page = pages.get(source.document_id)
+        if page is not None or source.external_url:
+            shown.append((source, page))
+    return shown
+
+
+def public_topic(topic_id):
+    """The discussion topic, if anyone may read it (public category, not hidden), else None."""
+    from community.models import Topic
+
+    return Topic.objects.public().filter(pk=topic_id).first() if topic_id else None

@@ -1,16 +1,17 @@
 """schema.org descriptions (JSON-LD) of the register's entities, for search engines and for
 anyone linking data: a municipality with its CBS code and TOOI identifier, a collaboration
-with its member municipalities.
+with its member municipalities; questions and answers as QAPage and FAQPage.
 
 Full URLs start from the site's own address (``WAGTAILADMIN_BASE_URL``, from SITE_URL), never
 the request's Host header: pages and API answers are cached and served to everyone.
 """
 
 import json
+from html import unescape
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
 # What json_script escapes: nothing in the data can close the script element.
@@ -84,3 +85,49 @@ def _member(municipality_, url):
     data = municipality(municipality_, url)
     del data["@context"]  # given once, on the collaboration
     return data
+
+
+def _plain(html):
+    """Text of rich text or a StreamField value, for schema.org's ``text``."""
+    return " ".join(unescape(strip_tags(str(html))).split())
+
+
+def _answer(text, **extra):
+    return {"@type": "Answer", "text": text, **extra}
+
+
+def qa_page(question, url):
+    """A question page as a schema.org QAPage: the question with its accepted answer (the short
+    answer and the full answer), credited to the member it came from if there is one."""
+    answer = _answer(" ".join(part for part in (question.summary, _plain(question.body)) if part), url=url)
+    if question.date:
+        answer["dateCreated"] = question.date.isoformat()
+    if question.credited_name:
+        answer["author"] = {"@type": "Person", "name": question.credited_name}
+    return {
+        "@context": "https://schema.org",
+        "@type": "QAPage",
+        "url": url,
+        "mainEntity": {
+            "@type": "Question",
+            "name": question.title,
+            "text": question.question or question.title,
+            "answerCount": 1,
+            "acceptedAnswer": answer,
+        },
+    }
+
+
+def faq_page(questions):
+    """The questions overview as a schema.org FAQPage: the listed questions with their short
+    answers; None when the list is empty (an FAQPage needs at least one question)."""
+    if not questions:
+        return None
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {"@type": "Question", "name": question.title, "acceptedAnswer": _answer(question.summary)}
+            for question in questions
+        ],
+    }

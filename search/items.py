@@ -9,7 +9,7 @@ from html import unescape
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from cms.models import CollaborationPage, KnowledgeDocumentPage, NewsPage, Province, PublicationPage
+from cms.models import CollaborationPage, KnowledgeDocumentPage, NewsPage, Province, PublicationPage, QuestionPage
 from events.models import EventPage
 
 from . import fulltext
@@ -22,6 +22,7 @@ KIND_OF_MODEL = {
     NewsPage: KnowledgeItem.Kind.NEWS,
     EventPage: KnowledgeItem.Kind.EVENT,
     CollaborationPage: KnowledgeItem.Kind.COLLABORATION,
+    QuestionPage: KnowledgeItem.Kind.QUESTION,
 }
 SEARCHABLE_MODELS = tuple(KIND_OF_MODEL)
 
@@ -61,11 +62,21 @@ def extract(page, province_of=None):
             fields["body"] = plain_text(page.body, page.venue, page.address)
         else:
             fields["date"] = page.date
-            extra = [page.author_names, page.publisher] if isinstance(page, PublicationPage) else []
+            extra = extra_text(page)
             fields["body"] = plain_text(page.body, *extra)
     fields["document_type"] = getattr(page, "document_type", None)
     fields["file_text"], fields["file_page_offsets"] = file_text_of(getattr(page, "file", None))
     return complete(fields, tags, province_of)
+
+
+def extra_text(page):
+    """What else of a dated item is searched besides its body: a publication's authors and
+    publisher, a question's full wording and whom the answer credits."""
+    if isinstance(page, PublicationPage):
+        return [page.author_names, page.publisher]
+    if isinstance(page, QuestionPage):
+        return [page.question, page.credited_name]
+    return []
 
 
 # The part of a file's text that is searched: Elasticsearch highlights up to a million
@@ -140,6 +151,7 @@ EXTRACT_RELATED = {
     PublicationPage: (("file",), ("collaborations", "municipalities__successors", "themes", "phases", "authors")),
     NewsPage: ((), ("collaborations", "municipalities__successors", "themes", "phases")),
     EventPage: ((), ("collaborations", "municipalities__successors", "themes", "phases")),
+    QuestionPage: ((), ("collaborations", "municipalities__successors", "themes", "phases")),
 }
 
 

@@ -20,6 +20,7 @@ class KnowledgeItem(models.Model):
         EVENT = "event", _("Event")
         COLLABORATION = "collaboration", _("Collaboration profile")
         DISCUSSION = "discussion", _("Discussion")
+        QUESTION = "question", _("Question and answer")
 
     # The source: a page, or a discussion topic (exactly one of the two).
     page = models.OneToOneField("wagtailcore.Page", null=True, on_delete=models.CASCADE, related_name="knowledge_item")

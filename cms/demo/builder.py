@@ -40,6 +40,7 @@ from cms.models import (
 
 from . import comparison, content, knowledge, lessons
 from .files import make_document
+from .questions import build_questions
 from .route import build as build_route
 
 EDITOR_USERNAME = "redacteur"
@@ -216,6 +217,7 @@ class DemoSite:
         self.build_news(news)
         self.build_events(events)
         self.created += build_route(home)
+        self.created += build_questions(home, add_page)
 
     def build_profiles(self, index):
         for data in content.COLLABORATIONS:

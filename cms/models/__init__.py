@@ -9,6 +9,7 @@ from .publications import PublicationAuthor, PublicationIndexPage, PublicationPa
 from .news import NewsIndexPage, NewsPage
 from .lessons import Lesson
 from .lesson_index import LessonIndexPage
+from .questions import QuestionIndexPage, QuestionPage, QuestionSource
 from .places import CollaborationIndexPage, CollaborationPage, MunicipalityIndexPage
 from .pages import HomePage, StandardPage
 from .route import PhaseIndexPage, PhasePage
@@ -39,6 +40,9 @@ __all__ = [
     "PublicationAuthor",
     "PublicationIndexPage",
     "PublicationPage",
+    "QuestionIndexPage",
+    "QuestionPage",
+    "QuestionSource",
     "StandardPage",
     "Theme",
 ]

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cms import promote
 from core.pagination import paginate
 
 from .. import markup, params, posting
@@ -83,6 +84,7 @@ def topic_detail(request, pk, form=None, refusal=None, preview=None):
             "subscribed": request.user.is_authenticated and topic.subscriptions.filter(user=request.user).exists(),
             "editable": {post.pk for post in page if viewer.can_edit(post)},
             "flaggable": {post.pk for post in page if viewer.can_flag(post)},
+            "promotable": promote.promotable_posts(request.user, topic, page),
         },
         status=400 if refusal or (form is not None and form.errors) else 200,
     )

@@ -31,6 +31,9 @@ PAGES = [
     "/evenementen/intervisie-griffiers/",  # members only: a link to log in instead of the form
     "/fasen/",
     "/fasen/besluiten-en-inrichten/",  # questions, decisions, checklist, holdings and a timeline
+    "/vragen/",
+    "/vragen/?phase=besluiten-en-inrichten&theme=bestaat-niet",  # an unknown value: the form error
+    "/vragen/hoe-verdeelde-bel-de-rollen-van-raden-colleges-algemeen-en-dagelijks-bestuur/",
     "/over/",
     "/toegankelijkheid/",
     "/zoeken/",

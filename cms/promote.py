@@ -1,0 +1,133 @@
+"""Turning a discussion reply into a draft question and answer.
+
+An editor who may add questions under the questions overview (a Wagtail page permission, plus
+access to the admin where the draft opens) can make a reply into a ``QuestionPage`` draft: the
+topic's title as the question, the reply's sanitised HTML as the answer, the member credited by
+the name the discussions show, and a link back to the topic and post. The draft is never
+published here: an editor rewrites and publishes it in Wagtail.
+
+Replies in members-only categories, hidden replies or topics, and a topic's opening post (the
+question, not an answer) are refused; promoting the same reply twice opens the first draft.
+Staff accounts reach this only with a session that passed the second factor
+(``core.security.StaffTwoFactorMiddleware``).
+"""
+
+from html import unescape
+
+import nh3
+from django.db import transaction
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
+from wagtail.coreutils import find_available_slug
+from wagtail.log_actions import log
+
+from cms.models import QuestionIndexPage, QuestionPage
+from community.models import Post
+
+ADMIN_PERMISSION = "wagtailadmin.access_admin"
+# The reply's markup that the answer keeps (the site's rich text features); other tags (code,
+# quotes, rules) give up their markup but keep their text.
+ANSWER_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h3"}
+SUMMARY_CHARS = 300
+
+
+class PromotionRefused(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def question_index():
+    return QuestionIndexPage.objects.order_by("path").first()
+
+
+def can_promote(user):
+    """May ``user`` turn replies into questions? Asked once per topic page (staff only get past
+    the first check; the permission cache is shared with the community's moderator check)."""
+    if not (user.is_authenticated and user.is_active and user.has_perm(ADMIN_PERMISSION)):
+        return False
+    index = question_index()
+    return index is not None and index.permissions_for_user(user).can_add_subpage()
+
+
+def refusal(post):
+    """Why ``post`` cannot become a question (a message), or None if it can."""
+    topic = post.topic
+    if not topic.category.is_public:
+        return _("Replies in a members-only category stay there: they cannot become a public question.")
+    if post.hidden or topic.hidden:
+        return _("This reply or its topic is hidden, so it cannot become a question.")
+    if post.pk == opening_post_id(topic):
+        return _("The first post of a topic asks the question; choose a reply that answers it.")
+    return None
+
+
+def opening_post_id(topic):
+    return topic.posts.order_by("created_at", "pk").values_list("pk", flat=True).first()
+
+
+def promotable_posts(user, topic, posts):
+    """The ids of ``posts`` (one page of ``topic``) that ``user`` may turn into questions."""
+    if not topic.category.is_public or topic.hidden or not can_promote(user):
+        return set()
+    opening = opening_post_id(topic)
+    return {post.pk for post in posts if not post.hidden and post.pk != opening}
+
+
+def existing_question(post):
+    return QuestionPage.objects.filter(source_post=post).order_by("pk").first()
+
+
+def credited_name(author):
+    """The name the discussions show for ``author`` (community/includes/author.html)."""
+    if author is None:  # the member deleted their account: nobody to credit
+        return ""
+    return author.get_full_name() or author.get_username()
+
+
+def answer_html(post):
+    return nh3.clean(post.body_html, tags=ANSWER_TAGS, attributes={"a": {"href"}}, link_rel=None)
+
+
+def short_answer(post):
+    text = " ".join(unescape(strip_tags(post.body_html)).split())
+    return Truncator(text).chars(SUMMARY_CHARS)
+
+
+@transaction.atomic
+def promote(user, post_id):
+    """Make a draft question of the reply ``post_id``; return (question, created).
+
+    Raises PromotionRefused with a message for the editor, and Post.DoesNotExist for an unknown
+    post. The post's row is locked, so a double submit waits and then finds the first draft.
+    """
+    post = Post.objects.select_for_update(of=("self",)).select_related("topic__category", "author").get(pk=post_id)
+    existing = existing_question(post)
+    if existing is not None:
+        return existing, False
+    message = refusal(post)
+    if message:
+        raise PromotionRefused(message)
+    index = question_index()
+    topic = post.topic
+    question = QuestionPage(
+        title=topic.title,
+        slug=find_available_slug(index, slugify(topic.title)[:80] or "vraag"),
+        summary=short_answer(post),
+        body=[("paragraph", answer_html(post))],
+        credited_name=credited_name(post.author),
+        source_topic=topic,
+        source_post=post,
+        live=False,
+        owner=user,
+    )
+    # What search finds the topic under (its category's theme and collaboration) tags the draft.
+    if topic.category.theme_id:
+        question.themes = [topic.category.theme]
+    if topic.category.collaboration_id:
+        question.collaborations = [topic.category.collaboration]
+    index.add_child(instance=question)
+    question.save_revision(user=user, log_action=False)
+    log(instance=question, action="wagtail.create", user=user)
+    return question, True
