@@ -96,7 +96,7 @@ def holdings_for(phase, private=None):
     "lessons" holds the lessons learned of this phase; "questions" the Q&A pages.
     """
     # Events are their own app and search builds on cms: imported here, not at the top.
-    from cms.models import KnowledgeDocumentPage, NewsPage, PublicationPage
+    from cms.models import KnowledgeDocumentPage, NewsPage, PublicationPage, QuestionPage
     from events.models import EventPage
     from search.models import KnowledgeItem
 
@@ -105,6 +105,7 @@ def holdings_for(phase, private=None):
         "publications": (PublicationPage, KnowledgeItem.Kind.PUBLICATION),
         "news": (NewsPage, KnowledgeItem.Kind.NEWS),
         "events": (EventPage, KnowledgeItem.Kind.EVENT),
+        "questions": (QuestionPage, KnowledgeItem.Kind.QUESTION),
     }
     private = private_sections() if private is None else private
     holdings = {
