@@ -114,7 +114,18 @@ def holdings_for(phase, private=None):
     }
     holdings["collaborations"], holdings["timelines"] = collaborations_and_timelines(phase, private)
     holdings["lessons"] = lessons_in_phase(phase)
+    holdings["discussions"] = discussions_in_phase(phase)
     return holdings
+
+
+def discussions_in_phase(phase, limit=HOLDINGS_PER_KIND):
+    """The most recently active public discussions about ``phase`` (never a members-only
+    category or a hidden topic), and the link to all of them in search."""
+    from community.models import Topic
+    from search.models import KnowledgeItem
+
+    topics = Topic.objects.public().filter(phase=phase).select_related("category").order_by("-last_activity_at")
+    return {"items": list(topics[:limit]), "more_url": search_url(phase, KnowledgeItem.Kind.DISCUSSION)}
 
 
 def lessons_in_phase(phase):

@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from cms.models import Collaboration, Municipality, Theme
+from cms.models import Collaboration, Municipality, Phase, Theme
 
 from .models import Category, CategoryAccess, MemberProfile, Post, Topic
 from .posting import render_body
@@ -124,7 +124,9 @@ def build_discussions(log=print):
         category = Category.objects.get(slug=slug)
         if category.topics.filter(title=title).exists():
             continue
-        topic = Topic.objects.create(category=category, title=title, author=users[posts[0][0]])
+        # Both public threads are about practice in running collaborations: the third phase.
+        phase = Phase.objects.filter(number=3).first() if category.is_public else None
+        topic = Topic.objects.create(category=category, title=title, author=users[posts[0][0]], phase=phase)
         for author, body in posts:
             Post.objects.create(topic=topic, author=users[author], body=body, body_html=render_body(body))
         added += 1

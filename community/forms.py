@@ -4,7 +4,7 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import Collaboration, Municipality
+from cms.models import Collaboration, Municipality, Phase
 
 from .models import Flag, MemberProfile
 
@@ -39,7 +39,15 @@ class PostForm(forms.Form):
 
 class TopicForm(PostForm):
     title = forms.CharField(label=_("Title"), max_length=150)
-    field_order = ["title", "body"]
+    phase = forms.ModelChoiceField(
+        label=_("Phase of the route (optional)"),
+        queryset=Phase.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("No particular phase"),
+        help_text=_("The phase pages list the discussions about their phase."),
+    )
+    field_order = ["title", "phase", "body"]
 
 
 class FlagForm(forms.Form):

@@ -95,12 +95,12 @@ def _subscribe(topic, user):
     TopicSubscription.objects.get_or_create(topic=topic, user=user)
 
 
-def start_topic(user, category, title, body):
+def start_topic(user, category, title, body, phase=None):
     if not Viewer(user).can_post():
         raise PostingRefused(_("You cannot post at the moment."))
     check_limits(user, body)
     with transaction.atomic():
-        topic = Topic.objects.create(category=category, title=title, author=user)
+        topic = Topic.objects.create(category=category, title=title, author=user, phase=phase)
         post = Post.objects.create(topic=topic, author=user, body=body, body_html=render_body(body))
         _subscribe(topic, user)
         notifications.post_created(post)

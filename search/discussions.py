@@ -19,7 +19,7 @@ SUMMARY_WORDS = 50
 
 def topics_with_content():
     """Topics with what ``extract_topic`` reads, fetched in a few queries."""
-    return Topic.objects.select_related("category__theme", "category__collaboration").prefetch_related(
+    return Topic.objects.select_related("category__theme", "category__collaboration", "phase").prefetch_related(
         Prefetch(
             "posts", queryset=Post.objects.filter(hidden=False).order_by("created_at", "pk"), to_attr="visible_posts"
         ),
@@ -53,7 +53,7 @@ def extract_topic(topic, province_of=None):
         "collaborations": collaborations,
         "municipalities": [m for c in collaborations for m in c.municipalities.all()],
         "themes": [category.theme] if category.theme else [],
-        "phases": [],  # discussions are not (yet) tagged with a phase
+        "phases": [topic.phase] if topic.phase else [],
     }
     return complete(fields, tags, province_of)
 

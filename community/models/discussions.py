@@ -78,6 +78,10 @@ class Topic(models.Model):
     pinned = models.BooleanField(_("pinned"), default=False)
     locked = models.BooleanField(_("locked"), default=False, help_text=_("No new replies."))
     hidden = models.BooleanField(_("hidden"), default=False)
+    # The phase of the route it is about, chosen by its author: the phase pages list it.
+    phase = models.ForeignKey(
+        "cms.Phase", null=True, blank=True, on_delete=models.SET_NULL, related_name="topics", verbose_name=_("phase")
+    )
 
     objects = TopicQuerySet.as_manager()
 

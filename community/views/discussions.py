@@ -114,7 +114,11 @@ def new_topic(request, slug):
         else:
             try:
                 topic = posting.start_topic(
-                    request.user, category, form.cleaned_data["title"], form.cleaned_data["body"]
+                    request.user,
+                    category,
+                    form.cleaned_data["title"],
+                    form.cleaned_data["body"],
+                    phase=form.cleaned_data["phase"],
                 )
             except posting.PostingRefused as refused:
                 refusal = refused.message
