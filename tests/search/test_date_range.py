@@ -171,7 +171,10 @@ def test_a_range_narrows_every_facet_count(engine):
     assert results.total < everything.total
     for name in ("type", "collaboration", "year"):
         narrowed, full = facet(results, name), facet(everything, name)
-        assert any(value.count < full[key].count for key, value in narrowed.items()), name
+        if name == "year":  # whole years may fall inside the range; the years outside it drop out
+            assert set(full) - {key for key, value in narrowed.items() if value.count}, name
+        else:
+            assert any(value.count < full[key].count for key, value in narrowed.items()), name
         for key, value in narrowed.items():
             assert value.count == run(range_query(start, end, **{name: key}), page_size=1).total, (name, key)
     # Only years inside the range keep a count.
