@@ -36,6 +36,10 @@ pytestmark = pytest.mark.django_db
 # else may have msgstr == msgid.
 SAME_IN_DUTCH = {
     "%(count)s document",  # "1 document"; the plural differs ("documenten")
+    "%(start)s – %(until)s",  # a period of the register: only the dates are translated
+    "checklist",
+    "Checklist",
+    "start",
     "column",
     "Community",
     "Document",

@@ -35,9 +35,7 @@ def test_rebuild_swaps_the_alias_while_searches_keep_answering(elasticsearch):
         try:
             while not stop.is_set():
                 try:
-                    results = run(
-                        "type=document&type=news&type=publication&type=event&type=collaboration&type=discussion"
-                    )
+                    results = run("&".join(f"type={kind}" for kind in KnowledgeItem.Kind.values))
                     totals.append((results.engine, results.total))
                 except Exception as error:
                     failures.append(error)
