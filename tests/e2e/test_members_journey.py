@@ -92,6 +92,8 @@ def test_a_member_mentions_previews_registers_and_cancels(
         title = f"Verrekenen per product ({screen}, {uuid.uuid4().hex[:4]})"
         form.get_by_label("Titel").focus()
         page.keyboard.type(title)
+        page.keyboard.press("Tab")  # the phase of the route: optional, left empty
+        expect(form.get_by_label("Fase van de route (niet verplicht)")).to_be_focused()
         page.keyboard.press("Tab")
         message = form.get_by_label("Uw bericht")
         expect(message).to_be_focused()

@@ -136,7 +136,7 @@ def test_typing_on_after_choosing_an_option_searches_what_was_typed(page):
     box.press("ArrowDown")
     expect(options.first).to_have_attribute("aria-selected", "true")
     box.press_sequentially("kenm", delay=40)
-    expect(options.first).to_contain_text("Verrekenmodel")
+    expect(options.first).to_contain_text(re.compile("verrekenmodel", re.IGNORECASE))
     expect(page.get_by_role("listbox").locator("[aria-selected=true]")).to_have_count(0)
     expect(box).not_to_have_attribute("aria-activedescendant", re.compile("."))
     box.press("Enter")

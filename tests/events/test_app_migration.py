@@ -39,9 +39,23 @@ def migrate(targets):
 
 
 def targets_before_the_move():
+    """``BEFORE`` for cms, and for every other app its latest migration that needs nothing of
+    cms after ``BEFORE`` nor of events (later migrations, e.g. tagging with cms phases, do)."""
     graph = MigrationExecutor(connection).loader.graph
-    others = [node for node in graph.leaf_nodes() if node[0] not in ("cms", "events")]
-    return [*others, BEFORE]
+
+    def fits_the_old_schema(node):
+        return all(
+            app != "events" and not (app == "cms" and name > BEFORE[1]) for app, name in graph.forwards_plan(node)
+        )
+
+    targets = [BEFORE]
+    for app, leaf in (node for node in graph.leaf_nodes() if node[0] not in ("cms", "events")):
+        node = (app, leaf)
+        while node is not None and not fits_the_old_schema(node):
+            parents = [parent for parent in graph.node_map[node].parents if parent.key[0] == app]
+            node = parents[0].key if parents else None
+        targets.append(node if node is not None else (app, None))
+    return targets
 
 
 def all_leaves():
