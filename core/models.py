@@ -18,7 +18,13 @@ class OutgoingMail(models.Model):
     to = models.EmailField(_("recipient"))
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("text"))
+    html_body = models.TextField(_("HTML text"), blank=True)
     headers = models.JSONField(default=dict, blank=True)
+    attachments = models.JSONField(default=list, blank=True)  # [{filename, text|base64, mimetype}]
+    # "<kind>:<id>" of the subscription this mail belongs to (outbox.withdraw), or empty.
+    subscription = models.CharField(max_length=80, blank=True, db_index=True)
+    bulk = models.BooleanField(_("bulk mail"), default=False)  # alerts, digests: sent throttled
+    claimed_until = models.DateTimeField(null=True, blank=True)  # a worker is sending it until then
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, default=timezone.now, db_index=True)
     last_error = models.TextField(_("last error"), blank=True)

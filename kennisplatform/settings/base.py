@@ -232,9 +232,10 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-# A mail server that accepts the connection and then stalls must not hold a worker (and the
-# row lock of the e-mail it is sending) for ever.
+# A mail server that accepts the connection and then stalls must not hold a worker for ever.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+# Alerts and digests: at most this many e-mails a minute from send_pending_mail (0: no limit).
+EMAIL_BULK_PER_MINUTE = env_int("EMAIL_BULK_PER_MINUTE", 300)
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "sent_emails"))  # for the file-based backend
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kennisplatform Ambtelijke Fusie <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -29,5 +29,6 @@ CACHES = {
 # Tasks run inline right after the transaction commits, whatever TASKS_BACKEND says.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# Sent mail is kept in django.core.mail.outbox.
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Sent mail is kept in django.core.mail.outbox; mail sent other than through core.outbox fails.
+EMAIL_BACKEND = "tests.mail_guard.OutboxOnlyBackend"
+EMAIL_BULK_PER_MINUTE = 0
