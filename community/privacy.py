@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from core import outbox
 from events import registration as registrations
 from events.models import EventRegistration
 
@@ -112,6 +113,8 @@ def delete_account(user):
             user=None,
             anonymised_at=now,
         )
+        # Nothing more is sent to someone who left, not even what was already queued.
+        outbox.forget_addresses([user.email, *user.emailaddress_set.values_list("email", flat=True)])
         # Posts and topics keep their text, their author becomes empty; the profile goes with
         # the account, and its photo file once this commits (community.avatars).
         user.delete()
