@@ -116,11 +116,16 @@ def build_old_event(apps):
         name="Anna de Vries",
         email="anna@ridderkerk.nl",
         status="confirmed",
-        token="anna-token",
+        token="anna-token-0123456789",
         answers={"Functie": "griffier"},
     )
     Registration.objects.create(
-        event=event, name="Bram Bakker", email="bram@laren.nl", status="waitlisted", token="bram-token", queued_at=now
+        event=event,
+        name="Bram Bakker",
+        email="bram@laren.nl",
+        status="waitlisted",
+        token="bram-token-0123456789",
+        queued_at=now,
     )
     apps.get_model("cms", "PendingRegistrationMail").objects.create(registration=anna, kind="seat_confirmed")
     apps.get_model("cms", "EventCancellation").objects.create(event=event, reason="Voor de migratietest.")
@@ -183,8 +188,8 @@ def check_the_move():
     # Its registrations, questions, cancellation and unsent e-mail, untouched.
     registrations = EventRegistration.objects.filter(event=event).order_by("email")
     assert [(r.name, r.status, r.token) for r in registrations] == [
-        ("Anna de Vries", RegistrationStatus.CONFIRMED, "anna-token"),
-        ("Bram Bakker", RegistrationStatus.WAITLISTED, "bram-token"),
+        ("Anna de Vries", RegistrationStatus.CONFIRMED, "anna-token-0123456789"),
+        ("Bram Bakker", RegistrationStatus.WAITLISTED, "bram-token-0123456789"),
     ]
     assert registrations[0].answers == {"Functie": "griffier"}
     assert [question.label for question in event.questions.all()] == ["Functie"]
