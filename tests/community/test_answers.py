@@ -266,6 +266,16 @@ def test_no_vote_on_your_own_post_nor_by_who_may_not_post(client, question, othe
     assert not HelpfulVote.objects.exists()
 
 
+def test_a_members_votes_are_in_their_data_and_go_with_their_account(question, other_member):
+    from community.privacy import delete_account, export_member_data
+
+    answers.vote_helpful(Viewer(question.author), answer(question))
+    (vote,) = export_member_data(question.author)["helpful_votes"]
+    assert vote["topic"] == question.title and vote["post_id"] == answer(question).pk
+    delete_account(question.author)
+    assert not HelpfulVote.objects.exists()
+
+
 def test_votes_on_hidden_posts_are_refused(client, question, moderator):
     reply = answer(question)
     moderation.hide_post(moderator, reply, "Spam")
