@@ -13,7 +13,7 @@ from core import outbox
 from events import registration as registrations
 from events.models import EventRegistration
 
-from .models import Flag, MemberProfile, Post, Topic, TopicSubscription
+from .models import Flag, HelpfulVote, MemberProfile, Post, Topic, TopicSubscription
 
 
 def _when(value):
@@ -81,6 +81,10 @@ def export_member_data(user):
                 "made": _when(flag.created_at),
             }
             for flag in Flag.objects.filter(reporter=user).select_related("post__topic")
+        ],
+        "helpful_votes": [
+            {"topic": vote.post.topic.title, "post_id": vote.post_id, "voted": _when(vote.created_at)}
+            for vote in HelpfulVote.objects.filter(member=user).select_related("post__topic")
         ],
         "event_registrations": [
             {

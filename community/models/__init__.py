@@ -3,11 +3,13 @@
 from .profiles import MemberProfile, ProfileVisibility  # noqa: I001
 from .discussions import Category, CategoryAccess, Post, Topic, TopicSubscription
 from .moderation import Flag, ModerationAction, Suspension
+from .answers import HelpfulVote
 
 __all__ = [
     "Category",
     "CategoryAccess",
     "Flag",
+    "HelpfulVote",
     "MemberProfile",
     "ModerationAction",
     "Post",

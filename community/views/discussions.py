@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cms import promote
 from core.pagination import paginate
 
-from .. import markup, params, posting
+from .. import answers, markup, params, posting
 from ..forms import FlagForm, PostForm, TopicForm
 from ..models import Category, Flag, Post, Topic, TopicSubscription
 from ..notifications import read_unsubscribe_token
@@ -47,7 +47,7 @@ def category_detail(request, slug):
     viewer = Viewer.of(request)
     if not category.is_public and not viewer.sees_members_area:
         return _deny(request)
-    topics = category.topics.select_related("author__profile")
+    topics = answers.with_answered(category.topics.select_related("author__profile"))
     if not viewer.moderator:
         topics = topics.filter(hidden=False)
     return render(
@@ -66,7 +66,7 @@ def topic_detail(request, pk, form=None, refusal=None, preview=None):
     viewer = Viewer.of(request)
     if not viewer.can_read(topic):
         return _deny(request)
-    posts = topic.posts.select_related("author__profile")
+    posts = answers.with_helpful_counts(topic.posts.select_related("author__profile"))
     page = paginate(request, posts, POSTS_PER_PAGE)
     may_post = viewer.can_post(topic)
     if form is None and may_post:
@@ -85,6 +85,7 @@ def topic_detail(request, pk, form=None, refusal=None, preview=None):
             "editable": {post.pk for post in page if viewer.can_edit(post)},
             "flaggable": {post.pk for post in page if viewer.can_flag(post)},
             "promotable": promote.promotable_posts(request.user, topic, page),
+            "answers": answers.thread_answers(viewer, topic, page),
         },
         status=400 if refusal or (form is not None and form.errors) else 200,
     )
@@ -119,6 +120,7 @@ def new_topic(request, slug):
                     form.cleaned_data["title"],
                     form.cleaned_data["body"],
                     phase=form.cleaned_data["phase"],
+                    is_question=form.cleaned_data["is_question"],
                 )
             except posting.PostingRefused as refused:
                 refusal = refused.message
