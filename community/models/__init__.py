@@ -2,12 +2,15 @@
 
 from .profiles import MemberProfile, ProfileVisibility  # noqa: I001
 from .discussions import Category, CategoryAccess, Post, Topic, TopicSubscription
+from .groups import Group, GroupMembership
 from .moderation import Flag, ModerationAction, Suspension
 
 __all__ = [
     "Category",
     "CategoryAccess",
     "Flag",
+    "Group",
+    "GroupMembership",
     "MemberProfile",
     "ModerationAction",
     "Post",
