@@ -14,7 +14,6 @@ from django.urls import reverse
 from community import groups, notifications, posting
 from community.models import GroupMembership
 from community.viewer import Viewer
-from core.models import OutgoingMail
 from tests.factories import MemberFactory
 
 from .group_world import CATEGORY_NAME, READERS, ROLES, SECRET_TITLE, SECRET_WORD, join, make_group_world
@@ -154,7 +153,9 @@ def test_my_data_lists_memberships_and_own_posts_only(world, client):
     assert not shows_secret(outsider)
     client.force_login(world.users["group_member"])
     data = json.loads(client.get(reverse("community:download_my_data")).content)
-    assert data["groups"] == [{"group": "Zwaluwgroep", "role": "member", "status": "approved", "asked": data["groups"][0]["asked"]}]
+    assert data["groups"] == [
+        {"group": "Zwaluwgroep", "role": "member", "status": "approved", "asked": data["groups"][0]["asked"]}
+    ]
     assert SECRET_TITLE in [topic["title"] for topic in data["topics_started"]]  # their own words
 
 
