@@ -174,3 +174,28 @@ def test_join_and_leave_want_post(world, client):
     world.login(client, "outsider")
     assert client.get(reverse("community:group_join", args=[world.group.slug])).status_code == 405
     assert client.get(reverse("community:group_leave", args=[world.group.slug])).status_code == 405
+
+
+def test_editors_create_groups_and_group_categories_in_wagtail(world, editor_client):
+    for url in (
+        "/admin/snippets/community/group/",
+        "/admin/snippets/community/group/add/",
+        "/admin/snippets/community/groupmembership/",
+        "/admin/snippets/community/groupmembership/add/",
+        f"/admin/snippets/community/category/edit/{world.category.pk}/",
+    ):
+        assert editor_client.get(url).status_code == 200, url
+
+
+def test_a_group_category_names_its_group_and_only_it_does(world):
+    from django.core.exceptions import ValidationError
+
+    from community.models import CategoryAccess
+
+    category = world.category
+    category.group = None
+    with pytest.raises(ValidationError):
+        category.full_clean()
+    category.group, category.access = world.group, CategoryAccess.PUBLIC
+    with pytest.raises(ValidationError):
+        category.full_clean()
