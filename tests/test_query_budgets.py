@@ -127,7 +127,7 @@ def _busy_group():
     category = CategoryFactory(access=CategoryAccess.GROUP, group=group)
     manager = MemberFactory()
     GroupMembership.objects.create(group=group, member=manager, role="manager", status="approved")
-    for number in range(10):
+    for _ in range(10):
         member = MemberFactory()
         GroupMembership.objects.create(group=group, member=member, status="approved")
         GroupMembership.objects.create(group=group, member=MemberFactory(), status="requested")

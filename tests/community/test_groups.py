@@ -170,3 +170,15 @@ def test_the_viewer_reads_its_groups_once(world, django_assert_num_queries):
     unverified = MemberFactory(verified=False)
     join(world.group, unverified)
     assert not Viewer(unverified).can_read(world.topic)  # an approved row is not enough: a member
+
+
+def test_the_demo_group_is_linked_from_its_collaboration(client):
+    from community.models import Group
+
+    group = Group.objects.get(slug="bel-combinatie")
+    assert group.collaboration.short_name == "BEL"
+    assert group.categories.get().access == "group"
+    assert group.memberships.get().is_manager
+    response = client.get("/samenwerkingen/bel-combinatie/")
+    assert response.status_code == 200
+    assert f'href="{group.get_absolute_url()}"' in response.content.decode()
