@@ -96,7 +96,8 @@ def _subscribe(topic, user):
 
 
 def start_topic(user, category, title, body, phase=None, is_question=False):
-    if not Viewer(user).can_post():
+    viewer = Viewer(user)
+    if not (viewer.can_post() and viewer.can_read_category(category)):
         raise PostingRefused(_("You cannot post at the moment."))
     check_limits(user, body)
     with transaction.atomic():
@@ -108,7 +109,8 @@ def start_topic(user, category, title, body, phase=None, is_question=False):
 
 
 def reply(user, topic, body):
-    if not Viewer(user).can_post(topic):
+    viewer = Viewer(user)
+    if not (viewer.can_post(topic) and viewer.can_read(topic)):
         raise PostingRefused(
             _("This topic is closed for new replies.") if topic.locked else _("You cannot post at the moment.")
         )

@@ -13,7 +13,7 @@ from core import outbox
 from events import registration as registrations
 from events.models import EventRegistration
 
-from .models import Flag, HelpfulVote, MemberProfile, Post, Topic, TopicSubscription
+from .models import Flag, GroupMembership, HelpfulVote, MemberProfile, Post, Topic, TopicSubscription
 
 
 def _when(value):
@@ -71,6 +71,10 @@ def export_member_data(user):
                 "hidden_by_moderator": post.hidden,
             }
             for post in Post.objects.filter(author=user).select_related("topic")
+        ],
+        "groups": [
+            {"group": m.group.name, "role": m.role, "status": m.status, "asked": _when(m.requested_at)}
+            for m in GroupMembership.objects.filter(member=user).select_related("group")
         ],
         "followed_topics": [s.topic.title for s in TopicSubscription.objects.filter(user=user).select_related("topic")],
         "reports_made": [

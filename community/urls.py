@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import account, answers, directory, discussions, moderation, promotion
+from .views import account, answers, directory, discussions, groups, moderation, promotion
 
 app_name = "community"
 
@@ -19,6 +19,11 @@ urlpatterns = [
     path("discussies/noemen/suggesties/", directory.mention_suggestions, name="mention_suggestions"),
     path("discussies/<slug:slug>/", discussions.category_detail, name="category"),
     path("discussies/<slug:slug>/nieuw/", discussions.new_topic, name="new_topic"),
+    path("groepen/", groups.group_list, name="groups"),
+    path("groepen/<slug:slug>/", groups.group_detail, name="group"),
+    path("groepen/<slug:slug>/aanvragen/", groups.join, name="group_join"),
+    path("groepen/<slug:slug>/verlaten/", groups.leave, name="group_leave"),
+    path("groepen/<slug:slug>/beheer/", groups.manage, name="group_manage"),
     path("moderatie/", moderation.queue, name="moderation_queue"),
     path("moderatie/logboek/", moderation.log, name="moderation_log"),
     path("moderatie/bericht/<int:pk>/", moderation.post_action, name="moderation_post"),

@@ -5,14 +5,19 @@ reporting, so views, templates and services agree.
 Each answer is asked of the database the first time it is needed and then kept: a topic page
 of twenty posts costs the same queries as a page of one. ``Viewer.of(request)`` keeps the
 viewer on the request; the ``viewer`` context processor hands the same one to templates.
+
+Group categories (``CategoryAccess.GROUP``) are read by the group's approved members and by
+moderators (who must be able to act on reports there); for everyone else they do not exist.
+The viewer's groups are read in one query, the first time a group question is asked.
 """
 
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
 
-from .models import CategoryAccess
+from .models import CategoryAccess, GroupMembership
 from .permissions import active_suspension, has_verified_primary_address, is_moderator
 
 _REQUEST_ATTRIBUTE = "_community_viewer"
@@ -68,13 +73,52 @@ class Viewer:
         """Members-only categories, the directory and @-suggestions: members and moderators."""
         return self.member or self.moderator
 
+    @cached_property
+    def group_roles(self):
+        """{group id: role} of the groups the viewer is an approved member of (members only:
+        an account that lost its verified address or was deactivated reads no group)."""
+        if not self.member:
+            return {}
+        approved = GroupMembership.objects.filter(member=self.user, status=GroupMembership.Status.APPROVED)
+        return dict(approved.values_list("group_id", "role"))
+
+    def in_group(self, group_id):
+        return group_id in self.group_roles
+
+    def manages(self, group_id):
+        return self.group_roles.get(group_id) == GroupMembership.Role.MANAGER
+
+    def category_filter(self, prefix=""):
+        """The query form of ``can_read_category`` for rows reached through ``prefix`` (e.g.
+        ``"category__"`` for topics); None when the viewer reads every category."""
+        if self.moderator:
+            return None
+        if not self.member:
+            return Q(**{f"{prefix}access": CategoryAccess.PUBLIC})
+        return ~Q(**{f"{prefix}access": CategoryAccess.GROUP}) | Q(**{f"{prefix}group_id__in": list(self.group_roles)})
+
     def readable_categories(self, queryset):
-        return queryset if self.sees_members_area else queryset.filter(access=CategoryAccess.PUBLIC)
+        condition = self.category_filter()
+        return queryset if condition is None else queryset.filter(condition)
+
+    def readable_topics(self, queryset):
+        """``queryset`` of topics narrowed to those the viewer may read (``can_read``)."""
+        condition = self.category_filter("category__")
+        if condition is not None:
+            queryset = queryset.filter(condition)
+        return queryset if self.moderator else queryset.filter(hidden=False)
+
+    def can_read_category(self, category):
+        if category.is_public or self.moderator:
+            return True
+        if category.access == CategoryAccess.GROUP:
+            return self.in_group(category.group_id)
+        return self.member
 
     def can_read(self, topic):
         if topic.hidden and not self.moderator:
             return False
-        return topic.category.is_public or self.member or self.moderator
+        return self.can_read_category(topic.category)
 
     def can_post(self, topic=None):
         if not self.member or self.suspended:
@@ -84,7 +128,13 @@ class Viewer:
         return True
 
     def can_edit(self, post):
-        return post.author_id == self.user.pk and self.can_post(post.topic) and not post.hidden
+        # can_read: a member who left a group no longer edits what they wrote there.
+        return (
+            post.author_id == self.user.pk
+            and self.can_post(post.topic)
+            and not post.hidden
+            and self.can_read(post.topic)
+        )
 
     @property
     def may_report(self):

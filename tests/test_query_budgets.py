@@ -55,10 +55,16 @@ BUDGETS = {
     "event page": (22, 28),
     # +1 for the key figures; +3 for the lessons (one query) and the link to the lessons
     # overview (first_visible: the page and the view restrictions) (issue #13).
-    "collaboration page": (41, 45),
+    # +1 for the link to the collaboration's community group (issue #14)
+    "collaboration page": (42, 46),
     "lessons overview": (20, 24),
     "discussion topic with 20 posts": (6, 18),
-    "search with a query and a filter": (22, 26),  # +2 (+3 on PostgreSQL): the status and phase facets (#13)
+    "search with a query and a filter": (22, 26),
+    # Groups (issue #14); the member is the group's manager, with 10 members, 10 requests and
+    # 10 topics in the group's category.
+    "group list": (4, 9),
+    "group page": (4, 13),
+    "group managers' page": (None, 11),  # managers only  # +2 (+3 on PostgreSQL): the status and phase facets (#13)
 }
 
 
@@ -111,3 +117,37 @@ def test_search_page_with_a_query_and_a_filter(viewer, settings, django_assert_m
     settings.ELASTICSEARCH_URL = ""  # the database engine
     url = f"{reverse('search')}?q=verrekenen&collaboration=bar-organisatie"
     check(viewer, "search with a query and a filter", url, django_assert_max_num_queries)
+
+
+def _busy_group():
+    """A group with ten members, ten requests and ten topics; returns its manager."""
+    from community.models import CategoryAccess, Group, GroupMembership
+
+    group = Group.objects.create(name="Drukke groep", slug="drukke-groep")
+    category = CategoryFactory(access=CategoryAccess.GROUP, group=group)
+    manager = MemberFactory()
+    GroupMembership.objects.create(group=group, member=manager, role="manager", status="approved")
+    for _ in range(10):
+        member = MemberFactory()
+        GroupMembership.objects.create(group=group, member=member, status="approved")
+        GroupMembership.objects.create(group=group, member=MemberFactory(), status="requested")
+        TopicFactory(category=category, author=member)
+    return group, manager
+
+
+@pytest.mark.parametrize(
+    "page, url_name, as_manager",
+    [
+        ("group list", "community:groups", False),
+        ("group list", "community:groups", True),
+        ("group page", "community:group", False),
+        ("group page", "community:group", True),
+        ("group managers' page", "community:group_manage", True),
+    ],
+)
+def test_group_pages(client, page, url_name, as_manager, django_assert_max_num_queries):
+    group, manager = _busy_group()
+    url = reverse(url_name) if url_name == "community:groups" else reverse(url_name, args=[group.slug])
+    if as_manager:
+        client.force_login(manager)
+    within_budget(client, url, BUDGETS[page][1 if as_manager else 0], django_assert_max_num_queries)

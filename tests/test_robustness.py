@@ -135,7 +135,11 @@ class Site:
         if name == "token":
             return self.unsubscribe if url_name == "unsubscribe" else self.registration
         return {
-            "slug": self.category if url_name in ("category", "new_topic") else self.municipality,
+            "slug": self.category
+            if url_name in ("category", "new_topic")
+            else "bel-combinatie"  # the demo's group
+            if url_name.startswith("group")
+            else self.municipality,
             "username": self.member.username,
         }.get(name, 1)  # restriction ids and the like: a number
 

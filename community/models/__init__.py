@@ -2,6 +2,7 @@
 
 from .profiles import MemberProfile, ProfileVisibility  # noqa: I001
 from .discussions import Category, CategoryAccess, Post, Topic, TopicSubscription
+from .groups import Group, GroupMembership
 from .moderation import Flag, ModerationAction, Suspension
 from .answers import HelpfulVote
 
@@ -9,6 +10,8 @@ __all__ = [
     "Category",
     "CategoryAccess",
     "Flag",
+    "Group",
+    "GroupMembership",
     "HelpfulVote",
     "MemberProfile",
     "ModerationAction",

@@ -1,4 +1,4 @@
-"""Discussions: categories (public or members-only), topics and posts.
+"""Discussions: categories (public, members-only or one group's), topics and posts.
 
 A post whose author deleted their account keeps its text with no author, shown as
 "verwijderde gebruiker", so threads stay readable.
@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 class CategoryAccess(models.TextChoices):
     PUBLIC = "public", _("Everyone can read; members write")
     MEMBERS = "members", _("Members only")
+    # Only the approved members of ``Category.group`` (and moderators): see models/groups.py.
+    GROUP = "group", _("Group members only")
 
 
 class Category(models.Model):
@@ -39,12 +41,30 @@ class Category(models.Model):
         verbose_name=_("collaboration"),
         help_text=_("Search finds the topics of this category under this collaboration and its municipalities."),
     )
+    group = models.ForeignKey(
+        "community.Group",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,  # deleting a group must not turn its categories public
+        related_name="categories",
+        verbose_name=_("group"),
+        help_text=_("Only for “Group members only”: whose category this is."),
+    )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
         ordering = ["sort_order", "name"]
         verbose_name = _("discussion category")
         verbose_name_plural = _("discussion categories")
+        constraints = [
+            # A group category names its group, and only a group category does.
+            models.CheckConstraint(
+                condition=(models.Q(access="group") & models.Q(group__isnull=False))
+                | (~models.Q(access="group") & models.Q(group__isnull=True)),
+                name="group_category_has_group",
+                violation_error_message=_("Choose a group for “Group members only”, and only then."),
+            )
+        ]
 
     def __str__(self):
         return self.name

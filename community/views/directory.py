@@ -45,7 +45,8 @@ def member_profile(request, username):
     if profile is None:
         raise Http404
     member = profile.user
-    topics = member.topics.filter(hidden=False).select_related("category")[:10]
+    readable = Viewer.of(request).readable_topics(member.topics.all())  # no group topics to outsiders
+    topics = readable.filter(hidden=False).select_related("category")[:10]
     return render(request, "community/member_profile.html", {"member": member, "profile": profile, "topics": topics})
 
 

@@ -45,7 +45,7 @@ def category_list(request):
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     viewer = Viewer.of(request)
-    if not category.is_public and not viewer.sees_members_area:
+    if not viewer.can_read_category(category):
         return _deny(request)
     topics = answers.with_answered(category.topics.select_related("author__profile"))
     if not viewer.moderator:
@@ -105,6 +105,8 @@ def _quoting(topic, citeer):
 @require_http_methods(["GET", "POST"])
 def new_topic(request, slug):
     category = get_object_or_404(Category, slug=slug)
+    if not Viewer.of(request).can_read_category(category):
+        raise Http404  # a group's category does not exist for outsiders
     if not Viewer.of(request).can_post():
         raise PermissionDenied
     form = TopicForm(request.POST or None)

@@ -51,6 +51,8 @@ PAGES = [
     "/discussies/",
     "/discussies/financien-en-verrekening/",
     "/discussies/sturing-en-de-raden/",
+    "/groepen/",
+    "/groepen/bel-combinatie/",  # to a visitor: what the group is, and a link to log in
 ]
 # The form with errors, the check-your-e-mail page and the e-mailed confirm and cancel pages
 # need a POST or a token: test_event_journey.py scans them along the way.

@@ -12,6 +12,7 @@ from community import moderation, posting
 from community.models import Category, CategoryAccess, Topic
 from search import elastic
 from search.models import KnowledgeItem
+from search.service import KnowledgeSearch
 from tests.factories import MemberFactory
 
 from .conftest import refresh
@@ -128,3 +129,23 @@ def test_a_topic_in_a_bar_category_is_found_with_the_bar_filter(engine, django_c
     assert topic in all_titles("collaboration=bar-organisatie&municipality=ridderkerk&theme=dienstverlening")
     assert facet(run("type=discussion"), "collaboration")["bar-organisatie"].count == 1
     assert topic not in all_titles("collaboration=bel-combinatie")
+
+
+def test_a_category_given_to_a_group_or_a_move_there_takes_topics_out(engine, django_capture_on_commit_callbacks):
+    from community.models import Group
+
+    group = Group.objects.create(name="Zwaluwgroep", slug="zwaluwgroep")
+    category = Category.objects.get(slug="financien-en-verrekening")
+    category.access, category.group = CategoryAccess.GROUP, group
+    with django_capture_on_commit_callbacks(execute=True):
+        category.save()
+    settle()
+    assert PUBLIC_TOPIC not in all_titles("q=verdeelsleutel")
+    assert not KnowledgeItem.objects.filter(topic__title=PUBLIC_TOPIC).exists()
+
+    topic = Topic.objects.get(title="Hoe informeren jullie drie raden tegelijk?")
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.move_topic(MemberFactory(username="mod", groups=["Moderators"]), topic, category)
+    settle()
+    assert not all_titles("type=discussion")
+    assert topic.title not in [s["title"] for s in KnowledgeSearch().autocomplete("Hoe informeren")]

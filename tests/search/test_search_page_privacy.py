@@ -150,3 +150,32 @@ def test_an_anonymous_search_sets_no_cookies(engine, client):
     response = get(client, "q=verrekenen&collaboration=bar-organisatie")
     assert not response.cookies
     assert not client.get(SUGGEST, {"q": "verre"}).cookies
+
+
+# --- Group topics (issue #14: groups per collaboration) --------------------------------------
+
+
+@pytest.mark.parametrize("role", ["anonymous", "outsider", "group_member", "moderator"])
+def test_group_topics_never_appear_for_anyone(engine, client, role, django_capture_on_commit_callbacks):
+    """Search holds public topics only (``Topic.objects.public()``), so a group's topic is not
+    in either engine at all: not for outsiders, and not for its own members either (they find
+    it in the group)."""
+    from community.models import Topic
+    from search.models import KnowledgeItem
+    from tests.community.group_world import SECRET_TITLE, SECRET_WORD, make_group_world
+
+    with django_capture_on_commit_callbacks(execute=True):
+        world = make_group_world()
+        Topic.objects.filter(pk=world.topic.pk).update(title=f"{SECRET_TITLE} verrekensleutel")
+        world.post.save()  # indexed (or not) after the title changed
+    if engine == "elasticsearch":
+        refresh(elastic.client())
+    world.login(client, role)
+    for query in (f"q={SECRET_WORD}", "q=zwaluwstaart", "q=verrekensleutel", "type=discussion"):
+        response = get(client, query)
+        assert not any("zwaluwstaart" in title.lower() for title in hit_titles(response)), query
+        assert SECRET_WORD not in " ".join(hits.get_text() for hits in html(response).select(".kp-hits"))
+    assert get(client, f"q={SECRET_WORD}").context["results"].total == 0  # not in counts either
+    assert not any("zwaluwstaart" in s["title"].lower() for s in suggestions(client, "Reorganisatie"))
+    assert not any("zwaluwstaart" in s["title"].lower() for s in suggestions(client, "zwaluw"))
+    assert not KnowledgeItem.objects.filter(topic=world.topic).exists()

@@ -7,6 +7,7 @@ from cms.demo.builder import DemoSite, ensure_editor
 from cms.demo.synthetic import add_synthetic_items
 from community.demo import build_discussions
 from community.demo_answers import build_answers
+from community.demo_groups import build_groups
 
 
 class Command(BaseCommand):
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         DemoSite(log=self.stdout.write).build()
         build_discussions(log=self.stdout.write)
         build_answers(log=self.stdout.write)
+        build_groups(log=self.stdout.write)
         if scale:
             added = add_synthetic_items(scale, log=self.stdout.write)
             self.stdout.write(f"Added {added} synthetic items ({scale} requested in total).")
