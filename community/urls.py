@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import account, directory, discussions, moderation, promotion
+from .views import account, directory, discussions, following, moderation, promotion
 
 app_name = "community"
 
@@ -12,10 +12,12 @@ urlpatterns = [
     path("discussies/bericht/<int:pk>/wijzigen/", discussions.edit_post, name="edit_post"),
     path("discussies/bericht/<int:pk>/melden/", discussions.flag_post, name="flag_post"),
     path("discussies/bericht/<int:pk>/als-vraag/", promotion.promote_post, name="promote_post"),
-    path("discussies/afmelden/<str:token>/", discussions.unsubscribe, name="unsubscribe"),
+    path("discussies/onderwerp/<int:pk>/meldingen/", following.topic_mode, name="topic_mode"),
+    path("discussies/afmelden/<str:token>/", following.unsubscribe, name="unsubscribe"),
     path("discussies/noemen/suggesties/", directory.mention_suggestions, name="mention_suggestions"),
     path("discussies/<slug:slug>/", discussions.category_detail, name="category"),
     path("discussies/<slug:slug>/nieuw/", discussions.new_topic, name="new_topic"),
+    path("discussies/<slug:slug>/meldingen/", following.category_mode, name="category_mode"),
     path("moderatie/", moderation.queue, name="moderation_queue"),
     path("moderatie/logboek/", moderation.log, name="moderation_log"),
     path("moderatie/bericht/<int:pk>/", moderation.post_action, name="moderation_post"),
@@ -26,5 +28,6 @@ urlpatterns = [
     path("leden/<str:username>/foto/", directory.member_photo, name="member_photo"),
     path("account/profiel/", account.edit_profile, name="edit_profile"),
     path("account/mijn-gegevens/", account.my_data, name="my_data"),
+    path("account/meldingen/", following.notification_settings, name="notification_settings"),
     path("account/mijn-gegevens/download/", account.download_my_data, name="download_my_data"),
 ]

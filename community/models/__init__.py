@@ -3,16 +3,21 @@
 from .profiles import MemberProfile, ProfileVisibility  # noqa: I001
 from .discussions import Category, CategoryAccess, Post, Topic, TopicSubscription
 from .moderation import Flag, ModerationAction, Suspension
+from .digests import CategoryFollow, DigestCursor, NotificationMode, TopicReadMark
 
 __all__ = [
     "Category",
     "CategoryAccess",
+    "CategoryFollow",
+    "DigestCursor",
     "Flag",
     "MemberProfile",
     "ModerationAction",
+    "NotificationMode",
     "Post",
     "ProfileVisibility",
     "Suspension",
     "Topic",
+    "TopicReadMark",
     "TopicSubscription",
 ]
