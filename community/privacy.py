@@ -12,7 +12,7 @@ from django.utils import timezone
 from events import registration as registrations
 from events.models import EventRegistration
 
-from .models import Flag, MemberProfile, Post, Topic, TopicSubscription
+from .models import CategoryFollow, Flag, MemberProfile, Post, Topic, TopicSubscription
 
 
 def _when(value):
@@ -72,6 +72,10 @@ def export_member_data(user):
             for post in Post.objects.filter(author=user).select_related("topic")
         ],
         "followed_topics": [s.topic.title for s in TopicSubscription.objects.filter(user=user).select_related("topic")],
+        "followed_categories": [
+            {"category": f.category.name, "email": f.mode}
+            for f in CategoryFollow.objects.filter(user=user).select_related("category")
+        ],
         "reports_made": [
             {
                 "topic": flag.post.topic.title,

@@ -247,3 +247,19 @@ def test_queries_per_batch_do_not_grow_with_the_members(public_category, member)
         return len(captured)
 
     assert queries(3, "weinig") == queries(12, "veel")
+
+
+def test_the_settings_page_keeps_a_query_budget(client, public_category, member, reader):
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("community:notification_settings")).status_code == 200
+        return len(captured)
+
+    client.force_login(reader)
+    TopicSubscription.objects.create(user=reader, topic=topic_in(public_category, "Eerste", member))
+    count()  # warm the per-process caches
+    few = count()
+    for number in range(10):
+        TopicSubscription.objects.create(user=reader, topic=topic_in(public_category, f"Nog {number}", member))
+        following.set_category_mode(reader, CategoryFactory(), DAILY)
+    assert count() == few <= 20
