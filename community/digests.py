@@ -13,16 +13,19 @@ Run by ``manage.py send_digests --frequency daily|weekly``; ``send_pending_mail`
 """
 
 import bisect
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 from itertools import groupby
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
 
 from core import outbox
 
@@ -49,6 +52,7 @@ class Window:
     times: dict = field(default_factory=lambda: defaultdict(list))
     before: dict = field(default_factory=dict)
     by_category: dict = field(default_factory=lambda: defaultdict(list))
+    urls: dict = field(default_factory=dict)  # topic_id -> its address: reversed once per run
 
     @classmethod
     def load(cls, start, end):
@@ -65,6 +69,7 @@ class Window:
         window.topics = {topic.pk: topic for topic in topics}
         for topic in window.topics.values():
             window.by_category[topic.category_id].append(topic.pk)
+            window.urls[topic.pk] = outbox.site_url(topic.get_absolute_url())
         counts = Post.objects.filter(topic_id__in=list(window.topics), created_at__lt=start)
         window.before = dict(counts.values("topic_id").annotate(n=Count("pk")).values_list("topic_id", "n"))
         return window
@@ -80,7 +85,7 @@ class Window:
     def link(self, topic, index, post_pk):
         page = (self.before.get(topic.pk, 0) + index) // POSTS_PER_PAGE + 1
         query = f"?page={page}" if page > 1 else ""
-        return outbox.site_url(f"{topic.get_absolute_url()}{query}#bericht-{post_pk}")
+        return f"{self.urls[topic.pk]}{query}#bericht-{post_pk}"
 
 
 @dataclass
@@ -145,9 +150,17 @@ def groups_for(user, frequency, since, window, choices):
             entries.append((topic, len(unread), window.link(topic, index, first[1]), unread[-1][1][0]))
     entries.sort(key=lambda e: (e[0].category.sort_order, e[0].category.name, e[0].category_id, -e[3].timestamp()))
     return [
-        (category, [{"topic": t, "count": n, "url": url} for t, n, url, _ in items])
+        (category, [{"topic": t, "count": n, "new": new_posts_text(n), "url": url} for t, n, url, _ in items])
         for category, items in groupby(entries, key=lambda e: e[0].category)
     ]
+
+
+@functools.cache
+def new_posts_text(count):
+    """ "3 new posts" in the site's language, worded once per count rather than per line of
+    every digest (a run writes tens of thousands of lines)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return ngettext("%(count)d new post", "%(count)d new posts", count) % {"count": count}
 
 
 def mail_for(user, frequency, groups):
