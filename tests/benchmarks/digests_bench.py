@@ -135,7 +135,6 @@ def measure():
         started = time.perf_counter()
         members, queued = send_digests("daily", on_batch=on_batch)
         seconds = time.perf_counter() - started
-        setup_queries = len(captured) - sum(b["queries"] for b in batches)
     sizes = list(OutgoingMail.objects.filter(purpose="community.digest").values_list("body", flat=True)[:3])
     return {
         "members": members,
@@ -144,7 +143,6 @@ def measure():
         "batch_size": BATCH_SIZE,
         "batches": batches,
         "queries_total": len(captured),
-        "queries_before_batches": setup_queries,
         "queries_per_batch_max": max((b["queries"] for b in batches), default=0),
         "sample_body_chars": [len(body) for body in sizes],
     }
