@@ -6,6 +6,7 @@ weekly digest (all of that frequency off). Ending one also withdraws the mail of
 subscription that is queued but not yet sent (``outbox.withdraw``), so nothing more arrives.
 """
 
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import connection, transaction
 
@@ -58,7 +59,10 @@ def subject_of(kind, ident):
 
 @transaction.atomic
 def end_subscription(kind, ident, user_id):
-    """What the unsubscribe button does; repeating it is harmless."""
+    """What the unsubscribe button does; repeating it is harmless, and so is a link of an
+    account deleted since (there is nothing left to end)."""
+    if not get_user_model().objects.filter(pk=user_id).exists():
+        return
     if kind == TOPIC:
         TopicSubscription.objects.update_or_create(
             topic_id=ident, user_id=user_id, defaults={"mode": NotificationMode.OFF}

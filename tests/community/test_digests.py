@@ -184,6 +184,15 @@ def test_unsubscribing_from_a_digest_stops_it_and_withdraws_queued_mail(public_c
     assert digests() == {}
 
 
+def test_the_link_of_a_deleted_account_ends_nothing_and_breaks_nothing(public_category, member):
+    gone = MemberFactory(username="weg")
+    topic = topic_in(public_category, "Onderwerp", member)
+    path = reverse("community:unsubscribe", args=[unsubscribe_token(following.TOPIC, topic.pk, gone.pk)])
+    gone.delete()
+    assert Client().post(path).status_code == 200
+    assert not TopicSubscription.objects.filter(topic=topic).exists()
+
+
 @pytest.mark.parametrize("token", ["x", "abc:def:ghi", unsubscribe_token(DIGEST, DAILY, 1)[:-2] + "xx"])
 def test_a_bad_unsubscribe_link_gets_a_friendly_page(client, db, token):
     for method in (client.get, client.post):
