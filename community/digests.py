@@ -37,6 +37,9 @@ from .viewer import Viewer
 
 BATCH_SIZE = 500
 PERIOD = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
+# A member gets at most one digest per period (less this slack, for a job that starts a bit
+# early), so running the job again, or the weekly one every day, sends nothing twice.
+SLACK = timedelta(hours=2)
 # A member's first digest covers one period; after an outage, at most this far back.
 LOOKBACK = {"daily": timedelta(days=7), "weekly": timedelta(days=35)}
 
@@ -193,8 +196,10 @@ def send_digests(frequency, now=None, batch_size=BATCH_SIZE, on_batch=None):
 def _send_batch(frequency, user_ids, window, now):
     choices = Choices.load(frequency, user_ids, window)
     default_since = now - PERIOD[frequency]
+    due_before = now - PERIOD[frequency] + SLACK
+    user_ids = [pk for pk in user_ids if choices.cursors.get(pk, default_since) <= due_before]
     mails = []
-    for user in readers(user_ids, now):
+    for user in readers(user_ids, now) if user_ids else []:
         since = max(choices.cursors.get(user.pk, default_since), window.start)
         groups = groups_for(user, frequency, since, window, choices)
         if groups:

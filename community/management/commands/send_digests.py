@@ -1,5 +1,9 @@
-"""Queue the daily or weekly discussion digests (cron: daily at 06:00, weekly on Monday 06:15);
-``send_pending_mail`` sends them, throttled."""
+"""Queue the daily or weekly discussion digests; ``send_pending_mail`` sends them, throttled.
+
+Safe to run more often than its frequency: a member gets at most one digest per day or week
+(``community.digests.SLACK``), so the weekly job may run daily (each member's week then starts
+on the day of their first digest) or once a week.
+"""
 
 from django.core.management.base import BaseCommand
 
