@@ -175,7 +175,7 @@ def main():
         f"(target {result['target']}: {result['verdict']})"
     )
     print(
-        f"  queries: {result['queries_total']} in all, {result['queries_before_batches']} before the batches, "
+        f"  queries: {result['queries_total']} in all (batch 1 also loads the run's new posts), "
         f"at most {result['queries_per_batch_max']} per batch of {result['batch_size']} members"
     )
     for number, batch in enumerate(result["batches"], 1):
