@@ -1,13 +1,15 @@
-"""Turning a discussion reply into a draft question and answer.
+"""Turning the accepted answer of a question topic into a draft question and answer.
 
 An editor who may add questions under the questions overview (a Wagtail page permission, plus
-access to the admin where the draft opens) can make a reply into a ``QuestionPage`` draft: the
-topic's title as the question, the reply's sanitised HTML as the answer, the member credited by
-the name the discussions show, and a link back to the topic and post. The draft is never
-published here: an editor rewrites and publishes it in Wagtail.
+access to the admin where the draft opens) can make the accepted answer of a topic that asks a
+question (``community.answers``) into a ``QuestionPage`` draft: the topic's title as the
+question and its opening post as the question in full, the answer's sanitised HTML as the
+answer, the member credited by the name the discussions show, and a link back to the topic and
+post. The draft is never published here: an editor rewrites and publishes it in Wagtail.
 
-Replies in members-only categories, hidden replies or topics, and a topic's opening post (the
-question, not an answer) are refused; promoting the same reply twice opens the first draft.
+Replies in members-only categories, hidden replies or topics, a topic's opening post and any
+reply that is not the accepted answer of a question are refused; promoting the same reply twice
+opens the first draft.
 Staff accounts reach this only with a session that passed the second factor
 (``core.security.StaffTwoFactorMiddleware``).
 """
@@ -60,6 +62,8 @@ def refusal(post):
         return _("This reply or its topic is hidden, so it cannot become a question.")
     if post.pk == opening_post_id(topic):
         return _("The first post of a topic asks the question; choose a reply that answers it.")
+    if not topic.is_question or topic.accepted_answer_id != post.pk:
+        return _("Only the accepted answer of a question can become a Q&A page.")
     return None
 
 
@@ -68,11 +72,13 @@ def opening_post_id(topic):
 
 
 def promotable_posts(user, topic, posts):
-    """The ids of ``posts`` (one page of ``topic``) that ``user`` may turn into questions."""
+    """The ids of ``posts`` (one page of ``topic``) that ``user`` may turn into questions: the
+    accepted answer, when it is on this page and visible."""
+    if not topic.is_question or not topic.accepted_answer_id:
+        return set()
     if not topic.category.is_public or topic.hidden or not can_promote(user):
         return set()
-    opening = opening_post_id(topic)
-    return {post.pk for post in posts if not post.hidden and post.pk != opening}
+    return {post.pk for post in posts if post.pk == topic.accepted_answer_id and not post.hidden}
 
 
 def existing_question(post):
@@ -90,14 +96,23 @@ def answer_html(post):
     return nh3.clean(post.body_html, tags=ANSWER_TAGS, attributes={"a": {"href"}}, link_rel=None)
 
 
+def plain(post):
+    return " ".join(unescape(strip_tags(post.body_html)).split())
+
+
 def short_answer(post):
-    text = " ".join(unescape(strip_tags(post.body_html)).split())
-    return Truncator(text).chars(SUMMARY_CHARS)
+    return Truncator(plain(post)).chars(SUMMARY_CHARS)
+
+
+def question_text(topic):
+    """The opening post's words: the question in full (empty when it is hidden)."""
+    opening = topic.posts.order_by("created_at", "pk").first()
+    return plain(opening) if opening is not None and not opening.hidden else ""
 
 
 @transaction.atomic
 def promote(user, post_id):
-    """Make a draft question of the reply ``post_id``; return (question, created).
+    """Make a draft question of the accepted answer ``post_id``; return (question, created).
 
     Raises PromotionRefused with a message for the editor, and Post.DoesNotExist for an unknown
     post. The post's row is locked, so a double submit waits and then finds the first draft.
@@ -113,6 +128,7 @@ def promote(user, post_id):
     topic = post.topic
     question = QuestionPage(
         title=topic.title,
+        question=question_text(topic),
         slug=find_available_slug(index, slugify(topic.title)[:80] or "vraag"),
         summary=short_answer(post),
         body=[("paragraph", answer_html(post))],

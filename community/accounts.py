@@ -9,6 +9,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from django.conf import settings
 
+from core import outbox
+
 
 def display_name(user):
     """How a person is named on account pages and in e-mails (ACCOUNT_USER_DISPLAY): their
@@ -36,7 +38,9 @@ def mail_context(email, context):
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
-        super().send_mail(template_prefix, email, mail_context(email, context))
+        # Into the outbox, in the request's transaction: no request waits for the mail server.
+        message = self.render_mail(template_prefix, email, mail_context(email, context))
+        outbox.queue_message(message, purpose=f"account.{template_prefix.rsplit('/', 1)[-1]}")
 
     def send_notification_mail(self, template_prefix, user, context=None, email=None):
         # allauth leaves the user out of a notification's context: the greeting needs them.

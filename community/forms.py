@@ -47,7 +47,12 @@ class TopicForm(PostForm):
         empty_label=_("No particular phase"),
         help_text=_("The phase pages list the discussions about their phase."),
     )
-    field_order = ["title", "phase", "body"]
+    is_question = forms.BooleanField(
+        label=_("I am asking a question"),
+        required=False,
+        help_text=_("You or a moderator can then mark the reply that answers it."),
+    )
+    field_order = ["title", "phase", "is_question", "body"]
 
 
 class FlagForm(forms.Form):

@@ -97,12 +97,12 @@ def _subscribe(topic, user):
     TopicSubscription.objects.get_or_create(topic=topic, user=user)
 
 
-def start_topic(user, category, title, body, phase=None):
+def start_topic(user, category, title, body, phase=None, is_question=False):
     if not Viewer(user).can_post():
         raise PostingRefused(_("You cannot post at the moment."))
     check_limits(user, body)
     with transaction.atomic():
-        topic = Topic.objects.create(category=category, title=title, author=user, phase=phase)
+        topic = Topic.objects.create(category=category, title=title, author=user, phase=phase, is_question=is_question)
         post = Post.objects.create(topic=topic, author=user, body=body, body_html=render_body(body))
         _subscribe(topic, user)
         notifications.post_created(post)

@@ -9,10 +9,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from core import outbox
 from events import registration as registrations
 from events.models import EventRegistration
 
-from .models import CategoryFollow, Flag, MemberProfile, Post, Topic, TopicSubscription
+from .models import CategoryFollow, Flag, HelpfulVote, MemberProfile, Post, Topic, TopicSubscription
 
 
 def _when(value):
@@ -85,6 +86,10 @@ def export_member_data(user):
             }
             for flag in Flag.objects.filter(reporter=user).select_related("post__topic")
         ],
+        "helpful_votes": [
+            {"topic": vote.post.topic.title, "post_id": vote.post_id, "voted": _when(vote.created_at)}
+            for vote in HelpfulVote.objects.filter(member=user).select_related("post__topic")
+        ],
         "event_registrations": [
             {
                 "event": r.event.title,
@@ -116,6 +121,8 @@ def delete_account(user):
             user=None,
             anonymised_at=now,
         )
+        # Nothing more is sent to someone who left, not even what was already queued.
+        outbox.forget_addresses([user.email, *user.emailaddress_set.values_list("email", flat=True)])
         # Posts and topics keep their text, their author becomes empty; the profile goes with
         # the account, and its photo file once this commits (community.avatars).
         user.delete()

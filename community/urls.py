@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import account, directory, discussions, following, moderation, promotion
+from .views import account, answers, directory, discussions, following, moderation, promotion
 
 app_name = "community"
 
@@ -11,6 +11,9 @@ urlpatterns = [
     path("discussies/onderwerp/<int:pk>/volgen/", discussions.toggle_subscription, name="subscription"),
     path("discussies/bericht/<int:pk>/wijzigen/", discussions.edit_post, name="edit_post"),
     path("discussies/bericht/<int:pk>/melden/", discussions.flag_post, name="flag_post"),
+    path("discussies/onderwerp/<int:pk>/vraag/", answers.set_question, name="set_question"),
+    path("discussies/bericht/<int:pk>/antwoord/", answers.mark_answer, name="mark_answer"),
+    path("discussies/bericht/<int:pk>/nuttig/", answers.vote_helpful, name="vote_helpful"),
     path("discussies/bericht/<int:pk>/als-vraag/", promotion.promote_post, name="promote_post"),
     path("discussies/onderwerp/<int:pk>/meldingen/", following.topic_mode, name="topic_mode"),
     path("discussies/afmelden/<str:token>/", following.unsubscribe, name="unsubscribe"),

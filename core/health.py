@@ -74,23 +74,18 @@ def check_outboxes():
     means a worker or a server is down (``HEALTH_OUTBOX_MAX_AGE_MINUTES``)."""
     from django.db.models import Min
 
-    from events.models import PendingRegistrationMail
     from search.models import IndexOutbox
 
     from .models import OutgoingMail
 
     now = timezone.now()
-    mail_outboxes = (PendingRegistrationMail, OutgoingMail)
-    oldest_mail = [
-        model.objects.filter(next_attempt_at__isnull=False).aggregate(oldest=Min("created_at"))["oldest"]
-        for model in mail_outboxes
-    ]
+    oldest_mail = OutgoingMail.objects.filter(next_attempt_at__isnull=False).aggregate(oldest=Min("created_at"))
     ages = {
-        "oldest_unsent_mail_minutes": _age_in_minutes(min(filter(None, oldest_mail), default=None), now),
+        "oldest_unsent_mail_minutes": _age_in_minutes(oldest_mail["oldest"], now),
         "oldest_index_update_minutes": _age_in_minutes(
             IndexOutbox.objects.aggregate(oldest=Min("created_at"))["oldest"], now
         ),
-        "mail_given_up": sum(model.objects.filter(next_attempt_at__isnull=True).count() for model in mail_outboxes),
+        "mail_given_up": OutgoingMail.objects.filter(next_attempt_at__isnull=True).count(),
     }
     limit = timedelta(minutes=settings.HEALTH_OUTBOX_MAX_AGE_MINUTES).total_seconds() / 60
     late = any(age is not None and age > limit for key, age in ages.items() if key.endswith("_minutes"))

@@ -24,7 +24,7 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.template import TemplateDoesNotExist
@@ -146,6 +146,24 @@ def queue(*, purpose, to, subject, body, html_body="", headers=None, subscriptio
     return mail
 
 
+def queue_message(email, *, purpose):
+    """Record an e-mail message that other code built (allauth, Wagtail, Django): one row per
+    recipient. Returns how many."""
+    html = next((content for content, mimetype in getattr(email, "alternatives", []) if mimetype == "text/html"), "")
+    attachments = [tuple(attachment) for attachment in email.attachments if not hasattr(attachment, "get_payload")]
+    for recipient in email.recipients():
+        queue(
+            purpose=purpose,
+            to=recipient,
+            subject=email.subject,
+            body=email.body,
+            html_body=html,
+            headers=dict(email.extra_headers),
+            attachments=attachments,
+        )
+    return len(email.recipients())
+
+
 def _stored_attachment(filename, content, mimetype):
     if isinstance(content, bytes):
         content = base64.b64encode(content).decode("ascii")
@@ -160,18 +178,33 @@ def _enqueue(mail):
         logger.exception("Could not queue %s e-mail %s; it stays pending.", mail.purpose, mail.pk)
 
 
-def withdraw(subscription):
-    """Remove the unsent mail of a subscription that has just ended. Returns how many."""
-    if not subscription:
+def withdraw(*subscriptions):
+    """Remove the unsent mail of subscriptions that have just ended. Returns how many."""
+    keys = [key for key in subscriptions if key]
+    if not keys:
         return 0
-    deleted, _ = OutgoingMail.objects.filter(subscription=subscription, next_attempt_at__isnull=False).delete()
+    deleted, _ = OutgoingMail.objects.filter(subscription__in=keys, next_attempt_at__isnull=False).delete()
+    return deleted
+
+
+def forget_addresses(addresses):
+    """Remove the unsent mail to these addresses (an account or registration that is deleted)."""
+    match = Q()
+    for address in filter(None, addresses):
+        match |= Q(to__iexact=address)
+    if not match:
+        return 0
+    deleted, _ = OutgoingMail.objects.filter(match, next_attempt_at__isnull=False).delete()
     return deleted
 
 
 def message(mail):
     """The EmailMessage for an outbox row."""
     sender = settings.DEFAULT_FROM_EMAIL
-    email = EmailMultiAlternatives(mail.subject, mail.body, sender, [mail.to], headers=mail.headers)
+    connection = get_connection(settings.EMAIL_DELIVERY_BACKEND)
+    email = EmailMultiAlternatives(
+        mail.subject, mail.body, sender, [mail.to], headers=mail.headers, connection=connection
+    )
     if mail.html_body:
         email.attach_alternative(mail.html_body, "text/html")
     for attachment in mail.attachments:

@@ -41,7 +41,7 @@ JOBS = [
     (["publish_scheduled"], PUBLISH_SCHEDULED_EVERY_SECONDS, None),
     # Safety net for the search index: sends what the background task could not.
     (["search_index", "--sync"], SYNC_EVERY_SECONDS, elasticsearch_configured),
-    # Registration e-mails the mail server refused; each waits for its own next attempt.
+    # The mail outbox: bulk mail (alerts, digests), and retries of e-mail the server refused.
     (["send_pending_mail"], MAIL_RETRY_EVERY_SECONDS, None),
     (["send_event_reminders"], "07:00", None),
     (["purge_registrations"], "03:15", None),

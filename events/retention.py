@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from core import outbox
 from events.models import EventRegistration, RegistrationStatus
 
 from . import mail
@@ -24,7 +25,9 @@ def purge_personal_data(months=None, now=None):
     more than ``months`` ago. The rows stay, with their status, so the numbers remain."""
     months = settings.REGISTRATION_RETENTION_MONTHS if months is None else months
     cutoff = months_before(now or timezone.now(), months)
-    return EventRegistration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True).update(
+    expired = EventRegistration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True)
+    outbox.withdraw(*(mail.subscription(registration) for registration in expired.only("pk")))
+    return expired.update(
         name="",
         email="",
         organisation="",

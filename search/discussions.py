@@ -48,6 +48,8 @@ def extract_topic(topic, province_of=None):
         "summary": Truncator(plain_text(posts[0].body_html)).words(SUMMARY_WORDS),
         "body": plain_text(*(post.body_html for post in posts)),
         "document_type": None,
+        # A question with a visible accepted answer: "beantwoord" in the results.
+        "answered": topic.is_question and topic.accepted_answer_id in {post.pk for post in posts},
     }
     tags = {
         "collaborations": collaborations,

@@ -14,6 +14,7 @@ from django.conf import settings
 from elasticsearch import Elasticsearch
 from elasticsearch.helpers import bulk
 from elasticsearch_dsl import (
+    Boolean,
     Completion,
     Date,
     Document,
@@ -69,6 +70,7 @@ def knowledge_item_document(dutch):
         phases = Keyword()
         statuses = Keyword()  # of the collaborations it is about
         document_type = Keyword()
+        answered = Boolean()  # a discussion with an accepted answer: "beantwoord" in results
         suggest = Completion(analyzer="simple")
 
     return KnowledgeItemDocument
@@ -192,6 +194,7 @@ def document_for(item):
         "phases": [p.slug for p in item.phases.all()],
         "statuses": sorted({c.status for c in collaborations if c.status}),
         "document_type": item.document_type.slug if item.document_type else None,
+        "answered": item.answered,
         "suggest": {"input": [item.title] + [c.short_name + " " + item.title for c in collaborations][:3]},
     }
 

@@ -110,6 +110,7 @@ def complete(fields, tags, province_of=None):
     tags["municipalities"] = with_successors(tags["municipalities"])
     fields.setdefault("file_text", "")
     fields.setdefault("file_page_offsets", [])
+    fields.setdefault("answered", False)
     fields["year"] = fields["date"].year if fields["date"] else None
     tags["provinces"] = provinces_of(tags["municipalities"], province_of)
     # Phases are facets, not words of the item: "besluiten" should not find every item of phase 2.

@@ -38,6 +38,8 @@ class KnowledgeItem(models.Model):
     themes = models.ManyToManyField("cms.Theme", related_name="+")
     phases = models.ManyToManyField("cms.Phase", related_name="+")
     document_type = models.ForeignKey("cms.DocumentType", null=True, on_delete=models.SET_NULL, related_name="+")
+    # A discussion that asked a question and has a visible accepted answer: "beantwoord" in results.
+    answered = models.BooleanField(default=False)
     # The text of the attached file (documents, publications), read by cms/file_text.py; it
     # weighs less than title, summary and body. Where each PDF page starts in it, for "p. 12".
     file_text = models.TextField(blank=True)

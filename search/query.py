@@ -130,6 +130,7 @@ class Hit:
     snippet: str  # safe HTML: escaped text with <mark> around matches
     in_file: bool = False  # the snippet comes from the attached file's text
     file_page: int | None = None  # its page in the file, where known (PDF)
+    answered: bool = False  # a discussion that asked a question and has its accepted answer
 
 
 @dataclass

@@ -4,6 +4,7 @@ from .profiles import MemberProfile, ProfileVisibility  # noqa: I001
 from .discussions import Category, CategoryAccess, Post, Topic, TopicSubscription
 from .moderation import Flag, ModerationAction, Suspension
 from .digests import CategoryFollow, DigestCursor, NotificationMode, TopicReadMark
+from .answers import HelpfulVote
 
 __all__ = [
     "Category",
@@ -11,6 +12,7 @@ __all__ = [
     "CategoryFollow",
     "DigestCursor",
     "Flag",
+    "HelpfulVote",
     "MemberProfile",
     "ModerationAction",
     "NotificationMode",

@@ -84,6 +84,16 @@ class Topic(models.Model):
     phase = models.ForeignKey(
         "cms.Phase", null=True, blank=True, on_delete=models.SET_NULL, related_name="topics", verbose_name=_("phase")
     )
+    # A question topic: its author or a moderator marks one reply as the answer (community/answers.py).
+    is_question = models.BooleanField(_("asks a question"), default=False)
+    accepted_answer = models.ForeignKey(
+        "community.Post",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accepted answer"),
+    )
 
     objects = TopicQuerySet.as_manager()
 

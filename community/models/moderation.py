@@ -47,6 +47,8 @@ class ModerationAction(models.Model):
         SUSPEND = "suspend", _("Member suspended")
         UNSUSPEND = "unsuspend", _("Suspension lifted")
         DISMISS = "dismiss", _("Flags dismissed")
+        ACCEPT = "accept", _("Answer marked")
+        UNACCEPT = "unaccept", _("Answer mark removed")
 
     moderator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     kind = models.CharField(_("action"), max_length=10, choices=Kind)

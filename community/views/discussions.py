@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cms import promote
 from core.pagination import paginate
 
-from .. import following, markup, params, posting
+from .. import answers, following, markup, params, posting
 from ..forms import FlagForm, PostForm, TopicForm
 from ..models import Category, CategoryFollow, Flag, NotificationMode, Post, Topic, TopicSubscription
 from ..viewer import Viewer
@@ -46,7 +46,7 @@ def category_detail(request, slug):
     viewer = Viewer.of(request)
     if not category.is_public and not viewer.sees_members_area:
         return _deny(request)
-    topics = category.topics.select_related("author__profile")
+    topics = answers.with_answered(category.topics.select_related("author__profile"))
     if not viewer.moderator:
         topics = topics.filter(hidden=False)
     return render(
@@ -67,7 +67,7 @@ def topic_detail(request, pk, form=None, refusal=None, preview=None):
     viewer = Viewer.of(request)
     if not viewer.can_read(topic):
         return _deny(request)
-    posts = topic.posts.select_related("author__profile")
+    posts = answers.with_helpful_counts(topic.posts.select_related("author__profile"))
     page = paginate(request, posts, POSTS_PER_PAGE)
     may_post = viewer.can_post(topic)
     if form is None and may_post:
@@ -87,6 +87,7 @@ def topic_detail(request, pk, form=None, refusal=None, preview=None):
             "editable": {post.pk for post in page if viewer.can_edit(post)},
             "flaggable": {post.pk for post in page if viewer.can_flag(post)},
             "promotable": promote.promotable_posts(request.user, topic, page),
+            "answers": answers.thread_answers(viewer, topic, page),
         },
         status=400 if refusal or (form is not None and form.errors) else 200,
     )
@@ -136,6 +137,7 @@ def new_topic(request, slug):
                     form.cleaned_data["title"],
                     form.cleaned_data["body"],
                     phase=form.cleaned_data["phase"],
+                    is_question=form.cleaned_data["is_question"],
                 )
             except posting.PostingRefused as refused:
                 refusal = refused.message

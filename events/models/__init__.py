@@ -4,7 +4,7 @@ The tables keep the names they had when these models lived in ``cms`` (see migra
 """
 
 from .pages import Audience, EventIndexPage, EventPage, EventQuestion
-from .registrations import EventCancellation, EventRegistration, PendingRegistrationMail, RegistrationStatus
+from .registrations import EventCancellation, EventRegistration, RegistrationStatus
 
 __all__ = [
     "Audience",
@@ -13,6 +13,5 @@ __all__ = [
     "EventPage",
     "EventQuestion",
     "EventRegistration",
-    "PendingRegistrationMail",
     "RegistrationStatus",
 ]

@@ -10,7 +10,6 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -125,30 +124,3 @@ class EventCancellation(models.Model):
 
     def __str__(self):
         return str(self.event)
-
-
-class PendingRegistrationMail(models.Model):
-    """A registration e-mail the mail server has not accepted yet.
-
-    Written in the same transaction as the registration change, so a mail server that is down
-    or refuses never loses a message; removed once the server accepted it, retried with growing
-    pauses until then (``events.mail``). After the last attempt ``next_attempt_at`` is
-    empty and the row stays for the organiser to see.
-    """
-
-    registration = models.ForeignKey(EventRegistration, on_delete=models.CASCADE, related_name="pending_mails")
-    kind = models.CharField(_("kind"), max_length=32)
-    extra = models.JSONField(default=dict, blank=True)
-    attempts = models.PositiveIntegerField(_("attempts"), default=0)
-    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, default=timezone.now, db_index=True)
-    last_error = models.TextField(_("last error"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        db_table = "cms_pendingregistrationmail"  # the table from before events were their own app (migration 0001)
-        verbose_name = _("unsent registration e-mail")
-        verbose_name_plural = _("unsent registration e-mails")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.kind} – {self.registration}"

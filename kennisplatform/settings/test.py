@@ -30,5 +30,5 @@ CACHES = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Sent mail is kept in django.core.mail.outbox; mail sent other than through core.outbox fails.
-EMAIL_BACKEND = "tests.mail_guard.OutboxOnlyBackend"
+EMAIL_DELIVERY_BACKEND = "tests.mail_guard.OutboxOnlyBackend"
 EMAIL_BULK_PER_MINUTE = 0

@@ -122,6 +122,7 @@ def _hit(item, query):
         kind_label=kind_label(item.kind),
         date=item.date,
         snippet=snippet(item.summary or item.body, query),
+        answered=item.answered,
     )
 
 

@@ -101,7 +101,7 @@ def build(request, removed=(), fuzzy=False):
         search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
     else:
         search = search.sort("_score", {"date": {"order": "desc", "missing": "_last"}})
-    search = search.source(["title", "url", "kind", "date", "summary"])
+    search = search.source(["title", "url", "kind", "date", "summary", "answered"])
     return search[request.offset : request.offset + request.page_size]
 
 
@@ -169,6 +169,7 @@ def _hit(es_hit):
         date=_date(getattr(es_hit, "date", None)),
         snippet=snippet,
         in_file=in_file,
+        answered=bool(getattr(es_hit, "answered", False)),
     )
     return hit, file_fragments[0] if in_file else ""
 

@@ -1,5 +1,5 @@
-"""Questions and answers (/vragen/): pages, filters, JSON-LD, privacy, query budgets, and making a
-discussion reply into a draft question."""
+"""Questions and answers (/vragen/): pages, filters, JSON-LD, privacy, query budgets, and making the
+accepted answer of a discussion question into a draft question."""
 
 import json
 
@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from cms.models import KnowledgeDocumentPage, QuestionIndexPage, QuestionPage, QuestionSource
-from community.models import CategoryAccess, Topic
+from community.models import CategoryAccess, Post, Topic
 from tests.factories import CategoryFactory, MemberFactory, PostFactory, StaffFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -169,16 +169,18 @@ def test_a_question_page_stays_within_its_query_budget(client, no_page_cache, dj
         assert client.get(url).status_code == 200
 
 
-# --- from a discussion reply to a draft question --------------------------------------------
+# --- from an accepted answer to a draft question --------------------------------------------
 
 
 @pytest.fixture
 def reply():
-    """A reply (not the opening post) in a public topic, by a member with a full name."""
-    topic = TopicFactory(title="Hoe verdelen jullie de ICT-kosten?")
+    """The accepted answer (a reply by a member with a full name) of a question in a public topic."""
+    topic = TopicFactory(title="Hoe verdelen jullie de ICT-kosten?", is_question=True)
     PostFactory(topic=topic, author=topic.author, body="Hoe doen jullie dat?")
     author = MemberFactory(first_name="Anna", last_name="de Vries")
-    return PostFactory(topic=topic, author=author, body="Wij verdelen naar **inwoneraantal**. <script>x</script>")
+    post = PostFactory(topic=topic, author=author, body="Wij verdelen naar **inwoneraantal**. <script>x</script>")
+    Topic.objects.filter(pk=topic.pk).update(accepted_answer=post)
+    return Post.objects.get(pk=post.pk)
 
 
 def promote_url(post):
@@ -194,7 +196,7 @@ def test_members_and_visitors_cannot_promote_and_see_no_button(client, reply):
     assert not QuestionPage.objects.filter(source_post=reply).exists()
 
 
-def test_an_editor_makes_a_reply_into_a_draft_question_that_credits_and_links_back(client, reply):
+def test_an_editor_makes_the_accepted_answer_into_a_draft_question_that_credits_and_links_back(client, reply):
     editor = StaffFactory()
     client.force_login(editor)
     topic_page = soup(client.get(reply.topic.get_absolute_url()))
@@ -209,6 +211,7 @@ def test_an_editor_makes_a_reply_into_a_draft_question_that_credits_and_links_ba
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[question.pk])
     assert not question.live and question.has_unpublished_changes
     assert question.title == "Hoe verdelen jullie de ICT-kosten?"
+    assert question.question == "Hoe doen jullie dat?"  # the opening post asks it in full
     assert question.credited_name == "Anna de Vries"
     assert question.source_topic == reply.topic
     assert question.get_parent().specific_class is QuestionIndexPage
@@ -223,10 +226,19 @@ def test_an_editor_makes_a_reply_into_a_draft_question_that_credits_and_links_ba
     assert QuestionPage.objects.filter(source_post=reply).count() == 1
 
 
-@pytest.mark.parametrize("case", ["members-only", "hidden post", "hidden topic", "opening post"])
+@pytest.mark.parametrize(
+    "case",
+    ["members-only", "hidden post", "hidden topic", "opening post", "other reply", "answer unmarked", "no question"],
+)
 def test_refused_replies_get_a_message_and_no_draft(client, reply, case):
     post = reply
-    if case == "members-only":
+    if case == "other reply":  # a reply that is not the accepted answer
+        post = PostFactory(topic=reply.topic, body="Wij ook.")
+    elif case == "answer unmarked":
+        Topic.objects.filter(pk=reply.topic_id).update(accepted_answer=None)
+    elif case == "no question":
+        Topic.objects.filter(pk=reply.topic_id).update(is_question=False)
+    elif case == "members-only":
         category = CategoryFactory(access=CategoryAccess.MEMBERS)
         Topic.objects.filter(pk=reply.topic_id).update(category=category)
     elif case == "hidden post":
@@ -243,6 +255,18 @@ def test_refused_replies_get_a_message_and_no_draft(client, reply, case):
     assert not QuestionPage.objects.filter(source_post=post).exists()
     if case != "hidden topic":
         assert soup(response).select(".kp-messages, [role=alert], .messages") or response.context["messages"]
+
+
+def test_only_the_accepted_answer_has_the_button(client, reply):
+    other = PostFactory(topic=reply.topic, body="Wij ook.")
+    client.force_login(StaffFactory())
+    page = soup(client.get(reply.topic.get_absolute_url()))
+    assert page.select(f'form[action="{promote_url(reply)}"]')
+    assert not page.select(f'form[action="{promote_url(other)}"]')
+    Topic.objects.filter(pk=reply.topic_id).update(accepted_answer=other)
+    page = soup(client.get(reply.topic.get_absolute_url()))
+    assert page.select(f'form[action="{promote_url(other)}"]')
+    assert not page.select(f'form[action="{promote_url(reply)}"]')
 
 
 def test_an_unknown_post_is_a_404(client):

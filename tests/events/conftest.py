@@ -24,12 +24,6 @@ def member(make_member):
     return make_member()
 
 
-@pytest.fixture
-def sending(django_capture_on_commit_callbacks):
-    """``with sending():`` runs the after-commit callbacks, so the e-mails queued inside go out."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
 def seats(event):
     from events.availability import confirmed_count
 

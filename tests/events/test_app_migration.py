@@ -11,11 +11,12 @@ import uuid
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
+from django.core import mail
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from events.models import EventCancellation, EventPage, EventRegistration, PendingRegistrationMail, RegistrationStatus
+from events.models import EventCancellation, EventPage, EventRegistration, RegistrationStatus
 
 BEFORE = ("cms", "0005_admin_wording")
 MOVED_MODELS = (
@@ -115,11 +116,16 @@ def build_old_event(apps):
         name="Anna de Vries",
         email="anna@ridderkerk.nl",
         status="confirmed",
-        token="anna-token",
+        token="anna-token-0123456789",
         answers={"Functie": "griffier"},
     )
     Registration.objects.create(
-        event=event, name="Bram Bakker", email="bram@laren.nl", status="waitlisted", token="bram-token", queued_at=now
+        event=event,
+        name="Bram Bakker",
+        email="bram@laren.nl",
+        status="waitlisted",
+        token="bram-token-0123456789",
+        queued_at=now,
     )
     apps.get_model("cms", "PendingRegistrationMail").objects.create(registration=anna, kind="seat_confirmed")
     apps.get_model("cms", "EventCancellation").objects.create(event=event, reason="Voor de migratietest.")
@@ -182,13 +188,15 @@ def check_the_move():
     # Its registrations, questions, cancellation and unsent e-mail, untouched.
     registrations = EventRegistration.objects.filter(event=event).order_by("email")
     assert [(r.name, r.status, r.token) for r in registrations] == [
-        ("Anna de Vries", RegistrationStatus.CONFIRMED, "anna-token"),
-        ("Bram Bakker", RegistrationStatus.WAITLISTED, "bram-token"),
+        ("Anna de Vries", RegistrationStatus.CONFIRMED, "anna-token-0123456789"),
+        ("Bram Bakker", RegistrationStatus.WAITLISTED, "bram-token-0123456789"),
     ]
     assert registrations[0].answers == {"Functie": "griffier"}
     assert [question.label for question in event.questions.all()] == ["Functie"]
     assert EventCancellation.objects.get(event=event).reason == "Voor de migratietest."
-    assert PendingRegistrationMail.objects.get(registration__event=event).kind == "seat_confirmed"
+    # The unsent e-mail moved on into the site's outbox (events.0003), which sent it, invitation and all.
+    (sent,) = [message for message in mail.outbox if message.to == ["anna@ridderkerk.nl"]]
+    assert [attachment[0] for attachment in sent.attachments] == ["uitnodiging.ics"]
 
     # The queued background task points at the task's new module, and that path imports.
     task = new_apps.get_model("django_tasks_database", "DBTaskResult").objects.get()

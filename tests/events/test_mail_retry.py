@@ -14,9 +14,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from core.models import OutgoingMail
+from core.outbox import RETRY_PAUSES, send_due
 from events import registration as service
-from events.mail import RETRY_PAUSES, send_pending
-from events.models import EventRegistration, PendingRegistrationMail, RegistrationStatus
+from events.models import EventRegistration, RegistrationStatus
 
 
 class RefusingMailServer:
@@ -43,14 +44,14 @@ class RefusingMailServer:
 @pytest.fixture
 def refusing_mail_server(settings):
     server = RefusingMailServer()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", server.port, 5
     yield server
     server.close()
 
 
 def mail_server_is_back(settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     mail.outbox = []
 
 
@@ -65,15 +66,15 @@ def test_a_refused_mail_keeps_the_registration_and_is_sent_when_the_server_is_ba
         outcome = service.register_member(event, member, name="Anna de Vries", answers={"Functie": "griffier"})
     assert EventRegistration.objects.get(pk=outcome.registration.pk).status == RegistrationStatus.CONFIRMED
     assert refusing_mail_server.connections == 1
-    pending = PendingRegistrationMail.objects.get(registration=outcome.registration)
+    pending = OutgoingMail.objects.get(to="anna@ridderkerk.nl", purpose="events.seat_confirmed")
     assert pending.attempts == 1 and "554" in pending.last_error
     assert pending.next_attempt_at > timezone.now()
 
     mail_server_is_back(settings)
-    assert send_pending() == (0, 1)  # not due yet: the pause is respected
-    assert send_pending(now=timezone.now() + RETRY_PAUSES[0]) == (1, 0)
+    assert send_due() == (0, 1)  # not due yet: the pause is respected
+    assert send_due(now=timezone.now() + RETRY_PAUSES[0]) == (1, 0)
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["anna@ridderkerk.nl"]
-    assert not PendingRegistrationMail.objects.exists()
+    assert not OutgoingMail.objects.exists()
 
 
 def test_the_registration_page_still_thanks_a_guest_when_mail_fails(event, client, sending, refusing_mail_server):
@@ -91,7 +92,7 @@ def test_the_registration_page_still_thanks_a_guest_when_mail_fails(event, clien
         )
     assert response.status_code == 200 and refusing_mail_server.connections == 1
     registration = EventRegistration.objects.get(email="gijs@laren.nl")
-    assert PendingRegistrationMail.objects.get(registration=registration).attempts == 1
+    assert OutgoingMail.objects.get(to=registration.email).attempts == 1
 
 
 def test_retries_slow_down_and_end_after_about_a_day(event, member, sending, refusing_mail_server):
@@ -100,8 +101,8 @@ def test_retries_slow_down_and_end_after_about_a_day(event, member, sending, ref
     moment = timezone.now()
     for pause in RETRY_PAUSES:
         moment += pause
-        assert send_pending(now=moment) == (0, 1 if pause != RETRY_PAUSES[-1] else 0)
-    pending = PendingRegistrationMail.objects.get()
+        assert send_due(now=moment) == (0, 1 if pause != RETRY_PAUSES[-1] else 0)
+    pending = OutgoingMail.objects.get()
     assert pending.attempts == len(RETRY_PAUSES) + 1 and pending.next_attempt_at is None
     assert sum(RETRY_PAUSES, timedelta()) < timedelta(days=1, hours=1)
 

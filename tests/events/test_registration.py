@@ -64,6 +64,7 @@ def test_a_guest_counts_only_after_confirming_the_address(event, sending, mailou
 
 def test_a_guest_registering_again_is_told_by_mail_not_on_the_page(event, sending, mailoutbox):
     first = confirmed_guest(event, "piet@eemnes.nl")
+    mailoutbox.clear()  # the address's earlier confirmation mails
     caches["default"].clear()  # the resend window after the first e-mail has passed
     with sending():
         outcome = service.register_guest(event, name="Iemand anders", email="PIET@eemnes.nl")

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from cms.demo.builder import DemoSite, ensure_editor
 from cms.demo.synthetic import add_synthetic_items
 from community.demo import build_discussions
+from community.demo_answers import build_answers
 
 
 class Command(BaseCommand):
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             raise CommandError("--scale must be 0 or more.")
         DemoSite(log=self.stdout.write).build()
         build_discussions(log=self.stdout.write)
+        build_answers(log=self.stdout.write)
         if scale:
             added = add_synthetic_items(scale, log=self.stdout.write)
             self.stdout.write(f"Added {added} synthetic items ({scale} requested in total).")

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("community", "0008_topic_phase"),
+        ("community", "0009_answers"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
