@@ -1,40 +1,37 @@
-"""E-mail about new posts: to the topic's subscribers and to members mentioned with @name.
+"""E-mail about each new post: to members who chose "each post" for its topic or its category,
+and to members mentioned with @name.
 
-Each e-mail carries a link that ends the subscription without logging in (a signed token).
-After the post is committed a background task puts one e-mail per recipient in the outbox,
-which sends and retries each on its own.
+A topic's own mode wins over its category's (models/digests.py): a topic set to a digest or to
+"nothing" sends its follower no mail per post, even when its category is followed post by post;
+digests are ``community.digests``' job. Mentions keep their own rules (the member's profile
+setting and the author's daily limit). Each mail carries a one-click unsubscribe link
+(RFC 8058) and the subscription key that withdraws it when the member unsubscribes. After the
+post is committed a background task puts one e-mail per recipient in the outbox.
 """
 
 import logging
 
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 
 from core import outbox, ratelimit
 
 from . import mentions
+from .following import CATEGORY, TOPIC, subscription_key
+from .following import unsubscribe_token as _token
+from .models import CategoryFollow, NotificationMode
+from .permissions import has_verified_address
 from .tasks import notify_about_post
 from .viewer import Viewer
 
 logger = logging.getLogger(__name__)
-UNSUBSCRIBE_SALT = "community.unsubscribe"
 MENTION_MAIL_SCOPE = "community-mention-mail"
 
 
 def unsubscribe_token(topic_id, user_id):
-    return signing.dumps([topic_id, user_id], salt=UNSUBSCRIBE_SALT)
-
-
-def read_unsubscribe_token(token):
-    """(topic_id, user_id), or None for a tampered token."""
-    try:
-        topic_id, user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    return topic_id, user_id
+    """The token that mutes a topic for a member (the link in its per-post mail)."""
+    return _token(TOPIC, topic_id, user_id)
 
 
 def post_created(post):
@@ -47,27 +44,52 @@ def post_created(post):
     transaction.on_commit(enqueue)
 
 
+def _viewer(user):
+    viewer = Viewer(user)
+    viewer.verified = user.verified  # annotated: no query per recipient
+    return viewer
+
+
+def followers(post):
+    """{user_id: (user, "subscription" | "category")}: who wants each post of this topic."""
+    topic = post.topic
+    topic_modes = {}
+    found = {}
+    for subscription in topic.subscriptions.select_related("user").annotate(verified=has_verified_address("user")):
+        subscription.user.verified = subscription.verified
+        topic_modes[subscription.user_id] = subscription.mode
+        if subscription.mode == NotificationMode.EACH:
+            found[subscription.user_id] = (subscription.user, "subscription")
+    follows = CategoryFollow.objects.filter(category_id=topic.category_id, mode=NotificationMode.EACH)
+    for follow in follows.select_related("user").annotate(verified=has_verified_address("user")):
+        if follow.user_id not in topic_modes:
+            follow.user.verified = follow.verified
+            found[follow.user_id] = (follow.user, "category")
+    return found
+
+
 def recipients(post):
-    """[(user, why)] for a new post: mentioned members first, then subscribers; never the author.
+    """[(user, why)] for a new post: mentioned members first, then followers; never the author.
 
     Mentions are looked up once for the whole post and capped (``community.mentions``). A
-    mention that mails someone who would not get this mail anyway (as a subscriber) counts
+    mention that mails someone who would not get this mail anyway (as a follower) counts
     against the author's COMMUNITY_MENTION_MAILS_PER_DAY; beyond that, no mention mail.
     """
 
     def may_mail(user):
-        return user.pk != post.author_id and user.email and user.is_active and Viewer(user).can_read(post.topic)
+        return user.pk != post.author_id and user.email and user.is_active and _viewer(user).can_read(post.topic)
 
-    subscribers = {s.user_id: s.user for s in post.topic.subscriptions.select_related("user")}
+    following = followers(post)
     found = {}
     for user in mentions.mentioned_members(post.body).values():
+        user.verified = True  # mentions.mentioned_members only finds verified members
         profile = getattr(user, "profile", None)
         if (profile is None or profile.notify_on_mention) and may_mail(user):
-            if user.pk in subscribers or _mention_mail_allowed(post.author_id):
+            if user.pk in following or _mention_mail_allowed(post.author_id):
                 found[user.pk] = (user, "mention")
-    for user_id, user in subscribers.items():
+    for user_id, (user, why) in following.items():
         if user_id not in found and may_mail(user):
-            found[user_id] = (user, "subscription")
+            found[user_id] = (user, why)
     return list(found.values())
 
 
@@ -81,29 +103,24 @@ def _mention_mail_allowed(author_id):
 
 
 def send_post_notifications(post):
-    """Put one e-mail per recipient in the outbox (core/outbox.py), in one
-    transaction; each is sent on its own, so a recipient the mail server refuses does not
-    stop the others and is retried later. Returns the number of e-mails queued."""
-    site = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    """Put one e-mail per recipient in the outbox (core/outbox.py), in one transaction; each is
+    sent on its own, so a recipient the mail server refuses does not stop the others and is
+    retried later. Returns the number of e-mails queued."""
+    topic = post.topic
+    author = (post.author.get_full_name() or post.author.get_username()) if post.author else ""
+    topic_url = outbox.site_url(topic.get_absolute_url() + f"#bericht-{post.pk}")
     queued = 0
     with transaction.atomic():
         for user, why in recipients(post):
-            context = {
-                "post": post,
-                "topic": post.topic,
-                "why": why,
-                "site_name": settings.WAGTAIL_SITE_NAME,
-                "author": post.author.get_full_name() or post.author.get_username() if post.author else "",
-                "topic_url": site + post.topic.get_absolute_url() + f"#bericht-{post.pk}",
-                "unsubscribe_url": site
-                + reverse("community:unsubscribe", args=[unsubscribe_token(post.topic_id, user.pk)]),
-            }
-            outbox.queue(
+            # A category follower ends the category; a topic follower (or someone mentioned) mutes the topic.
+            kind, ident = (CATEGORY, topic.category_id) if why == "category" else (TOPIC, topic.pk)
+            outbox.queue_mail(
+                "community/email/new_post",
+                user.email,
+                {"post": post, "topic": topic, "why": why, "author": author, "topic_url": topic_url},
                 purpose="community.new_post",
-                to=user.email,
-                subject=" ".join(render_to_string("community/email/new_post_subject.txt", context).split()),
-                body=render_to_string("community/email/new_post.txt", context),
-                headers={"List-Unsubscribe": f"<{context['unsubscribe_url']}>"},
+                unsubscribe_url=outbox.site_url(reverse("community:unsubscribe", args=[_token(kind, ident, user.pk)])),
+                subscription=subscription_key(kind, ident, user.pk),
             )
             queued += 1
     return queued

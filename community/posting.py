@@ -19,6 +19,8 @@ from . import markup, mentions, notifications
 from .models import Post, Topic, TopicSubscription
 from .viewer import Viewer
 
+POSTS_PER_PAGE = 20  # a topic page's length: where a post lands (views, digest links)
+
 
 class PostingRefused(Exception):
     def __init__(self, message):

@@ -13,7 +13,16 @@ from core import outbox
 from events import registration as registrations
 from events.models import EventRegistration
 
-from .models import Flag, GroupMembership, HelpfulVote, MemberProfile, Post, Topic, TopicSubscription
+from .models import (
+    CategoryFollow,
+    Flag,
+    GroupMembership,
+    HelpfulVote,
+    MemberProfile,
+    Post,
+    Topic,
+    TopicSubscription,
+)
 
 
 def _when(value):
@@ -77,6 +86,10 @@ def export_member_data(user):
             for m in GroupMembership.objects.filter(member=user).select_related("group")
         ],
         "followed_topics": [s.topic.title for s in TopicSubscription.objects.filter(user=user).select_related("topic")],
+        "followed_categories": [
+            {"category": f.category.name, "email": f.mode}
+            for f in CategoryFollow.objects.filter(user=user).select_related("category")
+        ],
         "reports_made": [
             {
                 "topic": flag.post.topic.title,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import account, answers, directory, discussions, groups, moderation, promotion
+from .views import account, answers, directory, discussions, following, groups, moderation, promotion
 
 app_name = "community"
 
@@ -15,7 +15,8 @@ urlpatterns = [
     path("discussies/bericht/<int:pk>/antwoord/", answers.mark_answer, name="mark_answer"),
     path("discussies/bericht/<int:pk>/nuttig/", answers.vote_helpful, name="vote_helpful"),
     path("discussies/bericht/<int:pk>/als-vraag/", promotion.promote_post, name="promote_post"),
-    path("discussies/afmelden/<str:token>/", discussions.unsubscribe, name="unsubscribe"),
+    path("discussies/onderwerp/<int:pk>/meldingen/", following.topic_mode, name="topic_mode"),
+    path("discussies/afmelden/<str:token>/", following.unsubscribe, name="unsubscribe"),
     path("discussies/noemen/suggesties/", directory.mention_suggestions, name="mention_suggestions"),
     path("discussies/<slug:slug>/", discussions.category_detail, name="category"),
     path("discussies/<slug:slug>/nieuw/", discussions.new_topic, name="new_topic"),
@@ -24,6 +25,7 @@ urlpatterns = [
     path("groepen/<slug:slug>/aanvragen/", groups.join, name="group_join"),
     path("groepen/<slug:slug>/verlaten/", groups.leave, name="group_leave"),
     path("groepen/<slug:slug>/beheer/", groups.manage, name="group_manage"),
+    path("discussies/<slug:slug>/meldingen/", following.category_mode, name="category_mode"),
     path("moderatie/", moderation.queue, name="moderation_queue"),
     path("moderatie/logboek/", moderation.log, name="moderation_log"),
     path("moderatie/bericht/<int:pk>/", moderation.post_action, name="moderation_post"),
@@ -34,5 +36,6 @@ urlpatterns = [
     path("leden/<str:username>/foto/", directory.member_photo, name="member_photo"),
     path("account/profiel/", account.edit_profile, name="edit_profile"),
     path("account/mijn-gegevens/", account.my_data, name="my_data"),
+    path("account/meldingen/", following.notification_settings, name="notification_settings"),
     path("account/mijn-gegevens/download/", account.download_my_data, name="download_my_data"),
 ]

@@ -79,13 +79,7 @@ def queue_mail(
     address must end the subscription on a POST without a session (RFC 8058).
     ``attachments`` are (filename, text, mimetype) triples, e.g. an .ics invitation.
     """
-    if unsubscribe_url:
-        context = {**context, "unsubscribe_url": unsubscribe_url}
-    subject, text, html = render_mail(template, context)
-    headers = {}
-    if unsubscribe_url:
-        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
-        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    subject, text, html, headers = _rendered(template, context, unsubscribe_url)
     return queue(
         purpose=purpose,
         to=to,
@@ -97,6 +91,40 @@ def queue_mail(
         attachments=attachments,
         bulk=bulk,
     )
+
+
+def _rendered(template, context, unsubscribe_url):
+    if unsubscribe_url:
+        context = {**context, "unsubscribe_url": unsubscribe_url}
+    subject, text, html = render_mail(template, context)
+    headers = {}
+    if unsubscribe_url:
+        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    return subject, text, html, headers
+
+
+def queue_bulk_mails(template, mails, *, purpose):
+    """``queue_mail(..., bulk=True)`` for many recipients in one INSERT: ``mails`` are
+    (to, context, unsubscribe_url, subscription). For digest and alert runs, whose queries per
+    batch of subscribers must not grow with the batch. Returns the number queued."""
+    rows = []
+    for to, context, unsubscribe_url, subscription in mails:
+        subject, text, html, headers = _rendered(template, context, unsubscribe_url)
+        rows.append(
+            OutgoingMail(
+                purpose=purpose,
+                to=to,
+                subject=subject[:255],
+                body=text,
+                html_body=html,
+                headers=headers,
+                subscription=subscription,
+                bulk=True,
+            )
+        )
+    OutgoingMail.objects.bulk_create(rows)
+    return len(rows)
 
 
 def queue(*, purpose, to, subject, body, html_body="", headers=None, subscription="", attachments=(), bulk=False):

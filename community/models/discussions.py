@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .digests import NotificationMode
+
 
 class CategoryAccess(models.TextChoices):
     PUBLIC = "public", _("Everyone can read; members write")
@@ -162,6 +164,8 @@ class TopicSubscription(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="subscriptions")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="topic_subscriptions")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Each post, a digest, or "off": muted, even when its category is followed (models/digests.py).
+    mode = models.CharField(_("e-mail"), max_length=10, choices=NotificationMode, default=NotificationMode.EACH)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["topic", "user"], name="one_subscription_per_topic")]

@@ -16,13 +16,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cms import promote
 from core.pagination import paginate
 
-from .. import answers, markup, params, posting
+from .. import answers, following, markup, params, posting
 from ..forms import FlagForm, PostForm, TopicForm
-from ..models import Category, Flag, Post, Topic, TopicSubscription
-from ..notifications import read_unsubscribe_token
+from ..models import Category, CategoryFollow, Flag, NotificationMode, Post, Topic, TopicSubscription
 from ..viewer import Viewer
 
-POSTS_PER_PAGE = 20
+POSTS_PER_PAGE = posting.POSTS_PER_PAGE
 PREVIEW_BUTTON = "voorbeeld"  # the name of the forms' "Preview" submit button
 
 
@@ -57,6 +56,8 @@ def category_detail(request, slug):
             "category": category,
             "topics": paginate(request, topics),
             "may_post": viewer.can_post(),
+            "follow_mode": _category_mode(request, category),
+            "modes": NotificationMode.choices,
         },
     )
 
@@ -81,7 +82,8 @@ def topic_detail(request, pk, form=None, refusal=None, preview=None):
             "refusal": refusal,
             "preview": preview,
             "categories": Category.objects.all() if viewer.moderator else [],
-            "subscribed": request.user.is_authenticated and topic.subscriptions.filter(user=request.user).exists(),
+            "follow_mode": _topic_mode(request, topic, page),
+            "modes": NotificationMode.choices,
             "editable": {post.pk for post in page if viewer.can_edit(post)},
             "flaggable": {post.pk for post in page if viewer.can_flag(post)},
             "promotable": promote.promotable_posts(request.user, topic, page),
@@ -89,6 +91,21 @@ def topic_detail(request, pk, form=None, refusal=None, preview=None):
         },
         status=400 if refusal or (form is not None and form.errors) else 200,
     )
+
+
+def _category_mode(request, category):
+    if not request.user.is_authenticated:
+        return None
+    return CategoryFollow.objects.filter(user=request.user, category=category).values_list("mode", flat=True).first()
+
+
+def _topic_mode(request, topic, page):
+    """The member's e-mail mode for this topic (None: not following); marks the page read."""
+    if not request.user.is_authenticated:
+        return None
+    if len(page):
+        following.mark_read(request.user, topic.pk, page[-1].created_at)
+    return topic.subscriptions.filter(user=request.user).values_list("mode", flat=True).first()
 
 
 def _quoting(topic, citeer):
@@ -211,24 +228,10 @@ def toggle_subscription(request, pk):
     if not Viewer.of(request).can_read(topic):
         raise Http404
     subscription = TopicSubscription.objects.filter(topic=topic, user=request.user)
-    if subscription.exists():
+    if subscription.exclude(mode=NotificationMode.OFF).exists():
         subscription.delete()
         messages.success(request, _("You no longer receive e-mails about this topic."))
-    else:
-        TopicSubscription.objects.create(topic=topic, user=request.user)
+    else:  # not following, or muted: follow post by post
+        following.set_topic_mode(request.user, topic, NotificationMode.EACH)
         messages.success(request, _("You will receive an e-mail when someone replies."))
     return redirect(topic)
-
-
-@require_http_methods(["GET", "POST"])
-def unsubscribe(request, token):
-    """From the link in a notification e-mail: no login needed, a button to confirm."""
-    parsed = read_unsubscribe_token(token)
-    if parsed is None:
-        raise Http404
-    topic = get_object_or_404(Topic, pk=parsed[0])
-    done = False
-    if request.method == "POST":
-        TopicSubscription.objects.filter(topic=topic, user_id=parsed[1]).delete()
-        done = True
-    return render(request, "community/unsubscribe.html", {"topic": topic, "done": done})

@@ -64,6 +64,7 @@ def _community_urls(topic):
         reverse("community:member_photo", args=["anna"]),
         reverse("community:edit_profile"),
         reverse("community:my_data"),
+        reverse("community:notification_settings"),
         reverse("community:moderation_queue"),
         reverse("community:moderation_log"),
         reverse("community:moderation_member", args=["anna"]),
