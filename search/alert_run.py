@@ -1,0 +1,141 @@
+"""The alert run (``manage.py send_search_alerts --frequency daily|weekly``).
+
+For every confirmed alert of that frequency that is due, the items added since its high-water
+mark that its search finds are mailed (bulk mail, sent throttled by ``send_pending_mail``);
+nothing new, no mail. The search is run as an anonymous visitor would: only public knowledge
+items exist to it (search/alert_matching.py). Identical searches are evaluated once and every
+distinct text is asked of the engine once per run, so the queries of a batch of alerts are
+bounded by its distinct texts, plus a fixed few. Each batch is one transaction: its mails and
+its new high-water marks are written together, so a crash neither loses nor repeats a report.
+"""
+
+import time
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import connection, transaction
+from django.db.models import Min
+from django.utils import timezone
+
+from core import outbox
+
+from .alert_matching import NewItem, TextMatcher, new_items, passes_filters
+from .alerts import canonical_request, describe, expire_unconfirmed, search_url, unsubscribe_url
+from .labels import kind_label
+from .models_alerts import SearchAlert
+
+PERIODS = {SearchAlert.Frequency.DAILY: timedelta(days=1), SearchAlert.Frequency.WEEKLY: timedelta(days=7)}
+# A run that starts a little earlier than the one before still counts the alert as due.
+SLACK = timedelta(hours=2)
+BATCH_SIZE = 500
+ITEMS_PER_MAIL = 25
+
+
+@dataclass
+class RunStats:
+    frequency: str
+    alerts_due: int = 0
+    new_items: int = 0
+    mails: int = 0
+    expired: int = 0
+    batches: int = 0
+    engine: str = ""
+    queries: list = field(default_factory=list)  # per batch
+    seconds: float = 0.0
+
+
+class QueryCounter:
+    """Counts the database queries of one batch (reported by the command and the benchmark)."""
+
+    count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def due_alerts(frequency, now):
+    return SearchAlert.objects.filter(
+        frequency=frequency, confirmed_at__isnull=False, checked_until__lte=now - PERIODS[frequency] + SLACK
+    )
+
+
+def run(frequency, now=None, batch_size=BATCH_SIZE):
+    started = time.monotonic()
+    now = now or timezone.now()
+    stats = RunStats(frequency=str(frequency))
+    stats.expired = expire_unconfirmed(now)
+    due = due_alerts(frequency, now)
+    oldest = due.aggregate(oldest=Min("checked_until"))["oldest"]
+    if oldest is None:
+        stats.seconds = time.monotonic() - started
+        return stats
+    items = new_items(oldest, now)
+    stats.new_items = len(items)
+    matcher = TextMatcher(items, oldest, now)
+    stats.engine = matcher.engine
+    last_pk = 0
+    while True:
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter), transaction.atomic():
+            # Locked for the batch: an unsubscribe waits, and then withdraws what was queued.
+            batch = list(due.filter(pk__gt=last_pk).order_by("pk").select_for_update()[:batch_size])
+            if not batch:
+                break
+            last_pk = batch[-1].pk
+            stats.alerts_due += len(batch)
+            stats.mails += _run_batch(batch, items, matcher, now)
+        stats.batches += 1
+        stats.queries.append(counter.count)
+    stats.seconds = time.monotonic() - started
+    return stats
+
+
+def _run_batch(batch, items, matcher, now):
+    requests = {}
+    for alert in batch:
+        if alert.search_key not in requests:
+            requests[alert.search_key] = canonical_request(alert.query_string)
+    matcher.prepare(request.query for request in requests.values())
+    found_by_search = {}
+    for key, request in requests.items():
+        found = [item for item in items if passes_filters(item, request)]
+        text_matches = matcher.matches(request.query)
+        found_by_search[key] = found if text_matches is None else [item for item in found if item.pk in text_matches]
+    mailed = []
+    for alert in batch:
+        fresh = [item for item in found_by_search[alert.search_key] if item.created_at > alert.checked_until]
+        if fresh:
+            _queue_alert_mail(alert, fresh)
+            mailed.append(alert.pk)
+    SearchAlert.objects.filter(pk__in=[alert.pk for alert in batch]).update(checked_until=now)
+    if mailed:
+        SearchAlert.objects.filter(pk__in=mailed).update(last_sent_at=now)
+    return len(mailed)
+
+
+def _queue_alert_mail(alert, fresh: list[NewItem]):
+    words, parts = describe(alert.query_string)
+    shown = fresh[:ITEMS_PER_MAIL]
+    outbox.queue_mail(
+        "search/email/alert",
+        alert.email,
+        {
+            "alert": alert,
+            "words": words,
+            "parts": parts,
+            "items": [_mail_item(item) for item in shown],
+            "count": len(fresh),
+            "more": len(fresh) - len(shown),
+            "search_url": search_url(alert),
+        },
+        purpose="search-alert",
+        unsubscribe_url=unsubscribe_url(alert),
+        subscription=alert.subscription_key,
+        bulk=True,
+    )
+
+
+def _mail_item(item):
+    url = outbox.site_url(item.url) if item.url.startswith("/") else item.url
+    return {"title": item.title, "url": url, "kind": kind_label(item.kind), "date": item.date, "summary": item.summary}
