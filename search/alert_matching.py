@@ -46,7 +46,9 @@ def new_items(after, until):
     rows = (
         KnowledgeItem.objects.filter(created_at__gt=after, created_at__lte=until)
         .order_by("-created_at", "-pk")
-        .values("pk", "page_id", "topic_id", "title", "url", "kind", "date", "summary", "created_at", *ITEM_FACETS.values())
+        .values(
+            "pk", "page_id", "topic_id", "title", "url", "kind", "date", "summary", "created_at", *ITEM_FACETS.values()
+        )
     )
     items = {}
     for row in rows:

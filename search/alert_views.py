@@ -28,7 +28,9 @@ def follow(request):
         form = FollowSearchForm(request.POST, member=member)
     else:
         form = FollowSearchForm(initial={"search": request.GET.urlencode()}, member=member)
-    query_string = alerts.canonical_query_string(form.data.get("search", "") if form.is_bound else request.GET.urlencode())
+    query_string = alerts.canonical_query_string(
+        form.data.get("search", "") if form.is_bound else request.GET.urlencode()
+    )
     status = 200
     if form.is_bound and form.is_valid():
         outcome = alerts.subscribe(
@@ -41,15 +43,25 @@ def follow(request):
         if outcome.status == "mailed":
             return redirect("search_alert_mailed")
         if outcome.status == "active":
-            messages.success(request, _("You now follow this search. You will receive an e-mail when something new matches it."))
+            messages.success(
+                request, _("You now follow this search. You will receive an e-mail when something new matches it.")
+            )
             return redirect("search_alerts_account")
         if outcome.status == "limit":
-            form.add_error(None, _("This address already follows the maximum number of searches. Stop following one first."))
+            form.add_error(
+                None, _("This address already follows the maximum number of searches. Stop following one first.")
+            )
         else:
             status = 429
             form.add_error(None, _("Too many requests for this address. Please try again in an hour."))
     words, parts = alerts.describe(query_string)
-    context = {"form": form, "words": words, "parts": parts, "search_url": alerts.search_url_of(query_string), "member": member}
+    context = {
+        "form": form,
+        "words": words,
+        "parts": parts,
+        "search_url": alerts.search_url_of(query_string),
+        "member": member,
+    }
     return render(request, "search/alerts/follow.html", context, status=status)
 
 

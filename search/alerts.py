@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 
 from core import outbox, ratelimit
 
-from .query import FACETS, SearchRequest
 from .models_alerts import SearchAlert
+from .query import FACETS, SearchRequest
 
 RATE_PERIOD = 60 * 60
 
@@ -48,9 +48,13 @@ def search_key(canonical):
 def describe(query_string):
     """The search in a few words, for mails and the account page: ("words", [(label, values)])."""
     request = canonical_request(query_string)
-    parts = [(str(facet.label), ", ".join(request.selected(facet.name))) for facet in FACETS if request.selected(facet.name)]
+    parts = [
+        (str(facet.label), ", ".join(request.selected(facet.name))) for facet in FACETS if request.selected(facet.name)
+    ]
     if request.date_from or request.date_to:
-        parts.append((str(_("Published")), " – ".join(d.isoformat() if d else "…" for d in (request.date_from, request.date_to))))
+        parts.append(
+            (str(_("Published")), " – ".join(d.isoformat() if d else "…" for d in (request.date_from, request.date_to)))
+        )
     return request.query, parts
 
 

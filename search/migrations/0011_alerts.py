@@ -4,44 +4,70 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import search.models_alerts
 from django.conf import settings
 from django.db import migrations, models
 
+import search.models_alerts
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('knowledge_search', '0010_question_kind'),
+        ("knowledge_search", "0010_question_kind"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='knowledgeitem',
-            name='created_at',
+            model_name="knowledgeitem",
+            name="created_at",
             field=models.DateTimeField(db_index=True, default=django.utils.timezone.now, editable=False),
         ),
         migrations.CreateModel(
-            name='SearchAlert',
+            name="SearchAlert",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(db_index=True, max_length=254, verbose_name='e-mail address')),
-                ('query_string', models.CharField(blank=True, max_length=2000, verbose_name='search')),
-                ('search_key', models.CharField(db_index=True, max_length=64)),
-                ('frequency', models.CharField(choices=[('daily', 'Daily'), ('weekly', 'Weekly')], default='weekly', max_length=8, verbose_name='frequency')),
-                ('token', models.CharField(default=search.models_alerts.new_token, editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('confirmed_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('checked_until', models.DateTimeField(blank=True, null=True)),
-                ('last_sent_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='search_alerts', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("email", models.EmailField(db_index=True, max_length=254, verbose_name="e-mail address")),
+                ("query_string", models.CharField(blank=True, max_length=2000, verbose_name="search")),
+                ("search_key", models.CharField(db_index=True, max_length=64)),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[("daily", "Daily"), ("weekly", "Weekly")],
+                        default="weekly",
+                        max_length=8,
+                        verbose_name="frequency",
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=search.models_alerts.new_token, editable=False, max_length=64, unique=True
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("confirmed_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                ("checked_until", models.DateTimeField(blank=True, null=True)),
+                ("last_sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="search_alerts",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'search alert',
-                'verbose_name_plural': 'search alerts',
-                'indexes': [models.Index(fields=['frequency', 'confirmed_at', 'checked_until'], name='search_alert_due')],
-                'constraints': [models.UniqueConstraint(fields=('email', 'search_key'), name='search_alert_once_per_address')],
+                "verbose_name": "search alert",
+                "verbose_name_plural": "search alerts",
+                "indexes": [
+                    models.Index(fields=["frequency", "confirmed_at", "checked_until"], name="search_alert_due")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("email", "search_key"), name="search_alert_once_per_address")
+                ],
             },
         ),
     ]
