@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE ?= kennisplatform.settings.dev
 # they are skipped locally (and fail on CI).
 export ELASTICSEARCH_TEST_URL ?= http://127.0.0.1:19200
 
-.PHONY: help install run lint format test test-ci test-postgres assets messages check-deploy bench-search relevance relevance-report loadtest faulttest clean
+.PHONY: help install run lint format test test-ci test-postgres assets messages check-deploy bench-search bench-alerts relevance relevance-report loadtest faulttest clean
 
 help:
 	@echo "make run            install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make format         format the code and sort imports with ruff"
 	@echo "make test-postgres  start a private PostgreSQL (scripts/postgres) and run the suite on it"
 	@echo "make bench-search   search benchmarks (100,000 items; not part of the suite)"
+	@echo "make bench-alerts   search alert run: 10,000 subscriptions, 1,000 new items"
 	@echo "make relevance      judged queries on Elasticsearch, PostgreSQL and SQLite: top-3 hit rate, nDCG@10"
 	@echo "make loadtest       load test with Locust against gunicorn (not part of the suite)"
 	@echo "make faulttest      kill Elasticsearch under load, restart PostgreSQL (not part of the suite)"
@@ -83,6 +84,12 @@ bench-search: install
 	$(BIN)/python tests/benchmarks/search_bench.py $(BENCH_ARGS)
 	$(BIN)/python tests/benchmarks/spelling_bench.py
 	$(BIN)/python tests/benchmarks/extraction_bench.py
+
+# The search alert run at 10,000 subscriptions and 1,000 new items (ALERTS_BENCH_SUBSCRIPTIONS,
+# ALERTS_BENCH_ITEMS, ALERTS_BENCH_DISTINCT; DATABASE_URL for PostgreSQL, default a SQLite file in
+# .bench/): wall time and queries per batch, in .reports/alerts_bench.json. Fails over a minute.
+bench-alerts: install
+	$(BIN)/python tests/benchmarks/alerts_bench.py
 
 # Relevance of the judged queries (tests/relevance/judgements.json) on Elasticsearch, PostgreSQL
 # and SQLite with the demo content: a table with the failing queries and .reports/relevance.json.

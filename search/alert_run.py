@@ -9,17 +9,20 @@ bounded by its distinct texts, plus a fixed few. Each batch is one transaction: 
 its new high-water marks are written together, so a crash neither loses nor repeats a report.
 """
 
+import functools
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Min
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from core import outbox
 
-from .alert_matching import NewItem, TextMatcher, new_items, passes_filters
+from .alert_matching import FacetIndex, NewItem, TextMatcher, new_items
 from .alerts import canonical_request, describe, expire_unconfirmed, search_url, unsubscribe_url
 from .labels import kind_label
 from .models_alerts import SearchAlert
@@ -73,6 +76,8 @@ def run(frequency, now=None, batch_size=BATCH_SIZE):
     items = new_items(oldest, now)
     stats.new_items = len(items)
     matcher = TextMatcher(items, oldest, now)
+    index = FacetIndex(items)
+    rendered = {}  # shared by the batches: a popular search's followers are spread over them
     stats.engine = matcher.engine
     last_pk = 0
     while True:
@@ -84,14 +89,14 @@ def run(frequency, now=None, batch_size=BATCH_SIZE):
                 break
             last_pk = batch[-1].pk
             stats.alerts_due += len(batch)
-            stats.mails += _run_batch(batch, items, matcher, now)
+            stats.mails += _run_batch(batch, items, index, matcher, now, rendered)
         stats.batches += 1
         stats.queries.append(counter.count)
     stats.seconds = time.monotonic() - started
     return stats
 
 
-def _run_batch(batch, items, matcher, now):
+def _run_batch(batch, items, index, matcher, now, rendered):
     requests = {}
     for alert in batch:
         if alert.search_key not in requests:
@@ -99,14 +104,14 @@ def _run_batch(batch, items, matcher, now):
     matcher.prepare(request.query for request in requests.values())
     found_by_search = {}
     for key, request in requests.items():
-        found = [item for item in items if passes_filters(item, request)]
-        text_matches = matcher.matches(request.query)
-        found_by_search[key] = found if text_matches is None else [item for item in found if item.pk in text_matches]
+        found = index.matching(request, within=matcher.matches(request.query))
+        # Newest first, as ``items`` is ordered.
+        found_by_search[key] = [item for item in items if item.pk in found] if found else []
     mailed = []
     for alert in batch:
         fresh = [item for item in found_by_search[alert.search_key] if item.created_at > alert.checked_until]
         if fresh:
-            _queue_alert_mail(alert, fresh)
+            _queue_alert_mail(alert, fresh, rendered)
             mailed.append(alert.pk)
     SearchAlert.objects.filter(pk__in=[alert.pk for alert in batch]).update(checked_until=now)
     if mailed:
@@ -114,28 +119,55 @@ def _run_batch(batch, items, matcher, now):
     return len(mailed)
 
 
-def _queue_alert_mail(alert, fresh: list[NewItem]):
-    words, parts = describe(alert.query_string)
-    shown = fresh[:ITEMS_PER_MAIL]
-    outbox.queue_mail(
-        "search/email/alert",
-        alert.email,
-        {
-            "alert": alert,
-            "words": words,
-            "parts": parts,
-            "items": [_mail_item(item) for item in shown],
-            "count": len(fresh),
-            "more": len(fresh) - len(shown),
-            "search_url": search_url(alert),
-        },
+def _queue_alert_mail(alert, fresh: list[NewItem], rendered):
+    """Queue the mail of one alert. The mail of a search and its new items is rendered once and
+    shared by everyone who follows that search (only the unsubscribe address differs): the run
+    renders once per distinct search, not once per subscriber."""
+    key = (alert.search_key, fresh[0].pk, len(fresh))
+    if key not in rendered:
+        rendered[key] = _render(alert, fresh)
+    subject, text, html = (part.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url(alert)) for part in rendered[key])
+    url = unsubscribe_url(alert)
+    outbox.queue(
         purpose="search-alert",
-        unsubscribe_url=unsubscribe_url(alert),
+        to=alert.email,
+        subject=subject,
+        body=text,
+        html_body=html,
+        # As queue_mail sets them for bulk mail: one-click unsubscribe (RFC 8058).
+        headers={"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
         subscription=alert.subscription_key,
         bulk=True,
     )
 
 
+UNSUBSCRIBE_PLACEHOLDER = "https://unsubscribe.invalid/placeholder"
+
+
+def _render(alert, fresh):
+    words, parts = describe(alert.query_string)
+    shown = fresh[:ITEMS_PER_MAIL]
+    context = {
+        "words": words,
+        "parts": parts,
+        "items": [_mail_item(item) for item in shown],
+        "count": len(fresh),
+        "more": len(fresh) - len(shown),
+        "search_url": search_url(alert),
+        "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
+    }
+    return outbox.render_mail("search/email/alert", context)
+
+
 def _mail_item(item):
     url = outbox.site_url(item.url) if item.url.startswith("/") else item.url
-    return {"title": item.title, "url": url, "kind": kind_label(item.kind), "date": item.date, "summary": item.summary}
+    day = _day(item.date) if item.date else ""
+    return {"title": item.title, "url": url, "kind": kind_label(item.kind), "date": day, "summary": item.summary}
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(value):
+    """A date as the mail writes it, in the site's language (formatting dates is the slow part
+    of rendering many mails; there are few distinct dates)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return date_format(value, "j F Y")

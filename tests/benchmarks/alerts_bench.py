@@ -161,7 +161,15 @@ def main():
     now = timezone.now()
     distinct = prepare_run(rng, now)
     started = time.monotonic()
-    stats = alert_run.run("daily", now=now)
+    if os.environ.get("ALERTS_BENCH_PROFILE"):
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        stats = profiler.runcall(alert_run.run, "daily", now=now)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
+    else:
+        stats = alert_run.run("daily", now=now)
     wall = time.monotonic() - started
     queued = OutgoingMail.objects.filter(purpose="search-alert").count()
     result = {

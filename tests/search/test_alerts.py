@@ -166,7 +166,9 @@ def test_account_page_needs_a_login(client):
 def test_search_page_offers_the_alert_and_the_feed(client):
     response = client.get("/zoeken/?q=verrekenen&theme=bedrijfsvoering")
     content = response.content.decode()
-    assert 'type="application/atom+xml"' in content and "/zoeken/atom/?q=verrekenen&amp;theme=bedrijfsvoering" in content
+    assert (
+        'type="application/atom+xml"' in content and "/zoeken/atom/?q=verrekenen&amp;theme=bedrijfsvoering" in content
+    )
     assert f'action="{FOLLOW}"' in content and 'name="search" value="q=verrekenen&amp;theme=bedrijfsvoering"' in content
 
 
