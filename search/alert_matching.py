@@ -23,7 +23,9 @@ from .service import ENGINE_ERRORS, ElasticsearchCircuit
 from .synonyms import expand
 
 logger = logging.getLogger(__name__)
-ES_SEARCHES_PER_REQUEST = 100
+ES_SEARCHES_PER_REQUEST = 25
+# A run in the background may wait longer for a request of many searches than a visitor would.
+ES_RUN_TIMEOUT = 30
 # Single-valued facets are read with the item; the others (many-to-many) one query each.
 ITEM_FACETS = {"type": "kind", "year": "year", "document_type": "document_type__slug"}
 
@@ -149,9 +151,11 @@ class TextMatcher:
         ids = list(by_document)
         for start in range(0, len(texts), ES_SEARCHES_PER_REQUEST):
             chunk = texts[start : start + ES_SEARCHES_PER_REQUEST]
-            multi = MultiSearch(using=elastic.client(), index=elastic.alias_name())
+            client = elastic.client().options(request_timeout=ES_RUN_TIMEOUT)
+            multi = MultiSearch(using=client, index=elastic.alias_name())
             for text in chunk:
-                multi = multi.add(base_search(text).filter("ids", values=ids).source(False)[: len(ids)])
+                search = base_search(text).filter("ids", values=ids).source(False).extra(track_total_hits=False)
+                multi = multi.add(search[: len(ids)])
             self.queries += 1
             for text, response in zip(chunk, multi.execute(), strict=True):
                 self.found[text] = {by_document[hit.meta.id] for hit in response.hits if hit.meta.id in by_document}

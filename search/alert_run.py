@@ -43,6 +43,7 @@ class RunStats:
     expired: int = 0
     batches: int = 0
     engine: str = ""
+    engine_requests: int = 0  # full-text queries (database) or multi-search requests (Elasticsearch)
     queries: list = field(default_factory=list)  # per batch
     seconds: float = 0.0
 
@@ -92,6 +93,8 @@ def run(frequency, now=None, batch_size=BATCH_SIZE):
             stats.mails += _run_batch(batch, items, index, matcher, now, rendered)
         stats.batches += 1
         stats.queries.append(counter.count)
+    stats.engine = matcher.engine  # the database, when Elasticsearch failed during the run
+    stats.engine_requests = matcher.queries
     stats.seconds = time.monotonic() - started
     return stats
 
