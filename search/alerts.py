@@ -10,6 +10,7 @@ IP address can cause are limited, so nobody can use the site to flood someone's 
 """
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlencode
@@ -27,6 +28,7 @@ from .models_alerts import SearchAlert
 from .query import FACETS, SearchRequest
 
 RATE_PERIOD = 60 * 60
+TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def canonical_request(query_string):
@@ -148,8 +150,8 @@ def expiry_cutoff(now=None):
 
 def find(token):
     """The alert with this token, or None (unknown, tampered, or an expired confirmation)."""
-    if not token or len(token) > 64:
-        return None
+    if not TOKEN_PATTERN.fullmatch(token or ""):
+        return None  # not one we made (NUL and the like never reach the database)
     alert = SearchAlert.objects.filter(token=token).first()
     if alert is not None and alert.confirmed_at is None and alert.created_at < expiry_cutoff():
         return None
