@@ -3,6 +3,7 @@ member's own alerts. The logic is in search/alerts.py."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,10 +21,21 @@ def _member(request):
     return request.user if request.user.is_authenticated and request.user.email else None
 
 
+# The search page sets no cookies for anonymous visitors, so its form carries no CSRF token:
+# an anonymous subscription only ever mails a confirmation (rate-limited), which anyone can
+# ask for anyway. A member's alert is created at once, so for members the token is required.
+_csrf = CsrfViewMiddleware(lambda request: None)
+
+
+@csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
 def follow(request):
     member = _member(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        refused = _csrf.process_view(request, None, (), {})
+        if refused is not None:
+            return refused
     if request.method == "POST":
         form = FollowSearchForm(request.POST, member=member)
     else:

@@ -188,3 +188,13 @@ def test_query_budgets(page, client, django_assert_max_num_queries):
     client.get(url)
     with django_assert_max_num_queries(12):
         assert client.get(url).status_code == 200
+
+
+def test_anonymous_follow_needs_no_csrf_cookie_but_a_member_needs_the_token(django_capture_on_commit_callbacks):
+    anonymous = Client(enforce_csrf_checks=True)
+    assert not anonymous.get("/zoeken/?q=verrekenen").cookies  # the search page stays cookie-free
+    assert follow(anonymous, django_capture_on_commit_callbacks).status_code == 302
+    member = Client(enforce_csrf_checks=True)
+    member.force_login(MemberFactory())
+    assert member.post(FOLLOW, {"frequency": "daily", "search": SEARCH}).status_code == 403
+    assert SearchAlert.objects.filter(user__isnull=False).count() == 0
