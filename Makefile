@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE ?= kennisplatform.settings.dev
 # they are skipped locally (and fail on CI).
 export ELASTICSEARCH_TEST_URL ?= http://127.0.0.1:19200
 
-.PHONY: help install run lint format test test-ci test-postgres assets messages check-deploy bench-search bench-digests relevance relevance-report loadtest faulttest clean
+.PHONY: help install run lint format test test-ci test-postgres assets messages check-deploy bench-search bench-digests bench-alerts relevance relevance-report loadtest faulttest clean
 
 help:
 	@echo "make run            install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
@@ -21,6 +21,7 @@ help:
 	@echo "make test-postgres  start a private PostgreSQL (scripts/postgres) and run the suite on it"
 	@echo "make bench-search   search benchmarks (100,000 items; not part of the suite)"
 	@echo "make bench-digests  digest run over 10,000 subscriptions and 1,000 new posts (BENCH_DIGESTS_DATABASE_URL)"
+	@echo "make bench-alerts   search alert run: 10,000 subscriptions, 1,000 new items"
 	@echo "make relevance      judged queries on Elasticsearch, PostgreSQL and SQLite: top-3 hit rate, nDCG@10"
 	@echo "make loadtest       load test with Locust against gunicorn (not part of the suite)"
 	@echo "make faulttest      kill Elasticsearch under load, restart PostgreSQL (not part of the suite)"
@@ -85,8 +86,16 @@ bench-search: install
 	$(BIN)/python tests/benchmarks/spelling_bench.py
 	$(BIN)/python tests/benchmarks/extraction_bench.py
 
+# The digest run at 10,000 subscriptions and 1,000 new posts (BENCH_DIGESTS_DATABASE_URL for
+# PostgreSQL): wall time and queries per batch of members, in .bench/digests.json.
 bench-digests: install
 	$(BIN)/python tests/benchmarks/digests_bench.py
+
+# The search alert run at 10,000 subscriptions and 1,000 new items (ALERTS_BENCH_SUBSCRIPTIONS,
+# ALERTS_BENCH_ITEMS, ALERTS_BENCH_DISTINCT; DATABASE_URL for PostgreSQL, default a SQLite file in
+# .bench/): wall time and queries per batch, in .reports/alerts_bench.json. Fails over a minute.
+bench-alerts: install
+	$(BIN)/python tests/benchmarks/alerts_bench.py
 
 # Relevance of the judged queries (tests/relevance/judgements.json) on Elasticsearch, PostgreSQL
 # and SQLite with the demo content: a table with the failing queries and .reports/relevance.json.

@@ -24,6 +24,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("health/", health, name="health"),
     path("", include("community.urls")),
+    path("account/zoekmeldingen/", include("search.account_urls")),
     path("account/", include("allauth.urls")),
     path("zoeken/", include("search.urls")),
     path("", include("events.urls")),

@@ -9,6 +9,7 @@ records what people searched for (no personal data).
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -51,6 +52,8 @@ class KnowledgeItem(models.Model):
     # SQLite keeps its full-text index in an FTS5 table instead (search/fulltext/sqlite.py).
     search_vector = SearchVectorField(null=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    # When the item became public (again): search alerts report what was added since their last run.
+    created_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
 
     class Meta:
         verbose_name = _("knowledge item")
@@ -163,3 +166,6 @@ class SynonymGroup(models.Model):
     @property
     def term_list(self):
         return [term.strip() for term in self.terms.split(",") if term.strip()]
+
+
+from .models_alerts import SearchAlert  # noqa: E402, F401  (search alerts live in a module of their own)

@@ -255,6 +255,12 @@ ELASTICSEARCH_RETRY_AFTER_SECONDS = env_int("ELASTICSEARCH_RETRY_AFTER_SECONDS",
 # Typed search queries (the editors' analytics) are deleted after this many days
 # (`manage.py purge_search_log`, daily).
 SEARCH_LOG_RETENTION_DAYS = env_int("SEARCH_LOG_RETENTION_DAYS", 365)
+# Search alerts (search/alerts.py): unconfirmed subscriptions are deleted after this many days;
+# one address follows at most SEARCH_ALERTS_PER_ADDRESS searches; an address or IP address may
+# ask for at most SEARCH_ALERTS_SUBSCRIBE_LIMIT confirmation mails an hour.
+SEARCH_ALERTS_CONFIRM_DAYS = env_int("SEARCH_ALERTS_CONFIRM_DAYS", 7)
+SEARCH_ALERTS_PER_ADDRESS = env_int("SEARCH_ALERTS_PER_ADDRESS", 20)
+SEARCH_ALERTS_SUBSCRIBE_LIMIT = env_int("SEARCH_ALERTS_SUBSCRIBE_LIMIT", 5)
 
 # Background work (search index updates). The immediate backend runs a task right after the
 # request's transaction commits; django_tasks_db.DatabaseBackend queues it for

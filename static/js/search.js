@@ -15,7 +15,8 @@
   var form = document.getElementById("search-form");
   if (!form) return;
 
-  var REGIONS = ["filters-active", "search-facets", "search-body", "search-show-results"];
+  // search-follow-*: the search that "Follow this search" follows (search/alert_views.py).
+  var REGIONS = ["filters-active", "search-facets", "search-body", "search-show-results", "search-follow-search", "search-follow-feed"];
   var count = document.getElementById("resultaten");
   var panel = document.getElementById("filters");
   var sort = document.getElementById("search-sort");

@@ -39,6 +39,9 @@ PAGES = [
     "/zoeken/",
     "/zoeken/?q=principi%C3%ABle+keuze+taakgebieden",  # a hit found inside a file, with its page
     "/zoeken/?q=verrekenen&from=2010-01-01&to=2015-12-31",  # a date range
+    "/zoeken/volgen/?q=verrekenen&theme=bedrijfsvoering",  # follow a search by e-mail
+    "/zoeken/volgen/verstuurd/",
+    "/zoeken/volgen/bevestigen/onbekend/",  # an unknown token: the clear page
     "/zoeken/?q=verrekenen&from=2024-13-45",  # a date that is not recognised: the notice
     "/zoeken/?q=verrekenen",
     "/zoeken/?q=verrekenen&collaboration=bar-organisatie&year=2013&sort=date",
