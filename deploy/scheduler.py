@@ -43,6 +43,12 @@ JOBS = [
     (["search_index", "--sync"], SYNC_EVERY_SECONDS, elasticsearch_configured),
     # The mail outbox: bulk mail (alerts, digests), and retries of e-mail the server refused.
     (["send_pending_mail"], MAIL_RETRY_EVERY_SECONDS, None),
+    # Digests and search alerts: what is new since each subscriber's last mail, at most once a
+    # day or week each, so the weekly runs are daily too (send_pending_mail sends the mail).
+    (["send_digests", "--frequency", "daily"], "06:00", None),
+    (["send_digests", "--frequency", "weekly"], "06:15", None),
+    (["send_search_alerts", "--frequency", "daily"], "06:30", None),
+    (["send_search_alerts", "--frequency", "weekly"], "06:40", None),
     (["send_event_reminders"], "07:00", None),
     (["purge_registrations"], "03:15", None),
     # Finished background-task rows (they hold e-mail addresses among their arguments).
