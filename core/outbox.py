@@ -93,15 +93,18 @@ def queue_mail(
     )
 
 
+def unsubscribe_headers(unsubscribe_url):
+    """The headers of one-click unsubscribe (RFC 8058), or none without an address."""
+    if not unsubscribe_url:
+        return {}
+    return {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
 def _rendered(template, context, unsubscribe_url):
     if unsubscribe_url:
         context = {**context, "unsubscribe_url": unsubscribe_url}
     subject, text, html = render_mail(template, context)
-    headers = {}
-    if unsubscribe_url:
-        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
-        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    return subject, text, html, headers
+    return subject, text, html, unsubscribe_headers(unsubscribe_url)
 
 
 def queue_bulk_mails(template, mails, *, purpose):

@@ -137,8 +137,7 @@ def _queue_alert_mail(alert, fresh: list[NewItem], rendered):
         subject=subject,
         body=text,
         html_body=html,
-        # As queue_mail sets them for bulk mail: one-click unsubscribe (RFC 8058).
-        headers={"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        headers=outbox.unsubscribe_headers(url),
         subscription=alert.subscription_key,
         bulk=True,
     )
