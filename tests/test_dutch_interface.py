@@ -38,6 +38,7 @@ SAME_IN_DUTCH = {
     "%(count)s document",  # "1 document"; the plural differs ("documenten")
     "%(start)s – %(until)s",  # a period of the register: only the dates are translated
     "checklist",
+    "e-mail",  # the kind of a notification setting: the same word in Dutch
     "Checklist",
     "start",
     "column",
