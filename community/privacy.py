@@ -90,6 +90,10 @@ def export_member_data(user):
             {"category": f.category.name, "email": f.mode}
             for f in CategoryFollow.objects.filter(user=user).select_related("category")
         ],
+        "search_alerts": [
+            {"search": alert.query_string, "frequency": alert.frequency, "since": _when(alert.created_at)}
+            for alert in user.search_alerts.all()
+        ],
         "reports_made": [
             {
                 "topic": flag.post.topic.title,

@@ -38,6 +38,22 @@ def test_the_export_holds_everything_about_the_member(client, active_member):
     assert "password" not in response.content.decode()
 
 
+def test_the_export_holds_the_member_s_search_alerts_and_deleting_ends_them(client, active_member):
+    from community.privacy import delete_account
+    from search import alerts
+    from search.models_alerts import SearchAlert
+
+    member, _ = active_member
+    alerts.subscribe("", "q=verrekenmodel", "weekly", user=member)
+    client.force_login(member)
+    data = json.loads(client.get(reverse("community:download_my_data")).content)
+    assert data["search_alerts"] == [
+        {"search": "q=verrekenmodel", "frequency": "weekly", "since": data["search_alerts"][0]["since"]}
+    ]
+    delete_account(member)
+    assert not SearchAlert.objects.filter(email=member.email).exists()
+
+
 def test_deleting_needs_the_password(client, active_member):
     member, _ = active_member
     client.force_login(member)
