@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from core import outbox, ratelimit
 
+from .labels import facet_labels
 from .models_alerts import SearchAlert
 from .query import FACETS, SearchRequest
 
@@ -50,9 +51,12 @@ def search_key(canonical):
 def describe(query_string):
     """The search in a few words, for mails and the account page: ("words", [(label, values)])."""
     request = canonical_request(query_string)
-    parts = [
-        (str(facet.label), ", ".join(request.selected(facet.name))) for facet in FACETS if request.selected(facet.name)
-    ]
+    parts = []
+    for facet in FACETS:
+        selected = request.selected(facet.name)
+        if selected:
+            labels = facet_labels(facet.name, selected)  # names, not slugs: "BEL Combinatie"
+            parts.append((str(facet.label), ", ".join(labels[value] for value in selected)))
     if request.date_from or request.date_to:
         parts.append(
             (str(_("Published")), " – ".join(d.isoformat() if d else "…" for d in (request.date_from, request.date_to)))

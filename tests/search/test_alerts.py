@@ -137,6 +137,13 @@ def test_follow_page_reads_any_search_url(client):
     assert response.context["form"].initial["search"]
 
 
+def test_the_search_is_described_by_names_not_slugs():
+    words, parts = alerts.describe("q=verrekenmodel&collaboration=bel-combinatie&type=document")
+    assert words == "verrekenmodel"
+    described = dict(parts)
+    assert "BEL Combinatie" in described.values() and "bel-combinatie" not in described.values()
+
+
 def test_members_alert_is_active_at_once_and_managed_on_the_account_page(client):
     member = MemberFactory()
     client.force_login(member)
