@@ -20,7 +20,7 @@ help:
 	@echo "make format         format the code and sort imports with ruff"
 	@echo "make test-postgres  start a private PostgreSQL (scripts/postgres) and run the suite on it"
 	@echo "make bench-search   search benchmarks (100,000 items; not part of the suite)"
-	@echo "make bench-digests  digest run over 10,000 subscriptions and 1,000 new posts (BENCH_DIGESTS_DATABASE_URL)"
+	@echo "make bench-digests  digest run over 10,000 subscriptions and 1,000 new posts (BENCH_DATABASE_URL)"
 	@echo "make bench-alerts   search alert run: 10,000 subscriptions, 1,000 new items"
 	@echo "make relevance      judged queries on Elasticsearch, PostgreSQL and SQLite: top-3 hit rate, nDCG@10"
 	@echo "make loadtest       load test with Locust against gunicorn (not part of the suite)"
@@ -86,14 +86,15 @@ bench-search: install
 	$(BIN)/python tests/benchmarks/spelling_bench.py
 	$(BIN)/python tests/benchmarks/extraction_bench.py
 
-# The digest run at 10,000 subscriptions and 1,000 new posts (BENCH_DIGESTS_DATABASE_URL for
-# PostgreSQL): wall time and queries per batch of members, in .bench/digests.json.
+# The digest run at 10,000 subscriptions and 1,000 new posts (BENCH_DATABASE_URL for
+# PostgreSQL, default a SQLite file in .bench/): wall time and queries per batch of members, in
+# .bench/digests.json.
 bench-digests: install
 	$(BIN)/python tests/benchmarks/digests_bench.py
 
 # The search alert run at 10,000 subscriptions and 1,000 new items (ALERTS_BENCH_SUBSCRIPTIONS,
-# ALERTS_BENCH_ITEMS, ALERTS_BENCH_DISTINCT; DATABASE_URL for PostgreSQL, default a SQLite file in
-# .bench/): wall time and queries per batch, in .reports/alerts_bench.json. Fails over a minute.
+# ALERTS_BENCH_ITEMS, ALERTS_BENCH_DISTINCT; BENCH_DATABASE_URL for PostgreSQL, default a SQLite
+# file in .bench/): wall time and queries per batch, in .bench/alerts.json. Fails over a minute.
 bench-alerts: install
 	$(BIN)/python tests/benchmarks/alerts_bench.py
 

@@ -1,17 +1,17 @@
 """Benchmark of the search alert run (``send_search_alerts``): N subscriptions, M new items.
 
 Not part of the test suite (``make bench-alerts``). It works in a bench database of its own
-(default: the SQLite file ``.bench/alerts_bench.sqlite3``; any DATABASE_URL, e.g. a PostgreSQL
-database, works too), seeded once with the demo site plus M extra document pages (kept for the
-next run). Each run makes those M items "new", creates N confirmed daily alerts on searches
+(``BENCH_DATABASE_URL``, e.g. a PostgreSQL database; default the SQLite file
+``.bench/alerts_bench.sqlite3``; never the site's own DATABASE_URL), seeded once with the demo
+site plus M extra document pages (kept for the next run). Each run makes those M items "new", creates N confirmed daily alerts on searches
 drawn from the corpus's words and facet values (popular searches are followed by many people,
 so there are fewer distinct searches than alerts: ALERTS_BENCH_DISTINCT), runs the alert run
 once on the database engine (or Elasticsearch, when ELASTICSEARCH_URL is set and the index is
 built) and reports wall time, queries per batch and per subscription, mails queued and corpus
-size; printed and written to ``.reports/alerts_bench.json``.
+size; printed and written to ``.bench/alerts.json``.
 
 Environment: ALERTS_BENCH_SUBSCRIPTIONS (10000), ALERTS_BENCH_ITEMS (1000),
-ALERTS_BENCH_DISTINCT (3000), DATABASE_URL, ELASTICSEARCH_URL (then also
+ALERTS_BENCH_DISTINCT (3000), BENCH_DATABASE_URL, ELASTICSEARCH_URL (then also
 ELASTICSEARCH_INDEX_PREFIX, e.g. kp-alerts-bench: the index is rebuilt before the run).
 """
 
@@ -34,7 +34,8 @@ TITLE_PREFIX = "Bench alert item"
 def setup():
     sys.path.insert(0, str(PROJECT))
     (PROJECT / ".bench").mkdir(exist_ok=True)
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{PROJECT / '.bench' / 'alerts_bench.sqlite3'}")
+    default = f"sqlite:///{PROJECT / '.bench' / 'alerts_bench.sqlite3'}"
+    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or default
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kennisplatform.settings.dev")
     import django
 
@@ -196,7 +197,7 @@ def main():
         "under_a_minute": wall < 60,
     }
     OutgoingMail.objects.filter(purpose="search-alert").delete()
-    report = PROJECT / ".reports" / "alerts_bench.json"
+    report = PROJECT / ".bench" / "alerts.json"
     report.parent.mkdir(exist_ok=True)
     report.write_text(json.dumps(result, indent=2))
     print(json.dumps({k: v for k, v in result.items() if k != "queries_per_batch"}, indent=2))

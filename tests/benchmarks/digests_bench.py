@@ -7,14 +7,14 @@ then times one ``send_digests("daily")`` run and counts its queries per batch of
 Prints the figures and writes them to ``.bench/digests.json`` (``BENCH_OUTPUT``).
 
 The target (issue #14): under a minute on one worker, with a bounded number of queries per
-batch. The database is ``BENCH_DIGESTS_DATABASE_URL`` (default a SQLite file in ``.bench/``);
+batch. The database is ``BENCH_DATABASE_URL`` (default a SQLite file in ``.bench/``);
 its digest tables are emptied and seeded again on every run. The machine is shared: the load
 average is recorded with the figures.
 
 Run::
 
     make bench-digests
-    BENCH_DIGESTS_DATABASE_URL=postgres://user:pw@127.0.0.1:15432/kp_bench make bench-digests
+    BENCH_DATABASE_URL=postgres://user:pw@127.0.0.1:15432/kp_bench make bench-digests
 """
 
 import json
@@ -34,7 +34,7 @@ TARGET_SECONDS = 60
 def setup():
     BENCH_DIR.mkdir(exist_ok=True)
     os.environ["DATABASE_URL"] = (
-        os.environ.get("BENCH_DIGESTS_DATABASE_URL") or f"sqlite:///{BENCH_DIR}/digests.sqlite3"
+        os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{BENCH_DIR}/digests.sqlite3"
     )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kennisplatform.settings.dev")
     sys.path.insert(0, str(PROJECT))
