@@ -3,16 +3,16 @@
 Not part of the test suite (``make bench-alerts``). It works in a bench database of its own
 (``BENCH_DATABASE_URL``, e.g. a PostgreSQL database; default the SQLite file
 ``.bench/alerts_bench.sqlite3``; never the site's own DATABASE_URL), seeded once with the demo
-site plus M extra document pages (kept for the next run). Each run makes those M items "new", creates N confirmed daily alerts on searches
-drawn from the corpus's words and facet values (popular searches are followed by many people,
-so there are fewer distinct searches than alerts: ALERTS_BENCH_DISTINCT), runs the alert run
-once on the database engine (or Elasticsearch, when ELASTICSEARCH_URL is set and the index is
-built) and reports wall time, queries per batch and per subscription, mails queued and corpus
-size; printed and written to ``.bench/alerts.json``.
+site plus M extra document pages (kept for the next run). Each run makes those M items "new",
+creates N confirmed daily alerts on searches drawn from the corpus's words and facet values
+(popular searches are followed by many people, so there are fewer distinct searches than alerts:
+ALERTS_BENCH_DISTINCT), runs the alert run once on the database engine (or Elasticsearch, when
+ELASTICSEARCH_URL is set and the index is built) and reports wall time, queries per batch and per
+subscription, mails queued and corpus size; printed and written to ``.bench/alerts.json``.
 
-Environment: ALERTS_BENCH_SUBSCRIPTIONS (10000), ALERTS_BENCH_ITEMS (1000),
-ALERTS_BENCH_DISTINCT (3000), BENCH_DATABASE_URL, ELASTICSEARCH_URL (then also
-ELASTICSEARCH_INDEX_PREFIX, e.g. kp-alerts-bench: the index is rebuilt before the run).
+Environment: ALERTS_BENCH_SUBSCRIPTIONS (10000), ALERTS_BENCH_ITEMS (1000), ALERTS_BENCH_DISTINCT
+(3000), BENCH_DATABASE_URL, ELASTICSEARCH_URL (then also ELASTICSEARCH_INDEX_PREFIX, e.g. kp-
+alerts-bench: the index is rebuilt before the run).
 """
 
 import io
