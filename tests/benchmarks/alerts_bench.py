@@ -11,8 +11,8 @@ ELASTICSEARCH_URL is set and the index is built) and reports wall time, queries 
 subscription, mails queued and corpus size; printed and written to ``.bench/alerts.json``.
 
 Environment: ALERTS_BENCH_SUBSCRIPTIONS (10000), ALERTS_BENCH_ITEMS (1000), ALERTS_BENCH_DISTINCT
-(3000), BENCH_DATABASE_URL, ELASTICSEARCH_URL (then also ELASTICSEARCH_INDEX_PREFIX, e.g. kp-
-alerts-bench: the index is rebuilt before the run).
+(3000), BENCH_DATABASE_URL, ELASTICSEARCH_URL (then also ELASTICSEARCH_INDEX_PREFIX, e.g.
+kp-alerts-bench: the index is rebuilt before the run).
 """
 
 import io

@@ -33,9 +33,7 @@ TARGET_SECONDS = 60
 
 def setup():
     BENCH_DIR.mkdir(exist_ok=True)
-    os.environ["DATABASE_URL"] = (
-        os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{BENCH_DIR}/digests.sqlite3"
-    )
+    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{BENCH_DIR}/digests.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kennisplatform.settings.dev")
     sys.path.insert(0, str(PROJECT))
     import django
