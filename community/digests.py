@@ -30,12 +30,22 @@ from django.utils.translation import ngettext
 from core import outbox
 
 from .following import DIGEST, subscription_key, unsubscribe_token
-from .models import CategoryFollow, DigestCursor, Post, Suspension, Topic, TopicReadMark, TopicSubscription
-from .permissions import has_verified_address
+from .models import (
+    CategoryFollow,
+    DigestCursor,
+    GroupMembership,
+    Post,
+    Suspension,
+    Topic,
+    TopicReadMark,
+    TopicSubscription,
+)
+from .permissions import MODERATE_PERMISSION, has_verified_address
 from .posting import POSTS_PER_PAGE
 from .viewer import Viewer
 
 BATCH_SIZE = 500
+PERMISSIONS_BACKEND = "django.contrib.auth.backends.ModelBackend"
 PERIOD = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 # A member gets at most one digest per period (less this slack, for a job that starts a bit
 # early), so running the job again, or the weekly one every day, sends nothing twice.
@@ -99,6 +109,8 @@ class Choices:
     topic_modes: dict  # user_id -> {topic_id: mode}, for the window's topics
     read: dict  # (user_id, topic_id) -> read_until
     cursors: dict  # user_id -> sent_until
+    group_roles: dict = field(default_factory=dict)  # user_id -> {group_id: role}, approved only
+    moderators: set = field(default_factory=set)  # user_ids who read every category
 
     @classmethod
     def load(cls, frequency, user_ids, window):
@@ -112,7 +124,22 @@ class Choices:
         marks = TopicReadMark.objects.filter(user_id__in=user_ids, topic_id__in=list(window.topics))
         read = {(u, t): when for u, t, when in marks.values_list("user_id", "topic_id", "read_until")}
         cursors = DigestCursor.objects.filter(user_id__in=user_ids, frequency=frequency)
-        return cls(categories, topic_modes, read, dict(cursors.values_list("user_id", "sent_until")))
+        # What each member's Viewer would ask one by one: their groups and whether they moderate.
+        group_roles = defaultdict(dict)
+        approved = GroupMembership.objects.filter(member_id__in=user_ids, status=GroupMembership.Status.APPROVED)
+        for user_id, group_id, role in approved.values_list("member_id", "group_id", "role"):
+            group_roles[user_id][group_id] = role
+        # allauth's backend answers permissions as Django's ModelBackend does.
+        moderators = get_user_model().objects.with_perm(MODERATE_PERMISSION, backend=PERMISSIONS_BACKEND)
+        moderators = moderators.filter(pk__in=user_ids)
+        return cls(
+            categories,
+            topic_modes,
+            read,
+            dict(cursors.values_list("user_id", "sent_until")),
+            group_roles,
+            set(moderators.values_list("pk", flat=True)),
+        )
 
 
 def digest_members(frequency):
@@ -138,6 +165,8 @@ def groups_for(user, frequency, since, window, choices):
     order, topics newest first; [] when nothing is new for this member."""
     viewer = Viewer(user)
     viewer.verified = True  # ``readers`` checked it in the batch query
+    viewer.group_roles = choices.group_roles.get(user.pk, {})  # and ``Choices`` the rest
+    viewer.moderator = user.pk in choices.moderators
     modes = choices.topic_modes.get(user.pk, {})
     candidates = {t for c in choices.categories.get(user.pk, ()) for t in window.by_category.get(c, ())}
     candidates |= {t for t, mode in modes.items() if mode == frequency}

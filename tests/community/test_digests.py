@@ -245,20 +245,41 @@ def test_the_topic_and_category_pages_offer_the_choice(client, public_category, 
     assert 'for="category-mode"' in html
 
 
-def test_queries_per_batch_do_not_grow_with_the_members(public_category, member):
-    topic = topic_in(public_category, "Onderwerp", member, hours_ago=1)
+def group_category(member):
+    from community.models import CategoryAccess, Group, GroupMembership
+
+    group = Group.objects.create(name="BEL-medewerkers", slug="bel-medewerkers")
+    GroupMembership.objects.create(group=group, member=member, status=GroupMembership.Status.APPROVED)
+    return CategoryFactory(name="BEL intern", slug="bel-intern", access=CategoryAccess.GROUP, group=group), group
+
+
+@pytest.mark.parametrize("kind", ["public", "members", "group"])
+def test_queries_per_batch_do_not_grow_with_the_members(public_category, members_category, member, kind):
+    """Whatever the category: who may read it (membership, groups, moderators) is asked once
+    per batch, never once per member."""
+    from community.models import GroupMembership
+
+    category, group = {"public": (public_category, None), "members": (members_category, None)}.get(kind) or (
+        group_category(member)
+    )
+    topic = topic_in(category, "Onderwerp", member, hours_ago=1)
 
     def queries(count, prefix):
         for number in range(count):
             user = MemberFactory(username=f"{prefix}{number}")
-            following.set_category_mode(user, public_category, DAILY)
+            if group is not None and number % 2:
+                GroupMembership.objects.create(group=group, member=user, status=GroupMembership.Status.APPROVED)
+            following.set_category_mode(user, category, DAILY)
             TopicReadMark.objects.create(user=user, topic=topic, read_until=timezone.now() - timedelta(days=2))
         with CaptureQueriesContext(connection) as captured:
-            send_digests(DAILY)
+            _, queued = send_digests(DAILY)
         CategoryFollow.objects.filter(mode=DAILY).delete()
-        return len(captured)
+        return len(captured), queued
 
-    assert queries(3, "weinig") == queries(12, "veel")
+    few, many = queries(3, "weinig"), queries(12, "veel")
+    assert few[0] == many[0]
+    expected = {"public": (3, 12), "members": (3, 12), "group": (1, 6)}[kind]  # group: only its members
+    assert (few[1], many[1]) == expected
 
 
 def test_the_settings_page_keeps_a_query_budget(client, public_category, member, reader):
