@@ -94,6 +94,8 @@ def test_a_member_mentions_previews_registers_and_cancels(
         page.keyboard.type(title)
         page.keyboard.press("Tab")  # the phase of the route: optional, left empty
         expect(form.get_by_label("Fase van de route (niet verplicht)")).to_be_focused()
+        page.keyboard.press("Tab")  # "a question?": not this time
+        expect(form.get_by_label("Ik stel een vraag")).to_be_focused()
         page.keyboard.press("Tab")
         message = form.get_by_label("Uw bericht")
         expect(message).to_be_focused()
