@@ -125,7 +125,7 @@ def test_members_start_a_topic_reply_with_a_mention_and_stop_following_by_e_mail
 
         # The unsubscribe link asks first (mail scanners open links); the button stops the follow.
         page.goto(unsubscribe_link)
-        expect(page.get_by_role("heading", level=1)).to_have_text("Geen e-mails meer over een onderwerp")
+        expect(page.get_by_role("heading", level=1)).to_have_text("E-mails stoppen")
         expect(page.locator("main")).to_contain_text(f"Geen e-mails meer over nieuwe reacties in “{title}”?")
         page.get_by_role("button", name="Ja, stop deze e-mails").click()
         expect(page.locator("main")).to_contain_text(f"U ontvangt geen e-mails meer over “{title}”.")
