@@ -6,6 +6,11 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def close_group_categories(apps, schema_editor):
+    """Going back to before groups: a group's category becomes members-only, never public."""
+    apps.get_model("community", "Category").objects.filter(access="group").update(access="members", group=None)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("cms", "0013_questions"),
@@ -117,6 +122,8 @@ class Migration(migrations.Migration):
                 violation_error_message="Choose a group for “Group members only”, and only then.",
             ),
         ),
+        # Reversed first, while the group column still exists.
+        migrations.RunPython(migrations.RunPython.noop, close_group_categories),
         migrations.AddField(
             model_name="groupmembership",
             name="approved_by",
