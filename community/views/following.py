@@ -42,8 +42,7 @@ def topic_mode(request, pk):
 @require_POST
 def category_mode(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    viewer = Viewer.of(request)
-    if not (category.is_public or viewer.sees_members_area):
+    if not Viewer.of(request).can_read_category(category):
         raise Http404
     mode = _mode(request.POST.get("mode"))
     if mode is None:
