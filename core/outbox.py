@@ -111,21 +111,30 @@ def queue_bulk_mails(template, mails, *, purpose):
     """``queue_mail(..., bulk=True)`` for many recipients in one INSERT: ``mails`` are
     (to, context, unsubscribe_url, subscription). For digest and alert runs, whose queries per
     batch of subscribers must not grow with the batch. Returns the number queued."""
-    rows = []
+    rendered = []
     for to, context, unsubscribe_url, subscription in mails:
-        subject, text, html, headers = _rendered(template, context, unsubscribe_url)
-        rows.append(
-            OutgoingMail(
-                purpose=purpose,
-                to=to,
-                subject=subject[:255],
-                body=text,
-                html_body=html,
-                headers=headers,
-                subscription=subscription,
-                bulk=True,
-            )
+        subject, text, html, _ = _rendered(template, context, unsubscribe_url)
+        rendered.append((to, subject, text, html, unsubscribe_url, subscription))
+    return queue_rendered_bulk(rendered, purpose=purpose)
+
+
+def queue_rendered_bulk(mails, *, purpose):
+    """Bulk mail already rendered, in one INSERT: ``mails`` are (to, subject, text, html,
+    unsubscribe_url, subscription). For a run that renders one mail for many subscribers (the
+    alert run). Returns the number queued."""
+    rows = [
+        OutgoingMail(
+            purpose=purpose,
+            to=to,
+            subject=subject[:255],
+            body=text,
+            html_body=html,
+            headers=unsubscribe_headers(unsubscribe_url),
+            subscription=subscription,
+            bulk=True,
         )
+        for to, subject, text, html, unsubscribe_url, subscription in mails
+    ]
     OutgoingMail.objects.bulk_create(rows)
     return len(rows)
 

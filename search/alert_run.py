@@ -110,37 +110,29 @@ def _run_batch(batch, items, index, matcher, now, rendered):
         found = index.matching(request, within=matcher.matches(request.query))
         # Newest first, as ``items`` is ordered.
         found_by_search[key] = [item for item in items if item.pk in found] if found else []
-    mailed = []
+    mailed, mails = [], []
     for alert in batch:
         fresh = [item for item in found_by_search[alert.search_key] if item.created_at > alert.checked_until]
         if fresh:
-            _queue_alert_mail(alert, fresh, rendered)
+            mails.append(_alert_mail(alert, fresh, rendered))
             mailed.append(alert.pk)
+    outbox.queue_rendered_bulk(mails, purpose="search-alert")
     SearchAlert.objects.filter(pk__in=[alert.pk for alert in batch]).update(checked_until=now)
     if mailed:
         SearchAlert.objects.filter(pk__in=mailed).update(last_sent_at=now)
     return len(mailed)
 
 
-def _queue_alert_mail(alert, fresh: list[NewItem], rendered):
-    """Queue the mail of one alert. The mail of a search and its new items is rendered once and
-    shared by everyone who follows that search (only the unsubscribe address differs): the run
-    renders once per distinct search, not once per subscriber."""
+def _alert_mail(alert, fresh: list[NewItem], rendered):
+    """The mail of one alert, for ``outbox.queue_rendered_bulk``. The mail of a search and its
+    new items is rendered once and shared by everyone who follows that search (only the
+    unsubscribe address differs): the run renders once per distinct search, not per subscriber."""
     key = (alert.search_key, fresh[0].pk, len(fresh))
     if key not in rendered:
         rendered[key] = _render(alert, fresh)
-    subject, text, html = (part.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url(alert)) for part in rendered[key])
     url = unsubscribe_url(alert)
-    outbox.queue(
-        purpose="search-alert",
-        to=alert.email,
-        subject=subject,
-        body=text,
-        html_body=html,
-        headers=outbox.unsubscribe_headers(url),
-        subscription=alert.subscription_key,
-        bulk=True,
-    )
+    subject, text, html = (part.replace(UNSUBSCRIBE_PLACEHOLDER, url) for part in rendered[key])
+    return alert.email, subject, text, html, url, alert.subscription_key
 
 
 UNSUBSCRIBE_PLACEHOLDER = "https://unsubscribe.invalid/placeholder"
