@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from cms import structured_data
 from cms.blocks import BodyBlock
+from cms.child_routing import route_to_child
 from cms.queries import first_visible, items_about, municipality_index
 from cms.widgets import FilterableCheckboxes
 
@@ -62,6 +63,9 @@ class CollaborationPage(Page):
     ]
     parent_page_types = ["cms.CollaborationIndexPage"]
     subpage_types = []
+    # The collaboration and its phase come with the page (the template shows both).
+    page_related = ("collaboration__phase",)
+    page_prefetch = ()
 
     class Meta:
         verbose_name = _("collaboration profile")
@@ -69,8 +73,8 @@ class CollaborationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The collaboration and its phase in one query (the template shows both).
-        self.collaboration = Collaboration.objects.select_related("phase").get(pk=self.collaboration_id)
+        if not came_with_phase(self):  # e.g. a preview: the collaboration and its phase in one query
+            self.collaboration = Collaboration.objects.select_related("phase").get(pk=self.collaboration_id)
         memberships = self.collaboration.memberships.select_related("municipality__province").order_by(
             "municipality__name"
         )
@@ -95,6 +99,14 @@ class CollaborationPage(Page):
         return structured_data.script(structured_data.collaboration(self.collaboration, url, member_urls))
 
 
+def came_with_phase(profile):
+    """Whether the profile's collaboration, with its phase, was fetched along with the page."""
+    if not CollaborationPage.collaboration.is_cached(profile):
+        return False
+    collaboration = profile.collaboration
+    return collaboration.pk == profile.collaboration_id and Collaboration.phase.is_cached(collaboration)
+
+
 class CollaborationIndexPage(RoutablePageMixin, Page):
     """The collaboration profiles, and the comparison of two to four of them (vergelijken/)."""
 
@@ -109,6 +121,10 @@ class CollaborationIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("collaborations overview")
+
+    def route(self, request, path_components):
+        routed = route_to_child(self, request, path_components, CollaborationPage)
+        return routed if routed is not None else super().route(request, path_components)
 
     def visible_profiles(self):
         return CollaborationPage.objects.live().public().descendant_of(self)

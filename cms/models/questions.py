@@ -81,8 +81,6 @@ class QuestionPage(KnowledgeItemPage):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    # The tags link each collaboration to its profile: fetched with the list, not per card.
-    taxonomy_prefetch = KnowledgeItemPage.taxonomy_prefetch + ("collaborations__profile",)
     parent_page_types = ["cms.QuestionIndexPage"]
     subpage_types = []
 
