@@ -25,6 +25,7 @@ from .collaborations import Collaboration, CollaborationMembership
 from .lesson_index import lessons_overview_url
 from .lessons import group_by_kind
 from .library import DocumentLibraryPage
+from .restrictions import KnownViewRestrictions
 from .taxonomy import Municipality, Province
 
 GOVERNANCE_FEATURES = ["ul", "bold", "italic", "link"]
@@ -36,7 +37,7 @@ def library_filter_url(request=None, **params):
     return f"{library.get_url(request)}?{urlencode(params)}" if library else None
 
 
-class CollaborationPage(Page):
+class CollaborationPage(KnownViewRestrictions, Page):
     """The profile of one collaboration: facts from the taxonomy plus its story."""
 
     collaboration = models.OneToOneField(
@@ -116,7 +117,7 @@ def came_with_phase(profile):
     return collaboration.pk == profile.collaboration_id and Collaboration.phase.is_cached(collaboration)
 
 
-class CollaborationIndexPage(RoutablePageMixin, Page):
+class CollaborationIndexPage(RoutablePageMixin, KnownViewRestrictions, Page):
     """The collaboration profiles, and the comparison of two to four of them (vergelijken/)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -182,7 +183,7 @@ class CollaborationIndexPage(RoutablePageMixin, Page):
         return context
 
 
-class MunicipalityIndexPage(RoutablePageMixin, Page):
+class MunicipalityIndexPage(RoutablePageMixin, KnownViewRestrictions, Page):
     """All municipalities by province; each has a page with its collaborations and documents."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
