@@ -1,8 +1,8 @@
 """Human-readable labels for facet values (slugs and codes are what the engines count)."""
 
 from cms.models import Collaboration, DocumentType, Municipality, Phase, Province, Theme
+from core.content_cache import remember
 
-from .content_cache import remember
 from .models import KnowledgeItem
 from .query import FacetValue
 

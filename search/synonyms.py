@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .content_cache import forget, remember
+from core.content_cache import forget, remember
+
 from .models import SynonymGroup
 from .text import fold, words
 

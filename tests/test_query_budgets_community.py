@@ -1,6 +1,7 @@
 """Query budgets of the discussion, directory, group and search pages, and proof that they have
 no N+1: a topic with 50 posts costs what one with 20 does, the directory with 50 members what
-it costs with 10, a search page of 50 hits what one of 10 does, on both search engines.
+it costs with 10, a search page of all
+the demo content's hits (50 asked, 39 there) what one of 10 does, on both search engines.
 
 As in tests/test_query_budgets.py the page cache is off and each page is requested once before
 it is counted, so process-wide caches are as warm as on a running site.
@@ -123,7 +124,8 @@ def _search_costs_the_same_for_50_hits(client, monkeypatch):
     assert len(response.context["results"].hits) == 10
     _with_page_size(monkeypatch, 50)
     large, response = queries(client, url)
-    assert len(response.context["results"].hits) == 50
+    results = response.context["results"]
+    assert len(results.hits) == results.total >= 30  # all the demo content on one page
     assert large == small
 
 

@@ -1,7 +1,7 @@
-"""Lookups that change only with the content (facet labels, the synonym list), kept per content
-generation in the "template_fragments" cache, which is not a database table: reading them costs
-no query. The generation (``core.page_cache.current_generation``) changes with any content
-change, so nobody sees a label after its taxonomy term was renamed."""
+"""Lookups that change only with the content (facet labels, filter choices, the synonym list),
+kept per content generation in the "template_fragments" cache, which is not a database table:
+reading them costs no query. The generation (``core.page_cache.current_generation``) changes
+with any content change, so nobody sees a label after its taxonomy term was renamed."""
 
 from django.conf import settings
 from django.core.cache import caches
@@ -18,7 +18,7 @@ def _store():
 
 
 def _key(name):
-    return f"search:content:{name}:{current_generation()}"
+    return f"content:{name}:{current_generation()}"
 
 
 def remember(name, compute):
