@@ -24,6 +24,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection
 from django.db.models.signals import post_delete
 from django.utils import translation
 
@@ -110,18 +111,32 @@ def may_store(request, response):
     )
 
 
+def _generation_key():
+    # Per database: a cache folder that outlives one database (a test database, a restored
+    # one under another name) never hands its generation, and so its entries, to another.
+    name = str(connection.settings_dict["NAME"])
+    return f"{GENERATION_KEY}:{hashlib.sha256(name.encode()).hexdigest()[:16]}"
+
+
 def current_generation():
-    generation = cache().get(GENERATION_KEY)
+    """The content generation: a number that changes whenever content a public page may show
+    changes. Pages, fragments (``{% cache ... content_generation %}``) and per-process memos
+    (``cms.queries``) are keyed to it. It lives in the page cache's store, not the database."""
+    key = _generation_key()
+    generation = cache().get(key)
     if generation is None:
         generation = time.time_ns()
-        cache().add(GENERATION_KEY, generation, None)
-        generation = cache().get(GENERATION_KEY, generation)
+        cache().add(key, generation, None)
+        generation = cache().get(key, generation)
     return generation
 
 
 def content_changed():
-    """Start a new generation: every cached page is out of date at once."""
-    cache().set(GENERATION_KEY, time.time_ns(), None)
+    """Start a new generation: every cached page and fragment is out of date at once."""
+    try:
+        cache().set(_generation_key(), time.time_ns(), None)
+    except Exception:  # the content is saved; a cache that is down must not undo that
+        logger.exception("Page cache unavailable: could not start a new content generation.")
 
 
 def key_for(request, generation):
@@ -175,10 +190,5 @@ def shows_publicly(sender, instance, signal):
 def on_model_change(sender, signal=None, instance=None, **kwargs):
     """post_save, post_delete and m2m_changed of anything a public page may show."""
     # Migrations save through historical models (module "__fake__"), maybe before the cache table exists.
-    if (
-        is_enabled()
-        and is_watched(sender)
-        and sender.__module__ != "__fake__"
-        and shows_publicly(sender, instance, signal)
-    ):
+    if is_watched(sender) and sender.__module__ != "__fake__" and shows_publicly(sender, instance, signal):
         content_changed()

@@ -15,9 +15,10 @@ from cms.widgets import FilterableCheckboxes
 from .library import DocumentLibraryPage, KnowledgeDocumentPage
 from .news import NewsIndexPage, NewsPage
 from .publications import PublicationIndexPage, PublicationPage
+from .restrictions import KnownViewRestrictions
 
 
-class HomePage(Page):
+class HomePage(KnownViewRestrictions, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     featured_collaborations = ParentalManyToManyField(
         "cms.Collaboration",
@@ -59,7 +60,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(KnownViewRestrictions, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("text"), blank=True)
 
