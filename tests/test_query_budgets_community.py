@@ -24,12 +24,12 @@ pytestmark = pytest.mark.django_db
 # Queries per request (visitor, member) measured on SQLite and PostgreSQL; see the report of
 # issue 15. The member's share includes the session, the user and the permission checks.
 BUDGETS = {
-    "topic": (6, 13),
-    "category list": (6, 12),
-    "category": (7, 13),
-    "directory": (None, 14),
-    "member profile": (None, 12),
-    "search": (22, 26),
+    "topic": (3, 9),
+    "category list": (1, 6),
+    "category": (3, 8),
+    "directory": (None, 6),
+    "member profile": (None, 7),
+    "search": (4, 7),
 }
 
 
