@@ -30,6 +30,10 @@ BUDGETS = {
     "directory": (None, 6),
     "member profile": (None, 7),
     "search": (4, 7),
+    # A group with 10 members, 10 requests and 10 topics (tests/test_query_budgets.py); the
+    # member is its manager.
+    "group list": (1, 5),
+    "group page": (1, 9),
 }
 
 
@@ -171,3 +175,16 @@ def test_a_renamed_collaboration_shows_its_new_name_in_the_facets(client, settin
     collaboration.save()
     facet = next(facet for facet in client.get(url).context["results"].facets if facet.name == "collaboration")
     assert "Een nieuwe naam" in [value.label for value in facet.values]
+
+
+@pytest.mark.parametrize("url_name", ["community:groups", "community:group"])
+@pytest.mark.parametrize("as_manager", [False, True])
+def test_group_pages_stay_small(client, url_name, as_manager):
+    from tests.test_query_budgets import _busy_group
+
+    group, manager = _busy_group()
+    if as_manager:
+        client.force_login(manager)
+    url = reverse(url_name) if url_name == "community:groups" else reverse(url_name, args=[group.slug])
+    count, _ = queries(client, url)
+    assert count <= BUDGETS["group list" if url_name == "community:groups" else "group page"][as_manager]
