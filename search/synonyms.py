@@ -8,7 +8,10 @@ without rebuilding the index.
 import re
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
+
+from core.content_cache import forget, remember
 
 from .models import SynonymGroup
 from .text import fold, words
@@ -21,8 +24,23 @@ MAX_TERM_LENGTH = 100
 TERM = re.compile(r"[\w\s\-'’&./()+]+")
 
 
+CACHE_NAME = "synonyms"
+
+
 def _groups():
+    # Read per content generation; saving or deleting a group drops it (search/signals.py).
+    return remember(CACHE_NAME, _read_groups)
+
+
+def _read_groups():
     return [[fold(term) for term in group.term_list] for group in SynonymGroup.objects.all()]
+
+
+def forget_groups(**kwargs):
+    """post_save/post_delete of a SynonymGroup: the next search reads the new list. Again after
+    the commit: a search in between may have cached the list from before it."""
+    forget(CACHE_NAME)
+    transaction.on_commit(lambda: forget(CACHE_NAME))
 
 
 def expand(query, groups=None):
