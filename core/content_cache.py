@@ -1,41 +1,28 @@
-"""Lookups that change only with the content (facet labels, filter choices, the synonym list),
-kept per content generation in the "template_fragments" cache, which is not a database table:
-reading them costs no query. The generation (``core.page_cache.current_generation``) changes
-with any content change, so nobody sees a label after its taxonomy term was renamed."""
+"""What changes only with the content, computed once per content generation in each process.
 
-from django.conf import settings
-from django.core.cache import caches
+Every page asks the same things again and again: which sections are private, where the news
+overview is, the main menu, facet labels, filter choices, the synonym list. They change only
+when content changes, and every content change starts a new generation
+(``core.page_cache.current_generation``, read once per request from the page cache's store,
+not the database). So ``remember`` keeps each answer in this process's memory until the
+generation moves on: the next request after an editor's change asks the database again.
+
+Data that pages do not show but that must still be fresh at once (the synonym list) starts a
+new generation itself when it changes (``page_cache.content_changed``).
+"""
 
 from core.page_cache import current_generation
 
-ALIAS = "template_fragments"
-TIMEOUT = 60 * 60
-
-
-def _store():
-    # Without that cache (an older configuration) every lookup goes to the database, as before.
-    return caches[ALIAS] if ALIAS in settings.CACHES else None
-
-
-def _key(name):
-    return f"content:{name}:{current_generation()}"
+_memo = {"generation": None, "values": {}}
 
 
 def remember(name, compute):
-    """``compute()``, cached for this content generation."""
-    store = _store()
-    if store is None:
-        return compute()
-    key = _key(name)
-    value = store.get(key)
-    if value is None:
-        value = compute()
-        store.set(key, value, TIMEOUT)
-    return value
-
-
-def forget(name):
-    """Drop ``name`` of this generation: for data that changes without a new generation."""
-    store = _store()
-    if store is not None:
-        store.delete(_key(name))
+    """``compute()``, asked once per content generation in this process. ``name`` says what it
+    is, with whatever it depends on (e.g. ``f"breadcrumbs {page.pk}"``)."""
+    generation = current_generation()
+    if _memo["generation"] != generation:
+        _memo.update(generation=generation, values={})
+    values = _memo["values"]
+    if name not in values:
+        values[name] = compute()
+    return values[name]

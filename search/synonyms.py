@@ -8,10 +8,10 @@ without rebuilding the index.
 import re
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.content_cache import forget, remember
+from core import page_cache
+from core.content_cache import remember
 
 from .models import SynonymGroup
 from .text import fold, words
@@ -28,7 +28,7 @@ CACHE_NAME = "synonyms"
 
 
 def _groups():
-    # Read per content generation; saving or deleting a group drops it (search/signals.py).
+    # Read per content generation; saving or deleting a group starts a new one (search/signals.py).
     return remember(CACHE_NAME, _read_groups)
 
 
@@ -37,10 +37,10 @@ def _read_groups():
 
 
 def forget_groups(**kwargs):
-    """post_save/post_delete of a SynonymGroup: the next search reads the new list. Again after
-    the commit: a search in between may have cached the list from before it."""
-    forget(CACHE_NAME)
-    transaction.on_commit(lambda: forget(CACHE_NAME))
+    """post_save/post_delete of a SynonymGroup: the next search, in any process, reads the new
+    list (a new content generation; the pages' own caches are emptied with it, which an edit
+    of the synonym list, a rare thing, can afford)."""
+    page_cache.content_changed()
 
 
 def expand(query, groups=None):
