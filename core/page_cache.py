@@ -17,6 +17,7 @@ visitor cannot fill the cache with ``?x=1``, ``?x=2``, ... The entries live in a
 their own (``pages``), bounded, apart from the rate limits in ``default``.
 """
 
+import contextvars
 import functools
 import hashlib
 import logging
@@ -24,7 +25,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.signals import post_delete
 from django.utils import translation
 
@@ -118,23 +119,48 @@ def _generation_key():
     return f"{GENERATION_KEY}:{hashlib.sha256(name.encode()).hexdigest()[:16]}"
 
 
+# The generation as read once in this request (AnonymousPageCacheMiddleware sets and resets it):
+# a page asks for it many times, and each read is a file or Redis round trip.
+_request_generation = contextvars.ContextVar("content_generation", default=None)
+
+
 def current_generation():
     """The content generation: a number that changes whenever content a public page may show
     changes. Pages, fragments (``{% cache ... content_generation %}``) and per-process memos
-    (``cms.queries``) are keyed to it. It lives in the page cache's store, not the database."""
+    (``cms.queries``) are keyed to it. It lives in the page cache's store, not the database.
+    If that store is unavailable, every call answers a new number: nothing is reused."""
+    generation = _request_generation.get()
+    if generation is not None:
+        return generation
     key = _generation_key()
-    generation = cache().get(key)
-    if generation is None:
-        generation = time.time_ns()
-        cache().add(key, generation, None)
-        generation = cache().get(key, generation)
+    try:
+        generation = cache().get(key)
+        if generation is None:
+            generation = time.time_ns()
+            cache().add(key, generation, None)
+            generation = cache().get(key, generation)
+    except Exception:
+        logger.warning("Page cache unavailable: no content generation, nothing is reused.", exc_info=True)
+        return time.time_ns()
     return generation
 
 
 def content_changed():
-    """Start a new generation: every cached page and fragment is out of date at once."""
+    """Start a new generation: every cached page and fragment is out of date at once.
+
+    Again when the transaction commits: a page rendered by another process between the change
+    and the commit still read the old content (and must not be kept under the new generation,
+    least of all with the old view restrictions)."""
+    _start_generation()
+    transaction.on_commit(_start_generation)
+
+
+def _start_generation():
+    generation = time.time_ns()
+    if _request_generation.get() is not None:
+        _request_generation.set(generation)  # the rest of this request sees its own change
     try:
-        cache().set(_generation_key(), time.time_ns(), None)
+        cache().set(_generation_key(), generation, None)
     except Exception:  # the content is saved; a cache that is down must not undo that
         logger.exception("Page cache unavailable: could not start a new content generation.")
 
@@ -156,6 +182,14 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_generation.set(None)
+        try:
+            _request_generation.set(current_generation())
+            return self.serve(request)
+        finally:
+            _request_generation.reset(token)
+
+    def serve(self, request):
         if not may_use_cache(request):
             return self.get_response(request)
         try:

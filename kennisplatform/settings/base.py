@@ -166,11 +166,16 @@ CACHES = {
         max_entries=env_int("PAGE_CACHE_MAX_ENTRIES", 5000),
         key_prefix="pages",
     ),
-    # Django's {% cache %} tag uses this alias: navigation, footer and content blocks, keyed to
-    # the content generation (core/page_cache.py).
-    "template_fragments": cache_from_url(
-        _CONTENT_CACHE_URL, table="kennisplatform_fragments", max_entries=20_000, key_prefix="fragments"
-    ),
+    # Django's {% cache %} tag uses this alias: content blocks that are the same for everyone, keyed to
+    # the content generation (core/page_cache.py). An unavailable cache means rendering in full.
+    "template_fragments": {
+        "BACKEND": "core.cache_backends.ForgivingCache",
+        "OPTIONS": {
+            "CACHE": cache_from_url(
+                _CONTENT_CACHE_URL, table="kennisplatform_fragments", max_entries=20_000, key_prefix="fragments"
+            )
+        },
+    },
 }
 # Wagtail pages for anonymous visitors, from the "pages" cache; 0 switches it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
