@@ -126,9 +126,9 @@ _request_generation = contextvars.ContextVar("content_generation", default=None)
 
 def current_generation():
     """The content generation: a number that changes whenever content a public page may show
-    changes. Pages, fragments (``{% cache ... content_generation %}``) and per-process memos
-    (``cms.queries``) are keyed to it. It lives in the page cache's store, not the database.
-    If that store is unavailable, every call answers a new number: nothing is reused."""
+    changes. Pages, fragments (``{% content_cache %}``) and what ``core.content_cache``
+    remembers are keyed to it. It lives in the page cache's store, not the database. If that
+    store is unavailable, every call answers a new number: nothing is reused."""
     generation = _request_generation.get()
     if generation is not None:
         return generation

@@ -1,5 +1,6 @@
 """The home page and plain content pages."""
 
+import time
 from functools import partial
 
 from django.db import models
@@ -44,8 +45,10 @@ class HomePage(KnownViewRestrictions, Page):
         from events.queries import upcoming_events
 
         context = super().get_context(request, *args, **kwargs)
-        # Callables: the template calls them only when its fragment is not in the cache.
+        # Callables: the template calls them only when its fragment is not in the cache, which
+        # also ends with each five minutes of the clock (for the upcoming events).
         context.update(
+            clock_slot=int(time.time() // 300),
             latest_news=partial(latest, NewsPage, 3),
             latest_documents=partial(latest, KnowledgeDocumentPage, 4),
             latest_publications=partial(latest, PublicationPage, 4),

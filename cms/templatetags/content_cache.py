@@ -30,12 +30,11 @@ class ContentCacheNode(CacheNode):
 
 
 class Generation:
-    """The current content generation, as a ``vary_on`` value of ``CacheNode``: the request's
-    (the ``content_generation`` context variable, read once per request), else read now."""
+    """The current content generation, as a ``vary_on`` value of ``CacheNode`` (read once per
+    request, see ``core.page_cache``)."""
 
     def resolve(self, context):
-        generation = context.get("content_generation")
-        return generation if generation is not None else current_generation()
+        return current_generation()
 
 
 @register.tag("content_cache")

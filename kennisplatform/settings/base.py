@@ -166,8 +166,9 @@ CACHES = {
         max_entries=env_int("PAGE_CACHE_MAX_ENTRIES", 5000),
         key_prefix="pages",
     ),
-    # Django's {% cache %} tag uses this alias: content blocks that are the same for everyone, keyed to
-    # the content generation (core/page_cache.py). An unavailable cache means rendering in full.
+    # Django's {% cache %} tag, and so {% content_cache %} (cms/templatetags/content_cache.py), uses
+    # this alias: blocks that are the same for everyone, kept until content changes. An
+    # unavailable cache means rendering in full.
     "template_fragments": {
         "BACKEND": "core.cache_backends.ForgivingCache",
         "OPTIONS": {
@@ -194,7 +195,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cms.context_processors.site_name",
                 "community.viewer.viewer",
-                "core.context_processors.content_generation",
             ],
         },
     },
