@@ -35,8 +35,10 @@ Run::
 
 Environment (all optional): ``BENCH_PAGE_REQUESTS`` requests per measurement at c=1 (500),
 ``BENCH_PAGE_REQUESTS_C8`` at c=8 (the same), ``BENCH_PAGE_SECONDS`` the most one measurement
-may take (20; fewer requests then), ``BENCH_PAGE_WARMUP`` (20), ``BENCH_PAGES`` (a comma list of
-page keys, default all), ``BENCH_PAGES_PORT`` (18767; the trivial app on the next port).
+may take (10: a page slower than 50 requests/s is measured on fewer requests, which keeps the
+run near 15 minutes; the JSON has every count), ``BENCH_PAGE_WARMUP`` requests per page first (6),
+``BENCH_PAGES`` (a comma list of page keys, default all), ``BENCH_PAGES_WORKERS`` (3),
+``BENCH_PAGES_PORT`` (18767; the trivial app on the next port).
 """
 
 import json
@@ -73,8 +75,8 @@ def config():
     return {
         "scale": env_int("BENCH_PAGES_SCALE", 10_000),
         "requests": {1: requests, 8: env_int("BENCH_PAGE_REQUESTS_C8", requests)},
-        "seconds": env_int("BENCH_PAGE_SECONDS", 20),
-        "warmup": env_int("BENCH_PAGE_WARMUP", 20),
+        "seconds": env_int("BENCH_PAGE_SECONDS", 10),
+        "warmup": env_int("BENCH_PAGE_WARMUP", 6),
         "workers": env_int("BENCH_PAGES_WORKERS", 3),
         "port": env_int("BENCH_PAGES_PORT", 18767),
         "search": "elasticsearch" if os.environ.get("BENCH_PAGES_SEARCH") == "elasticsearch" else "database",
@@ -90,8 +92,8 @@ def in_django(step, corpus, env, output):
 
 
 def measure(url, settings, cookie=None):
-    """Warm the workers up, then ab at c=1 and c=8: {concurrency: figures}."""
-    apachebench.run(url, settings["warmup"], 4, settings["seconds"], cookie)
+    """Warm the workers up (a few requests, at most 5 s), then ab at c=1 and c=8: {concurrency: figures}."""
+    apachebench.run(url, settings["warmup"], 3, min(settings["seconds"], 5), cookie)
     return {
         concurrency: apachebench.run(url, settings["requests"][concurrency], concurrency, settings["seconds"], cookie)
         for concurrency in (1, 8)
@@ -109,6 +111,7 @@ def run_mode(report, mode, base, site, settings, cookie=None):
         try:
             row["cache"] = check_page(url, cookie, member=mode == "member", warm=mode == MODES[0])
             row["figures"] = measure(url, settings, cookie)
+            row["load"] = load_average()  # the machine is shared: what else ran meanwhile
         except (RuntimeError, OSError) as error:  # BenchError, an HTTP error, no login
             row["error"] = str(error)
             print(f"  FAILED {key} ({mode}): {error}", flush=True)
@@ -143,6 +146,7 @@ def main():
         print(apachebench.INSTALL_HINT, file=sys.stderr)
         sys.exit(2)
     settings = config()
+    started = time.monotonic()
     engine = settings["search"]
     corpus = prepared_corpus("pages", settings["scale"], engine=engine, url=os.environ.get("BENCH_DATABASE_URL"))
     print(f"== Page benchmark: demo + {corpus['scale']:,} synthetic items, {corpus['database']}, {engine} search")
@@ -175,7 +179,7 @@ def main():
         run_mode(report, MODES[1], base, site, settings)
     report["load_after"] = load_average()
 
-    query_env = production_env(corpus, ALLOWED_HOSTS="127.0.0.1,testserver", **server_env)
+    query_env = dict(production_env(corpus, **server_env), ALLOWED_HOSTS="127.0.0.1,testserver")
     queries = in_django("_queries", corpus, query_env, BENCH_DIR / "pages-queries.json")
     for row in report["rows"]:
         row["queries"] = queries.get(row["mode"], {}).get(row["page"], "–")
@@ -184,7 +188,8 @@ def main():
     report["rows"].sort(key=lambda row: (order[0].index(row["page"]), order[1].index(row["mode"])))
 
     print("\n" + table(report))
-    print(f"\nLoad average before/after: {report['load_before']} / {report['load_after']}")
+    report["minutes"] = round((time.monotonic() - started) / 60, 1)
+    print(f"\nLoad average before/after: {report['load_before']} / {report['load_after']}; {report['minutes']} min")
     output = BENCH_DIR / "pages.json"
     output.write_text(json.dumps(report, indent=1))
     print(f"Results: {output}")
