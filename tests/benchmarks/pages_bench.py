@@ -123,6 +123,10 @@ def format_figures(figures):
     return f"{figures['rps']:8.1f} req/s  p50 {figures['p50']:6.1f} / p95 {figures['p95']:6.1f} ms"
 
 
+def rate(rps):
+    return f"{rps:.0f}" if rps >= 100 else f"{rps:.1f}"
+
+
 def table(report):
     lines = [
         "| page | mode | c=1 req/s | c=1 p50/p95 ms | c=8 req/s | c=8 p50/p95 ms | queries |",
@@ -134,7 +138,7 @@ def table(report):
             lines.append(f"| {row['label']} | {mode} | FAILED | – | FAILED | – | {row.get('queries', '–')} |")
             continue
         cells = [
-            f"{row['figures'][c]['rps']:.0f} | {row['figures'][c]['p50']:.1f} / {row['figures'][c]['p95']:.1f}"
+            f"{rate(row['figures'][c]['rps'])} | {row['figures'][c]['p50']:.1f} / {row['figures'][c]['p95']:.1f}"
             for c in (1, 8)
         ]
         lines.append(f"| {row['label']} | {mode} | {cells[0]} | {cells[1]} | {row.get('queries', '–')} |")
