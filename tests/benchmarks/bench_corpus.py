@@ -9,6 +9,7 @@ import contextlib
 import json
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -155,6 +156,16 @@ def ensure_database(corpus):
             print(f"Created database {name}", flush=True)
 
 
+def page_cache_dir(corpus):
+    return BENCH_DIR / "cache" / Path(urllib.parse.urlsplit(corpus["database_url"]).path).name
+
+
+def fresh_page_cache(corpus):
+    """Empty the corpus's page and fragment cache, so that no page or fragment rendered by
+    earlier code is measured."""
+    shutil.rmtree(page_cache_dir(corpus), ignore_errors=True)
+
+
 def django_env(corpus, settings="kennisplatform.settings.dev", **extra):
     env = dict(os.environ)
     env.update(
@@ -168,6 +179,9 @@ def django_env(corpus, settings="kennisplatform.settings.dev", **extra):
             "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
             "LOG_LEVEL": "WARNING",
             "PYTHONPATH": str(PROJECT),
+            # The page cache, the fragments and the content generation are files (unless
+            # CACHE_URL says otherwise): one folder per corpus, never shared with another database.
+            "PAGE_CACHE_DIR": str(page_cache_dir(corpus)),
         }
     )
     env.update({key: str(value) for key, value in extra.items()})

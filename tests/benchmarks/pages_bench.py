@@ -57,6 +57,7 @@ from tests.benchmarks.bench_corpus import (
     PYTHON,
     django_env,
     env_int,
+    fresh_page_cache,
     gunicorn_server,
     load_average,
     prepared_corpus,
@@ -154,6 +155,7 @@ def main():
     engine = settings["search"]
     corpus = prepared_corpus("pages", settings["scale"], engine=engine, url=os.environ.get("BENCH_DATABASE_URL"))
     print(f"== Page benchmark: demo + {corpus['scale']:,} synthetic items, {corpus['database']}, {engine} search")
+    fresh_page_cache(corpus)
     site = in_django("_site", corpus, django_env(corpus, EMAIL_BACKEND=DUMMY_MAIL), BENCH_DIR / "pages-site.json")
     report = {
         "started": time.strftime("%Y-%m-%dT%H:%M:%S"),

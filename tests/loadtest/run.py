@@ -32,6 +32,7 @@ from tests.benchmarks.bench_corpus import (
     PYTHON,
     django_env,
     env_int,
+    fresh_page_cache,
     load_average,
     prepared_corpus,
     production_server,
@@ -185,6 +186,7 @@ def main():
     workers = env_int("LOADTEST_WORKERS", 3)
     port = env_int("LOADTEST_PORT", 18766)
     print(f"== Load test: demo + {corpus['scale']:,} synthetic items, {corpus['database']}", flush=True)
+    fresh_page_cache(corpus)
     # Members to log in as (a third of the largest run's users, and a few to spare for Locust's
     # rounding), topics to reply to, and the site's addresses, for the locustfile.
     members = max(users, *steps) // 3 + 5
