@@ -42,7 +42,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=kennisplatform.settings.production \
     GUNICORN_BIND=0.0.0.0:8000 \
     STATIC_ROOT=/app/static_collected \
-    MEDIA_ROOT=/data/media
+    MEDIA_ROOT=/data/media \
+    PAGE_CACHE_DIR=/data/cache
 
 # An unprivileged user runs everything; it owns only the media folder, not the code.
 RUN groupadd --system --gid 10001 kennisplatform \
@@ -61,8 +62,8 @@ RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')"
     DATABASE_URL=sqlite:////tmp/collectstatic-unused.sqlite3 \
     python manage.py collectstatic --noinput --verbosity 1 \
  && python -m compileall -q /app/kennisplatform /app/core /app/cms /app/events /app/search /app/community /app/deploy \
- && mkdir -p /data/media \
- && chown kennisplatform:kennisplatform /data/media
+ && mkdir -p /data/media /data/cache \
+ && chown kennisplatform:kennisplatform /data/media /data/cache
 
 USER kennisplatform
 EXPOSE 8000

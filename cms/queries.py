@@ -2,17 +2,69 @@
 
 Pages and feeds call these instead of building querysets themselves, so the rule "never show
 unpublished or private content" lives in one place.
+
+What every page asks again and again (which sections are private, where the news overview is)
+is kept per process for one content generation (``core.page_cache.current_generation``), which
+changes whenever a page, a view restriction or other content is saved: the next request after
+an editor's change asks the database again.
 """
+
+from django.db.models import Q
+
+from core.page_cache import current_generation
+
+_memo = {"generation": None, "values": {}}
+
+
+def per_generation(name, compute):
+    """``compute()``, asked once per content generation in this process."""
+    generation = current_generation()
+    if _memo["generation"] != generation:
+        _memo.update(generation=generation, values={})
+    values = _memo["values"]
+    if name not in values:
+        values[name] = compute()
+    return values[name]
+
+
+def _private_sections():
+    from wagtail.models import PageViewRestriction
+
+    restricted = PageViewRestriction.objects.values_list("page__path", "page__depth")
+    return tuple(sorted(set(restricted)))
+
+
+def private_q():
+    """Wagtail's ``PageQuerySet.private_q`` (pages in a section with a view restriction, and
+    the sections themselves), from the restrictions of this content generation."""
+    condition = Q()
+    for path, depth in per_generation("private sections", _private_sections):
+        condition |= Q(path__startswith=path, depth__gte=depth)
+    return condition if condition else Q(pk__in=[])
+
+
+def _aliases_exist():
+    from wagtail.models import Page
+
+    return Page.objects.filter(alias_of__isnull=False).exists()
+
+
+def may_be_restricted(page):
+    """False when no view restriction can apply to ``page``: it lies in no private section, and
+    no page is an alias (an alias takes its source's restrictions, wherever it lies)."""
+    sections = per_generation("private sections", _private_sections)
+    in_private_section = any(page.path.startswith(path) for path, _depth in sections)
+    return in_private_section or per_generation("aliases exist", _aliases_exist)
 
 
 def visible(model):
-    """Live pages of ``model`` that anonymous visitors may see."""
-    return model.objects.live().public()
+    """Live pages of ``model`` that anonymous visitors may see (Wagtail's ``live().public()``)."""
+    return model.objects.live().exclude(private_q())
 
 
 def first_visible(model):
     """The (single) visible section page of a type, e.g. the news overview, or None."""
-    return visible(model).order_by("path").first()
+    return per_generation(f"first visible {model._meta.label}", lambda: visible(model).order_by("path").first())
 
 
 def municipality_index(request=None):

@@ -6,7 +6,7 @@ Roles: anonymous visitors, members (logged in, e-mail verified, not suspended), 
 editors (staff; moderate too).
 """
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from .models import ProfileVisibility, Suspension
@@ -33,7 +33,18 @@ def is_member(user):
 
 
 def is_moderator(user):
-    return user.is_authenticated and user.has_perm(MODERATE_PERMISSION)
+    """``user.has_perm(MODERATE_PERMISSION)`` as Django's ModelBackend answers it (active
+    superusers, or the permission given to the user or one of their groups), in one query
+    instead of two: the header asks it of every member on every page."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    from django.contrib.auth.models import Permission
+
+    app_label, codename = MODERATE_PERMISSION.split(".")
+    granted = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    return granted.filter(Q(user=user) | Q(group__user=user)).exists()
 
 
 def active_suspension(user):

@@ -17,6 +17,7 @@ visitor cannot fill the cache with ``?x=1``, ``?x=2``, ... The entries live in a
 their own (``pages``), bounded, apart from the rate limits in ``default``.
 """
 
+import contextvars
 import functools
 import hashlib
 import logging
@@ -24,6 +25,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection
 from django.db.models.signals import post_delete
 from django.utils import translation
 
@@ -110,18 +112,48 @@ def may_store(request, response):
     )
 
 
+def _generation_key():
+    # Per database: a cache folder that outlives one database (a test database, a restored
+    # one under another name) never hands its generation, and so its entries, to another.
+    name = str(connection.settings_dict["NAME"])
+    return f"{GENERATION_KEY}:{hashlib.sha256(name.encode()).hexdigest()[:16]}"
+
+
+# The generation as read once in this request (AnonymousPageCacheMiddleware sets and resets it):
+# a page asks for it many times, and each read is a file or Redis round trip.
+_request_generation = contextvars.ContextVar("content_generation", default=None)
+
+
 def current_generation():
-    generation = cache().get(GENERATION_KEY)
-    if generation is None:
-        generation = time.time_ns()
-        cache().add(GENERATION_KEY, generation, None)
-        generation = cache().get(GENERATION_KEY, generation)
+    """The content generation: a number that changes whenever content a public page may show
+    changes. Pages, fragments (``{% cache ... content_generation %}``) and per-process memos
+    (``cms.queries``) are keyed to it. It lives in the page cache's store, not the database.
+    If that store is unavailable, every call answers a new number: nothing is reused."""
+    generation = _request_generation.get()
+    if generation is not None:
+        return generation
+    key = _generation_key()
+    try:
+        generation = cache().get(key)
+        if generation is None:
+            generation = time.time_ns()
+            cache().add(key, generation, None)
+            generation = cache().get(key, generation)
+    except Exception:
+        logger.warning("Page cache unavailable: no content generation, nothing is reused.", exc_info=True)
+        return time.time_ns()
     return generation
 
 
 def content_changed():
-    """Start a new generation: every cached page is out of date at once."""
-    cache().set(GENERATION_KEY, time.time_ns(), None)
+    """Start a new generation: every cached page and fragment is out of date at once."""
+    generation = time.time_ns()
+    if _request_generation.get() is not None:
+        _request_generation.set(generation)  # the rest of this request sees its own change
+    try:
+        cache().set(_generation_key(), generation, None)
+    except Exception:  # the content is saved; a cache that is down must not undo that
+        logger.exception("Page cache unavailable: could not start a new content generation.")
 
 
 def key_for(request, generation):
@@ -141,6 +173,14 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_generation.set(None)
+        try:
+            _request_generation.set(current_generation())
+            return self.serve(request)
+        finally:
+            _request_generation.reset(token)
+
+    def serve(self, request):
         if not may_use_cache(request):
             return self.get_response(request)
         try:
@@ -175,10 +215,5 @@ def shows_publicly(sender, instance, signal):
 def on_model_change(sender, signal=None, instance=None, **kwargs):
     """post_save, post_delete and m2m_changed of anything a public page may show."""
     # Migrations save through historical models (module "__fake__"), maybe before the cache table exists.
-    if (
-        is_enabled()
-        and is_watched(sender)
-        and sender.__module__ != "__fake__"
-        and shows_publicly(sender, instance, signal)
-    ):
+    if is_watched(sender) and sender.__module__ != "__fake__" and shows_publicly(sender, instance, signal):
         content_changed()

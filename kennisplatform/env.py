@@ -5,6 +5,7 @@ are split) live in one place instead of being repeated in every settings file.
 """
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -57,33 +58,41 @@ def require_production_safety(*, debug, secret_key):
 
 def cache_from_url(url, *, table, max_entries, key_prefix=""):
     """A CACHES entry from a cache URL: ``db`` (a table in the database, shared by every app
-    process; the default), ``redis://host:6379/0``, or ``locmem`` (one process only).
+    process), ``file:///path`` (a folder shared by the processes of one machine),
+    ``redis://host:6379/0``, or ``locmem`` (one process only).
 
-    ``table`` names the database table (and the locmem store) so that each purpose has its own;
-    ``max_entries`` is where the db and locmem backends start culling (Redis evicts by its own
-    ``maxmemory-policy``, see README.md, "Caches").
+    ``table`` names the database table (and the locmem store, and the file cache's subfolder)
+    so that each purpose has its own; ``max_entries`` is where the db, file and locmem backends
+    start culling (Redis evicts by its own ``maxmemory-policy``, see README.md, "Caches").
     """
     options = {"MAX_ENTRIES": max_entries}
     if url in ("", "db"):
         return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table, "OPTIONS": options}
     if url == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": table, "OPTIONS": options}
+    if url.startswith("file:///"):
+        folder = Path(url.removeprefix("file://")) / table
+        backend = "django.core.cache.backends.filebased.FileBasedCache"
+        return {"BACKEND": backend, "LOCATION": str(folder), "OPTIONS": options}
     if url.startswith(("redis://", "rediss://")):
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": key_prefix}
-    raise ImproperlyConfigured(f"CACHE_URL must be db, locmem or a redis:// URL, not {url!r}.")
+    raise ImproperlyConfigured(f"CACHE_URL must be db, file:///folder, locmem or a redis:// URL, not {url!r}.")
 
 
-def page_cache_url(cache_url, page_cache_url):
-    """Where the page cache lives: its own table (db) or store (locmem) by default. With Redis
-    it must be named apart (``PAGE_CACHE_URL``): on one Redis database a ``clear`` or the
-    eviction policy would take the rate limits with the pages."""
+def page_cache_url(cache_url, page_cache_url, folder):
+    """Where the page cache (and the content fragments, and the content generation) live.
+
+    By default not in the database, so that a cached page costs no query: with ``db`` a folder
+    of files (``folder``) that every process on this machine shares; with ``locmem`` its own
+    store. With Redis it must be named apart (``PAGE_CACHE_URL``): on one Redis database a
+    ``clear`` or the eviction policy would take the rate limits with the pages."""
     if not page_cache_url:
         if cache_url.startswith(("redis://", "rediss://")):
             raise ImproperlyConfigured(
                 "CACHE_URL is Redis: set PAGE_CACHE_URL to another Redis database or server for the page cache "
                 '(e.g. redis://host:6379/1; README.md, "Caches").'
             )
-        return cache_url
+        return "locmem" if cache_url == "locmem" else f"file://{Path(folder).resolve()}"
     if page_cache_url == cache_url and cache_url.startswith(("redis://", "rediss://")):
         raise ImproperlyConfigured("PAGE_CACHE_URL must not be the same Redis database as CACHE_URL.")
     return page_cache_url

@@ -61,19 +61,21 @@ def redis_url(tmp_path_factory):
 
 
 @pytest.fixture(params=["db", "locmem", "redis"])
-def cache_backend(request):
-    """CACHES as the settings build them for this backend, with a small page cache."""
+def cache_backend(request, tmp_path):
+    """CACHES as the settings build them for this backend, with a small page cache. With
+    ``db`` (the default) the counters are in a table and the pages in a folder of files."""
     url = pages_url = request.param
     if request.param == "redis":
         url = request.getfixturevalue("redis_url")
         pages_url = url[:-1] + "1"  # another database on the same server, as the README says
+    content_url = page_cache_url(url, pages_url if request.param == "redis" else "", tmp_path)
     configured = {
         "default": cache_from_url(url, table="kennisplatform_cache", max_entries=1_000_000),
         "pages": cache_from_url(
-            page_cache_url(url, pages_url if request.param == "redis" else ""),
-            table="kennisplatform_page_cache",
-            max_entries=PAGE_CACHE_ENTRIES,
-            key_prefix="pages",
+            content_url, table="kennisplatform_page_cache", max_entries=PAGE_CACHE_ENTRIES, key_prefix="pages"
+        ),
+        "template_fragments": cache_from_url(
+            content_url, table="kennisplatform_fragments", max_entries=PAGE_CACHE_ENTRIES, key_prefix="fragments"
         ),
     }
     with override_settings(CACHES=configured, PAGE_CACHE_SECONDS=300):
@@ -151,8 +153,25 @@ def test_redis_needs_a_page_cache_of_its_own():
     from django.core.exceptions import ImproperlyConfigured
 
     with pytest.raises(ImproperlyConfigured):
-        page_cache_url("redis://cache:6379/0", "")
+        page_cache_url("redis://cache:6379/0", "", "/x")
     with pytest.raises(ImproperlyConfigured):
-        page_cache_url("redis://cache:6379/0", "redis://cache:6379/0")
-    assert page_cache_url("redis://cache:6379/0", "redis://pages:6379/0") == "redis://pages:6379/0"
-    assert page_cache_url("db", "") == "db"
+        page_cache_url("redis://cache:6379/0", "redis://cache:6379/0", "/x")
+    assert page_cache_url("redis://cache:6379/0", "redis://pages:6379/0", "/x") == "redis://pages:6379/0"
+
+
+def test_by_default_pages_are_kept_in_files_not_in_the_database(tmp_path):
+    assert page_cache_url("db", "", tmp_path) == f"file://{tmp_path.resolve()}"
+    assert page_cache_url("locmem", "", tmp_path) == "locmem"
+    assert page_cache_url("db", "db", tmp_path) == "db"  # a table, when asked for
+    configured = cache_from_url(f"file://{tmp_path}", table="kennisplatform_page_cache", max_entries=10)
+    assert configured["BACKEND"].endswith("FileBasedCache")
+    assert configured["LOCATION"] == str(tmp_path / "kennisplatform_page_cache")
+
+
+def test_a_cached_page_costs_no_database_query(cache_backend, django_assert_num_queries):
+    """With every backend, the default ``db`` included (its pages are kept in files)."""
+    visitor = Client()
+    listing = NewsIndexPage.objects.live().first().url
+    assert visitor.get(listing)[HEADER] == "miss"
+    with django_assert_num_queries(0):
+        assert visitor.get(listing)[HEADER] == "hit"

@@ -14,8 +14,10 @@ from wagtail.search import index
 
 from cms.widgets import FilterableCheckboxes
 
+from .restrictions import KnownViewRestrictions
 
-class KnowledgeItemPage(Page):
+
+class KnowledgeItemPage(KnownViewRestrictions, Page):
     summary = models.TextField(
         _("summary"), help_text=_("Two or three sentences, shown in listings, feeds and search results.")
     )

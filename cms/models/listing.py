@@ -10,8 +10,10 @@ from cms.filters import applied_filters
 from cms.queries import knowledge_items
 from core.pagination import paginate, query_without_page
 
+from .restrictions import KnownViewRestrictions
 
-class ListingPage(Page):
+
+class ListingPage(KnownViewRestrictions, Page):
     """A section page (library, news, publications, lessons) listing its items."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

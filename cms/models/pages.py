@@ -1,5 +1,7 @@
 """The home page and plain content pages."""
 
+from functools import partial
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -15,9 +17,10 @@ from cms.widgets import FilterableCheckboxes
 from .library import DocumentLibraryPage, KnowledgeDocumentPage
 from .news import NewsIndexPage, NewsPage
 from .publications import PublicationIndexPage, PublicationPage
+from .restrictions import KnownViewRestrictions
 
 
-class HomePage(Page):
+class HomePage(KnownViewRestrictions, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     featured_collaborations = ParentalManyToManyField(
         "cms.Collaboration",
@@ -41,25 +44,28 @@ class HomePage(Page):
         from events.queries import upcoming_events
 
         context = super().get_context(request, *args, **kwargs)
+        # Callables: the template calls them only when its fragment is not in the cache.
         context.update(
-            latest_news=latest(NewsPage, 3),
-            latest_documents=latest(KnowledgeDocumentPage, 4),
-            latest_publications=latest(PublicationPage, 4),
-            upcoming_events=upcoming_events()[:3],
+            latest_news=partial(latest, NewsPage, 3),
+            latest_documents=partial(latest, KnowledgeDocumentPage, 4),
+            latest_publications=partial(latest, PublicationPage, 4),
+            upcoming_events=lambda: upcoming_events()[:3],
             sections={
                 "news": first_visible(NewsIndexPage),
                 "events": first_visible(EventIndexPage),
                 "library": first_visible(DocumentLibraryPage),
                 "publications": first_visible(PublicationIndexPage),
             },
-            featured=self.featured_collaborations.filter(profile__live=True)
-            .select_related("profile")
-            .prefetch_related("municipalities"),
+            featured=lambda: (
+                self.featured_collaborations.filter(profile__live=True)
+                .select_related("profile")
+                .prefetch_related("municipalities")
+            ),
         )
         return context
 
 
-class StandardPage(Page):
+class StandardPage(KnownViewRestrictions, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("text"), blank=True)
 

@@ -23,6 +23,7 @@ from .collaborations import Collaboration, CollaborationMembership
 from .lesson_index import lessons_overview_url
 from .lessons import group_by_kind
 from .library import DocumentLibraryPage
+from .restrictions import KnownViewRestrictions
 from .taxonomy import Municipality, Province
 
 GOVERNANCE_FEATURES = ["ul", "bold", "italic", "link"]
@@ -34,7 +35,7 @@ def library_filter_url(**params):
     return f"{library.url}?{urlencode(params)}" if library else None
 
 
-class CollaborationPage(Page):
+class CollaborationPage(KnownViewRestrictions, Page):
     """The profile of one collaboration: facts from the taxonomy plus its story."""
 
     collaboration = models.OneToOneField(
@@ -95,7 +96,7 @@ class CollaborationPage(Page):
         return structured_data.script(structured_data.collaboration(self.collaboration, url, member_urls))
 
 
-class CollaborationIndexPage(RoutablePageMixin, Page):
+class CollaborationIndexPage(RoutablePageMixin, KnownViewRestrictions, Page):
     """The collaboration profiles, and the comparison of two to four of them (vergelijken/)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -158,7 +159,7 @@ class CollaborationIndexPage(RoutablePageMixin, Page):
         return context
 
 
-class MunicipalityIndexPage(RoutablePageMixin, Page):
+class MunicipalityIndexPage(RoutablePageMixin, KnownViewRestrictions, Page):
     """All municipalities by province; each has a page with its collaborations and documents."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

@@ -13,6 +13,7 @@ from wagtail.search import index
 from cms import route
 from cms.queries import visible
 
+from .restrictions import KnownViewRestrictions
 from .taxonomy import Phase
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -56,7 +57,7 @@ class ChecklistBlock(blocks.StreamBlock):
     item = blocks.CharBlock(label=_("Checklist item"), max_length=300)
 
 
-class PhaseIndexPage(Page):
+class PhaseIndexPage(KnownViewRestrictions, Page):
     """The route: the three phases in order, each with its one-line description."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -75,7 +76,7 @@ class PhaseIndexPage(Page):
         return context
 
 
-class PhasePage(Page):
+class PhasePage(KnownViewRestrictions, Page):
     """One phase of the route."""
 
     phase = models.OneToOneField(Phase, on_delete=models.PROTECT, related_name="route_page", verbose_name=_("phase"))

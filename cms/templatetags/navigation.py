@@ -4,45 +4,61 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Site
 
-from cms.queries import municipality_index
+from cms.queries import municipality_index, per_generation, private_q
 
 register = template.Library()
 
 
-def _site_root(request):
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+def _site(request):
+    return Site.find_for_request(request) if request else None
+
+
+def _menu_pages(site, request):
+    """(pk, title, url, path) of the home page and its live, public children shown in menus."""
+    root = site.root_page
+    children = root.get_children().live().exclude(private_q()).in_menu()
+    return tuple((page.pk, page.title, page.get_url(request), page.path) for page in [root, *children])
 
 
 @register.inclusion_tag("cms/includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
-    root = _site_root(request)
-    if root is None:
+    site = _site(request)
+    if site is None:
         return {"entries": [], "request": request}
+    # The same for every visitor of this site until the content changes: kept per generation.
+    pages = per_generation(f"main menu {site.pk}", lambda: _menu_pages(site, request))
     current = context.get("page")
-    pages = [root, *root.get_children().live().public().in_menu()]
+    root_pk = site.root_page_id
     entries = []
-    for page in pages:
-        is_current = current is not None and current.pk == page.pk
-        in_section = (
-            not is_current and page.pk != root.pk and current is not None and current.path.startswith(page.path)
+    for pk, title, url, path in pages:
+        is_current = current is not None and current.pk == pk
+        in_section = not is_current and pk != root_pk and current is not None and current.path.startswith(path)
+        entries.append(
+            {"url": url, "title": title, "is_home": pk == root_pk, "is_current": is_current, "in_section": in_section}
         )
-        entries.append({"page": page, "is_current": is_current, "in_section": in_section})
     # The discussions are not a Wagtail page, but belong in the menu all the same.
     in_discussions = request is not None and request.path.startswith(reverse("community:categories"))
-    # The request goes along so {% pageurl %} looks up the sites once per request, not per link.
-    return {"entries": entries, "root": root, "in_discussions": in_discussions, "request": request}
+    return {"entries": entries, "in_discussions": in_discussions, "request": request}
+
+
+def _ancestors(page, request):
+    """(title, url) of the page's live ancestors from the home page down."""
+    ancestors = page.get_ancestors().filter(depth__gte=2).live()
+    return tuple((ancestor.title, ancestor.get_url(request)) for ancestor in ancestors)
 
 
 @register.inclusion_tag("cms/includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None, extra_label=None):
     """Ancestors of the page from the home page down; ``extra_label`` adds a routed sub-page."""
     page = page or context.get("page")
+    request = context.get("request")
     if page is None or page.depth <= 2:
-        return {"ancestors": [], "request": context.get("request")}
-    ancestors = page.get_ancestors().filter(depth__gte=2).live()
-    return {"ancestors": ancestors, "page": page, "extra_label": extra_label, "request": context.get("request")}
+        return {"ancestors": [], "request": request}
+    site = _site(request)
+    key = f"breadcrumbs {site.pk if site else None} {page.pk} {page.path}"
+    ancestors = per_generation(key, lambda: _ancestors(page, request))
+    return {"ancestors": ancestors, "page": page, "extra_label": extra_label, "request": request}
 
 
 @register.simple_tag(takes_context=True)

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.models import KnowledgeItemPage
+from cms.models.restrictions import KnownViewRestrictions
 from core.pagination import paginate
 from events.panels import RegistrationSummaryPanel
 
@@ -204,7 +205,7 @@ class EventQuestion(Orderable):
             raise ValidationError({"choices": _("Give at least two choices, one per line.")})
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, KnownViewRestrictions, Page):
     """Upcoming events first, then a paged archive of past ones; also the subscribable calendar."""
 
     subpage_types = ["events.EventPage"]

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",
+    "cms.middleware.SiteLookupMiddleware",  # after the page cache: a cached page needs no site
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -152,14 +153,29 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 # - "default": allauth's rate limits (login, TOTP, password reset) and our own
 #   (core/ratelimit.py), the search circuit breaker; small, never culled in practice.
 # - "pages": the anonymous page cache (core/page_cache.py), bounded; anything visitors can grow.
+# The page cache, the content fragments and the content generation live apart from the rate
+# limits, and by default not in the database: a cached page or fragment costs no query.
+_CONTENT_CACHE_URL = page_cache_url(
+    env_str("CACHE_URL", "db"), env_str("PAGE_CACHE_URL"), env_str("PAGE_CACHE_DIR", str(BASE_DIR / ".cache"))
+)
 CACHES = {
     "default": cache_from_url(env_str("CACHE_URL", "db"), table="kennisplatform_cache", max_entries=1_000_000),
     "pages": cache_from_url(
-        page_cache_url(env_str("CACHE_URL", "db"), env_str("PAGE_CACHE_URL")),
+        _CONTENT_CACHE_URL,
         table="kennisplatform_page_cache",
         max_entries=env_int("PAGE_CACHE_MAX_ENTRIES", 5000),
         key_prefix="pages",
     ),
+    # Django's {% cache %} tag uses this alias: content blocks that are the same for everyone, keyed to
+    # the content generation (core/page_cache.py). An unavailable cache means rendering in full.
+    "template_fragments": {
+        "BACKEND": "core.cache_backends.ForgivingCache",
+        "OPTIONS": {
+            "CACHE": cache_from_url(
+                _CONTENT_CACHE_URL, table="kennisplatform_fragments", max_entries=20_000, key_prefix="fragments"
+            )
+        },
+    },
 }
 # Wagtail pages for anonymous visitors, from the "pages" cache; 0 switches it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
@@ -178,6 +194,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cms.context_processors.site_name",
                 "community.viewer.viewer",
+                "core.context_processors.content_generation",
             ],
         },
     },

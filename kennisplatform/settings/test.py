@@ -24,6 +24,11 @@ CACHES = {
         "LOCATION": "kennisplatform_page_cache",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "kennisplatform_fragments",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
 }
 
 # Tasks run inline right after the transaction commits, whatever TASKS_BACKEND says.
