@@ -12,7 +12,7 @@ import copy
 from django.core.exceptions import DisallowedHost
 from wagtail.models import Site
 
-from cms.queries import per_generation
+from core.content_cache import remember
 
 
 def _site_and_home(request):
@@ -24,7 +24,7 @@ def site_for(request):
     """The request's Site with its home page (Wagtail routes every path from there): fresh
     copies, so that nothing set on them during one request is seen by another."""
     key = f"site for {request.get_host()}:{request.get_port()}"
-    site, home = per_generation(key, lambda: _site_and_home(request))
+    site, home = remember(key, lambda: _site_and_home(request))
     if site is None:
         return None
     site = copy.copy(site)
@@ -41,5 +41,5 @@ class SiteLookupMiddleware:
             request._wagtail_site = site_for(request)
         except DisallowedHost:  # Django answers these with a 400 itself
             return self.get_response(request)
-        request._wagtail_cached_site_root_paths = per_generation("site root paths", Site.get_site_root_paths)
+        request._wagtail_cached_site_root_paths = remember("site root paths", Site.get_site_root_paths)
         return self.get_response(request)

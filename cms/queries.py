@@ -4,27 +4,13 @@ Pages and feeds call these instead of building querysets themselves, so the rule
 unpublished or private content" lives in one place.
 
 What every page asks again and again (which sections are private, where the news overview is)
-is kept per process for one content generation (``core.page_cache.current_generation``), which
-changes whenever a page, a view restriction or other content is saved: the next request after
-an editor's change asks the database again.
+is remembered for one content generation (``core.content_cache``), which changes whenever a
+page, a view restriction or other content is saved.
 """
 
 from django.db.models import Q
 
-from core.page_cache import current_generation
-
-_memo = {"generation": None, "values": {}}
-
-
-def per_generation(name, compute):
-    """``compute()``, asked once per content generation in this process."""
-    generation = current_generation()
-    if _memo["generation"] != generation:
-        _memo.update(generation=generation, values={})
-    values = _memo["values"]
-    if name not in values:
-        values[name] = compute()
-    return values[name]
+from core.content_cache import remember
 
 
 def _private_sections():
@@ -38,7 +24,7 @@ def private_q():
     """Wagtail's ``PageQuerySet.private_q`` (pages in a section with a view restriction, and
     the sections themselves), from the restrictions of this content generation."""
     condition = Q()
-    for path, depth in per_generation("private sections", _private_sections):
+    for path, depth in remember("private sections", _private_sections):
         condition |= Q(path__startswith=path, depth__gte=depth)
     return condition if condition else Q(pk__in=[])
 
@@ -52,9 +38,9 @@ def _aliases_exist():
 def may_be_restricted(page):
     """False when no view restriction can apply to ``page``: it lies in no private section, and
     no page is an alias (an alias takes its source's restrictions, wherever it lies)."""
-    sections = per_generation("private sections", _private_sections)
+    sections = remember("private sections", _private_sections)
     in_private_section = any(page.path.startswith(path) for path, _depth in sections)
-    return in_private_section or per_generation("aliases exist", _aliases_exist)
+    return in_private_section or remember("aliases exist", _aliases_exist)
 
 
 def visible(model):
@@ -64,7 +50,7 @@ def visible(model):
 
 def first_visible(model):
     """The (single) visible section page of a type, e.g. the news overview, or None."""
-    return per_generation(f"first visible {model._meta.label}", lambda: visible(model).order_by("path").first())
+    return remember(f"first visible {model._meta.label}", lambda: visible(model).order_by("path").first())
 
 
 def municipality_index(request=None):

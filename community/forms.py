@@ -1,10 +1,13 @@
 """Forms of the community pages."""
 
+import functools
+
 from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Collaboration, Municipality, Phase
+from core import content_cache
 
 from .models import Flag, MemberProfile
 
@@ -81,6 +84,15 @@ class DirectoryFilter(forms.Form):
     )
     function = forms.CharField(label=_("Function"), max_length=100, required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The options as the fields would list them, read once per content generation; the
+        # fields still check a chosen value against their queryset.
+        for name in ("collaboration", "municipality"):
+            field = self.fields[name]
+            options = content_cache.remember(f"directory-choices:{name}", functools.partial(_options, field))
+            field.widget.choices = [("", field.empty_label), *options]
+
     def active_count(self):
         """How many filters narrow the list (valid and not empty): what the "Filteren" button says."""
         if not self.is_bound or not self.is_valid():
@@ -97,6 +109,10 @@ class DirectoryFilter(forms.Form):
         if data["function"]:
             profiles = profiles.filter(function__icontains=data["function"])
         return profiles
+
+
+def _options(field):
+    return [(choice.slug, field.label_from_instance(choice)) for choice in field.queryset]
 
 
 class _CurrentPhoto:

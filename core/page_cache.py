@@ -25,7 +25,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.signals import post_delete
 from django.utils import translation
 
@@ -146,7 +146,16 @@ def current_generation():
 
 
 def content_changed():
-    """Start a new generation: every cached page and fragment is out of date at once."""
+    """Start a new generation: every cached page and fragment is out of date at once.
+
+    Again when the transaction commits: a page rendered by another process between the change
+    and the commit still read the old content (and must not be kept under the new generation,
+    least of all with the old view restrictions)."""
+    _start_generation()
+    transaction.on_commit(_start_generation)
+
+
+def _start_generation():
     generation = time.time_ns()
     if _request_generation.get() is not None:
         _request_generation.set(generation)  # the rest of this request sees its own change

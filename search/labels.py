@@ -1,6 +1,7 @@
 """Human-readable labels for facet values (slugs and codes are what the engines count)."""
 
 from cms.models import Collaboration, DocumentType, Municipality, Phase, Province, Theme
+from core.content_cache import remember
 
 from .models import KnowledgeItem
 from .query import FacetValue
@@ -21,7 +22,7 @@ def kind_label(kind):
 
 
 def facet_labels(facet_name, values):
-    """Map values of one facet to labels, with one query at most."""
+    """Map values of one facet to labels (no query while the content generation lasts)."""
     if facet_name == "type":
         return {value: kind_label(value) for value in values}
     if facet_name in FIXED_LABELS:
@@ -30,8 +31,14 @@ def facet_labels(facet_name, values):
     model = MODEL_OF_FACET.get(facet_name)
     if model is None:
         return {value: str(value) for value in values}
-    names = dict(model.objects.filter(slug__in=values).values_list("slug", "name"))
+    names = all_names(model)
     return {value: names.get(value, value) for value in values}
+
+
+def all_names(model):
+    """Slug -> name of every term of a taxonomy model (a few hundred at most), one query per
+    content generation."""
+    return remember(f"names:{model._meta.label_lower}", lambda: dict(model.objects.values_list("slug", "name")))
 
 
 def build_facet_values(facet, counts, selected):

@@ -12,7 +12,8 @@ from cms.file_text import document_text_read
 from cms.models import Collaboration, KnowledgeDocumentPage, Municipality, PublicationPage
 from community.models import Category, Post, Topic
 
-from . import indexing
+from . import indexing, synonyms
+from .models import SynonymGroup
 
 # Topic fields that do not show in search: saving only these leaves the item as it is.
 UNSEARCHED_TOPIC_FIELDS = {"locked", "pinned"}
@@ -97,3 +98,8 @@ def on_successors_changed(sender, instance, action, reverse, pk_set, **kwargs):
     merged = Municipality.objects.filter(pk__in=pk_set) if reverse and pk_set else [instance]
     for municipality in merged:
         indexing.municipality_changed(municipality)
+
+
+# The synonym list is cached (search.synonyms); a new group works at the next search.
+post_save.connect(synonyms.forget_groups, sender=SynonymGroup, dispatch_uid="search-synonyms-saved")
+post_delete.connect(synonyms.forget_groups, sender=SynonymGroup, dispatch_uid="search-synonyms-deleted")

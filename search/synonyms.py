@@ -10,6 +10,9 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from core import page_cache
+from core.content_cache import remember
+
 from .models import SynonymGroup
 from .text import fold, words
 
@@ -21,8 +24,23 @@ MAX_TERM_LENGTH = 100
 TERM = re.compile(r"[\w\s\-'’&./()+]+")
 
 
+CACHE_NAME = "synonyms"
+
+
 def _groups():
+    # Read per content generation; saving or deleting a group starts a new one (search/signals.py).
+    return remember(CACHE_NAME, _read_groups)
+
+
+def _read_groups():
     return [[fold(term) for term in group.term_list] for group in SynonymGroup.objects.all()]
+
+
+def forget_groups(**kwargs):
+    """post_save/post_delete of a SynonymGroup: the next search, in any process, reads the new
+    list (a new content generation; the pages' own caches are emptied with it, which an edit
+    of the synonym list, a rare thing, can afford)."""
+    page_cache.content_changed()
 
 
 def expand(query, groups=None):

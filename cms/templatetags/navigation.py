@@ -4,7 +4,8 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Site
 
-from cms.queries import municipality_index, per_generation, private_q
+from cms.queries import municipality_index, private_q
+from core.content_cache import remember
 
 register = template.Library()
 
@@ -27,7 +28,7 @@ def main_menu(context):
     if site is None:
         return {"entries": [], "request": request}
     # The same for every visitor of this site until the content changes: kept per generation.
-    pages = per_generation(f"main menu {site.pk}", lambda: _menu_pages(site, request))
+    pages = remember(f"main menu {site.pk}", lambda: _menu_pages(site, request))
     current = context.get("page")
     root_pk = site.root_page_id
     entries = []
@@ -57,7 +58,7 @@ def breadcrumbs(context, page=None, extra_label=None):
         return {"ancestors": [], "request": request}
     site = _site(request)
     key = f"breadcrumbs {site.pk if site else None} {page.pk} {page.path}"
-    ancestors = per_generation(key, lambda: _ancestors(page, request))
+    ancestors = remember(key, lambda: _ancestors(page, request))
     return {"ancestors": ancestors, "page": page, "extra_label": extra_label, "request": request}
 
 

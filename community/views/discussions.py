@@ -42,7 +42,7 @@ def category_list(request):
 
 
 def category_detail(request, slug):
-    category = get_object_or_404(Category, slug=slug)
+    category = get_object_or_404(following.with_viewer_category_mode(Category.objects.all(), request.user), slug=slug)
     viewer = Viewer.of(request)
     if not viewer.can_read_category(category):
         return _deny(request)
@@ -63,11 +63,12 @@ def category_detail(request, slug):
 
 
 def topic_detail(request, pk, form=None, refusal=None, preview=None):
-    topic = get_object_or_404(Topic.objects.select_related("category"), pk=pk)
+    topic = get_object_or_404(following.with_viewer_mode(Topic.objects.select_related("category"), request.user), pk=pk)
     viewer = Viewer.of(request)
     if not viewer.can_read(topic):
         return _deny(request)
     posts = answers.with_helpful_counts(topic.posts.select_related("author__profile"))
+    posts = answers.with_viewer_votes(posts, request.user)
     page = paginate(request, posts, POSTS_PER_PAGE)
     may_post = viewer.can_post(topic)
     if form is None and may_post:
@@ -96,6 +97,8 @@ def topic_detail(request, pk, form=None, refusal=None, preview=None):
 def _category_mode(request, category):
     if not request.user.is_authenticated:
         return None
+    if hasattr(category, "viewer_mode"):  # read with the category (following.with_viewer_category_mode)
+        return category.viewer_mode
     return CategoryFollow.objects.filter(user=request.user, category=category).values_list("mode", flat=True).first()
 
 
@@ -105,6 +108,8 @@ def _topic_mode(request, topic, page):
         return None
     if len(page):
         following.mark_read(request.user, topic.pk, page[-1].created_at)
+    if hasattr(topic, "viewer_mode"):  # read with the topic (following.with_viewer_mode)
+        return topic.viewer_mode
     return topic.subscriptions.filter(user=request.user).values_list("mode", flat=True).first()
 
 

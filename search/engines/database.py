@@ -9,7 +9,8 @@ import functools
 from dataclasses import replace
 
 from django.core.cache import cache
-from django.db.models import Count, F, Max, Q
+from django.db.models import CharField, Count, F, Max, Q, Value
+from django.db.models.functions import Cast
 
 from .. import fulltext, spelling
 from ..highlight import file_snippet, first_match, snippet
@@ -53,7 +54,7 @@ def _search(request):
         request=request,
         hits=_hits(page, " ".join(variants)),
         total=total,
-        facets=[_facet(items, facet, request) for facet in FACETS],
+        facets=_facets(items, request),
         engine=NAME,
         suggestion=suggest(request.query) if request.query and total == 0 else "",
     )
@@ -79,16 +80,31 @@ def _in_date_range(items, request):
     return items
 
 
-def _facet(items, facet, request):
-    rows = (
+def _facets(items, request):
+    """Every facet with its counts, all counted in one query: a UNION ALL of one grouped count
+    per facet, each row tagged with its facet's name."""
+    parts = [_facet_counts(items, facet, request) for facet in FACETS]
+    counts = {facet.name: {} for facet in FACETS}
+    for name, value, count in parts[0].union(*parts[1:], all=True):
+        counts[name][value] = count
+    return [
+        Facet(facet.name, str(facet.label), build_facet_values(facet, counts[facet.name], request.selected(facet.name)))
+        for facet in FACETS
+    ]
+
+
+def _facet_counts(items, facet, request):
+    """(facet name, value as text, count) per value of ``facet``, counted with every selection
+    but its own. Values are text in every part, as a union wants one type per column (years
+    are numbers); ``build_facet_values`` makes them text anyway."""
+    return (
         _filtered(items, request.filters, skip=facet.name)
         .exclude(**{f"{facet.db_path}__isnull": True})
         .values_list(facet.db_path)
-        .annotate(count=Count("pk", distinct=True))
+        .annotate(facet=Value(facet.name, output_field=CharField()), count=Count("pk", distinct=True))
+        .values_list("facet", Cast(facet.db_path, CharField()), "count")
         .order_by()
     )
-    counts = {value: count for value, count in rows}
-    return Facet(facet.name, str(facet.label), build_facet_values(facet, counts, request.selected(facet.name)))
 
 
 def _ordered(items, request, variants):

@@ -131,3 +131,12 @@ def test_a_cache_that_is_down_slows_pages_but_never_breaks_them(client_of):
         news.title = "Nieuws terwijl de cache plat ligt"
         news.save_revision().publish()  # saving still works; the generation cannot be kept
         assert "Nieuws terwijl de cache plat ligt" in html(client_of, "/")
+
+
+def test_a_change_starts_a_generation_again_when_it_commits(django_capture_on_commit_callbacks):
+    """Another process may read between the change and the commit: what it kept then (the old
+    view restrictions) must not outlive the commit."""
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=NewsIndexPage.objects.get(), restriction_type="login")
+        during = page_cache.current_generation()
+    assert page_cache.current_generation() != during
