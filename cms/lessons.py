@@ -9,6 +9,7 @@ revisions, never in these rows, so they cannot appear either.
 from wagtail.models import Page
 
 from cms.models.lessons import Lesson
+from cms.queries import visible
 
 
 def visible_lessons(**tag_filter):
@@ -16,7 +17,7 @@ def visible_lessons(**tag_filter):
     ``page__collaboration=collaboration``, with their profile, collaboration, phase and theme
     fetched in the same query, grouped by collaboration (do's before don'ts, in the editor's
     order)."""
-    visible_pages = Page.objects.live().public().values("pk")
+    visible_pages = visible(Page).values("pk")
     return (
         Lesson.objects.filter(page__in=visible_pages, **tag_filter)
         .select_related("page__collaboration", "phase", "theme")

@@ -68,30 +68,35 @@ def municipality_index(request=None):
 
 def knowledge_items(model):
     """Visible items of a knowledge item model, tags prefetched, in the model's listing order."""
-    return visible(model).prefetch_related(*model.taxonomy_prefetch).order_by(*model.listing_order)
+    return (
+        visible(model)
+        .select_related(*model.listing_related)
+        .prefetch_related(*model.taxonomy_prefetch)
+        .order_by(*model.listing_order)
+    )
 
 
 def latest(model, limit):
     return knowledge_items(model)[:limit]
 
 
-def items_tagged(model, **tag_filter):
-    """Items of ``model`` tagged with e.g. ``collaborations=collab`` or ``municipalities__in=[...]``
-    (each item once)."""
-    return knowledge_items(model).filter(**tag_filter).distinct()
-
-
 def items_about(limit=10, **tag_filter):
-    """The newest items of each kind tagged with one collaboration or municipality."""
+    """The newest items of each kind tagged with e.g. ``collaborations=collab`` or
+    ``municipalities__in=[...]`` (each item once), as cards without tags: one query per kind,
+    nothing prefetched."""
     # Events are their own app, which builds on this one: imported here, not at the top.
     from cms.models import KnowledgeDocumentPage, NewsPage, PublicationPage
     from events.models import EventPage
 
+    def about(model):
+        items = visible(model).select_related(*model.listing_related).filter(**tag_filter).distinct()
+        return items.order_by(*model.listing_order)[:limit]
+
     return {
-        "documents": items_tagged(KnowledgeDocumentPage, **tag_filter)[:limit],
-        "publications": items_tagged(PublicationPage, **tag_filter)[:limit],
-        "news": items_tagged(NewsPage, **tag_filter)[:limit],
-        "events": items_tagged(EventPage, **tag_filter)[:limit],
+        "documents": about(KnowledgeDocumentPage),
+        "publications": about(PublicationPage),
+        "news": about(NewsPage),
+        "events": about(EventPage),
     }
 
 

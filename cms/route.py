@@ -29,11 +29,12 @@ def search_url(phase, kind=None):
 
 
 def private_sections():
-    """A filter matching the pages in private sections (view restrictions), read once, so the
-    several lists on a phase page share one look-up instead of one each (``public()``)."""
-    from wagtail.models import Page
+    """A filter matching the pages in private sections (view restrictions), read once per
+    content generation (``cms.queries.private_q``), so the several lists on a phase page share
+    it instead of one look-up each (``public()``)."""
+    from cms.queries import private_q
 
-    return Page.objects.all().private_q()
+    return private_q()
 
 
 def items_in_phase(model, phase, private, limit=HOLDINGS_PER_KIND):
@@ -93,8 +94,17 @@ def holdings_for(phase, private=None):
     """What the platform holds for ``phase``: {key: {"items": ..., "more_url": ...}} for the
     item kinds, plus "collaborations" and "timelines".
 
-    "lessons" holds the lessons learned of this phase; "questions" the Q&A pages.
+    "lessons" holds the lessons learned of this phase; "questions" the Q&A pages; "discussions"
+    the community's topics about it.
     """
+    holdings = content_holdings_for(phase, private)
+    holdings["discussions"] = discussions_in_phase(phase)
+    return holdings
+
+
+def content_holdings_for(phase, private=None, request=None):
+    """``holdings_for`` without the discussions: content only, which the phase page keeps until
+    content changes (the discussions change without that)."""
     # Events are their own app and search builds on cms: imported here, not at the top.
     from cms.models import KnowledgeDocumentPage, NewsPage, PublicationPage, QuestionPage
     from events.models import EventPage
@@ -113,8 +123,7 @@ def holdings_for(phase, private=None):
         for key, (model, kind) in kinds.items()
     }
     holdings["collaborations"], holdings["timelines"] = collaborations_and_timelines(phase, private)
-    holdings["lessons"] = lessons_in_phase(phase)
-    holdings["discussions"] = discussions_in_phase(phase)
+    holdings["lessons"] = lessons_in_phase(phase, request)
     return holdings
 
 
@@ -128,7 +137,7 @@ def discussions_in_phase(phase, limit=HOLDINGS_PER_KIND):
     return {"items": list(topics[:limit]), "more_url": search_url(phase, KnowledgeItem.Kind.DISCUSSION)}
 
 
-def lessons_in_phase(phase):
+def lessons_in_phase(phase, request=None):
     """The lessons learned tagged with ``phase`` (from visible profiles only), and the link to
     all of them in the lessons overview."""
     from cms.lessons import visible_lessons
@@ -136,7 +145,7 @@ def lessons_in_phase(phase):
 
     return {
         "items": list(visible_lessons(phase=phase)[:HOLDINGS_PER_KIND]),
-        "more_url": lessons_overview_url(phase=phase.slug),
+        "more_url": lessons_overview_url(request, phase=phase.slug),
     }
 
 

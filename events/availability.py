@@ -34,7 +34,8 @@ def seats_left(event, confirmed=None):
     return max(event.capacity - confirmed, 0)
 
 
-def registration_state(event, now=None):
+def registration_state(event, now=None, seats=None):
+    """``seats``: the free places when the caller has counted them already (``seats_left``)."""
     now = now or timezone.now()
     if not event.registration_enabled:
         return RegistrationState.NONE
@@ -46,7 +47,7 @@ def registration_state(event, now=None):
         return RegistrationState.NOT_YET_OPEN
     if now >= event.closes_at:
         return RegistrationState.CLOSED
-    if seats_left(event) == 0:
+    if (seats if seats is not None else seats_left(event)) == 0:
         return RegistrationState.WAITING_LIST if event.waiting_list else RegistrationState.FULL
     return RegistrationState.OPEN
 

@@ -1,9 +1,26 @@
 """schema.org ``Event`` data for search engines and calendars that read web pages."""
 
+from wagtail.models import Site
+
 from .availability import RegistrationState, registration_state, seats_left
 
 
-def event_schema(event):
+def event_site(event, request=None):
+    """The site the event belongs to: the request's own when it is that one (no query)."""
+    url_parts = event.get_url_parts(request)
+    if url_parts is None:
+        return None
+    request_site = Site.find_for_request(request) if request is not None else None
+    if request_site is not None and request_site.pk == url_parts[0]:
+        return request_site
+    return Site.objects.get(pk=url_parts[0])
+
+
+def event_schema(event, request=None, state=None, seats=None):
+    """``state`` and ``seats``: the registration state and free places when the page has them
+    already (``events.views.registration_context``), so they are not counted again."""
+    site = event_site(event, request)
+    full_url = event.get_full_url(request)
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -14,8 +31,8 @@ def event_schema(event):
         "eventStatus": "https://schema.org/EventCancelled"
         if event.is_cancelled
         else "https://schema.org/EventScheduled",
-        "url": event.full_url,
-        "organizer": {"@type": "Organization", "name": event.get_site().site_name if event.get_site() else ""},
+        "url": full_url,
+        "organizer": {"@type": "Organization", "name": site.site_name if site else ""},
     }
     places = []
     if event.venue or event.address:
@@ -35,7 +52,7 @@ def event_schema(event):
             else "https://schema.org/OfflineEventAttendanceMode"
         )
     if event.registration_enabled:
-        state = registration_state(event)
+        state = state or registration_state(event)
         availability = {
             RegistrationState.OPEN: "https://schema.org/InStock",
             RegistrationState.WAITING_LIST: "https://schema.org/SoldOut",
@@ -47,9 +64,9 @@ def event_schema(event):
             "price": "0",
             "priceCurrency": "EUR",
             "availability": availability,
-            "url": event.full_url,
+            "url": full_url,
         }
         if event.capacity:
             data["maximumAttendeeCapacity"] = event.capacity
-            data["remainingAttendeeCapacity"] = seats_left(event)
+            data["remainingAttendeeCapacity"] = seats if seats is not None else seats_left(event)
     return data

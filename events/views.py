@@ -37,13 +37,15 @@ def registration_context(request, event, form=None, refusal=None):
         existing = (
             event.registrations.filter(email=member.email.lower()).exclude(status=RegistrationStatus.CANCELLED).first()
         )
-    state = registration_state(event)
+    # The places are counted once, for the state and for "3 left".
+    seats = seats_left(event) if event.registration_enabled else None
+    state = registration_state(event, seats=seats)
     may_register = state.accepts_registrations and existing is None and (member is not None or guests_welcome(event))
     if form is None and may_register:
         form = RegistrationForm(event=event, member=member)
     return {
         "registration_state": state.value,
-        "seats_left": seats_left(event) if event.registration_enabled else None,
+        "seats_left": seats,
         "member_registration": existing,
         "registration_form": form if may_register else None,
         "members_only": not guests_welcome(event),

@@ -6,6 +6,7 @@ and collaboration pages, feeds and the search index all read these three relatio
 
 from django import forms
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -14,6 +15,7 @@ from wagtail.search import index
 
 from cms.widgets import FilterableCheckboxes
 
+from .collaborations import Collaboration
 from .restrictions import KnownViewRestrictions
 
 
@@ -48,9 +50,27 @@ class KnowledgeItemPage(KnownViewRestrictions, Page):
         index.RelatedFields("phases", [index.SearchField("name")]),
     ]
 
-    # Parent pages list their children through this relation, prefetched in one go.
-    taxonomy_prefetch = ("collaborations", "municipalities", "themes")
+    # Parent pages list their children through these relations, prefetched in one go; each
+    # collaboration comes with its profile page, which its tag links to.
+    taxonomy_prefetch = (
+        Prefetch("collaborations", queryset=Collaboration.objects.select_related("profile")),
+        "municipalities",
+        "themes",
+    )
+    # Foreign keys a listing card shows, fetched in the listing's own query.
+    listing_related = ()
+    # What the item's own page shows, fetched with the page when its section routes to it
+    # (cms/child_routing.py): foreign keys (select_related) and child rows (prefetch_related).
+    page_related = ()
+    page_prefetch = ()
     listing_order = ("-date", "-pk")
 
     class Meta:
         abstract = True
+
+    def tag_collaborations(self):
+        """The collaborations it is tagged with, each with its profile: prefetched in listings,
+        one query on the item's own page."""
+        if "collaborations" in getattr(self, "_prefetched_objects_cache", {}):
+            return self.collaborations.all()
+        return self.collaborations.select_related("profile")

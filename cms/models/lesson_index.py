@@ -29,7 +29,7 @@ class LessonIndexPage(ListingPage):
         return visible_lessons()
 
 
-def lessons_overview_url(**params):
+def lessons_overview_url(request=None, **params):
     """Link to the lessons overview filtered on e.g. one collaboration, or None."""
     overview = first_visible(LessonIndexPage)
-    return f"{overview.url}?{urlencode(params)}" if overview else None
+    return f"{overview.get_url(request)}?{urlencode(params)}" if overview else None

@@ -113,7 +113,8 @@ class KnowledgeDocumentPage(KnowledgeItemPage):
         index.FilterField("date"),
         index.RelatedFields("document_type", [index.SearchField("name")]),
     ]
-    taxonomy_prefetch = KnowledgeItemPage.taxonomy_prefetch + ("document_type", "file")
+    listing_related = ("document_type", "file")
+    page_related = ("document_type", "file")
     parent_page_types = ["cms.DocumentLibraryPage"]
     subpage_types = []
 

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from cms.child_routing import route_to_child
 from cms.filters import applied_filters
 from cms.queries import knowledge_items
 from core.pagination import paginate, query_without_page
@@ -37,6 +38,10 @@ class ListingPage(KnownViewRestrictions, Page):
         """The query parameters that make a cached variant of this page (core/page_cache.py)."""
         filters = tuple(cls.filterset_class.base_filters) if cls.filterset_class else ()
         return ("page", *filters)
+
+    def route(self, request, path_components):
+        routed = route_to_child(self, request, path_components, self.item_model)
+        return routed if routed is not None else super().route(request, path_components)
 
     def listed_items(self):
         """Everything this page lists before filters: by default its visible items."""

@@ -39,6 +39,7 @@ class NewsPage(KnowledgeItemPage):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+    page_related = ("image",)
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
 

@@ -4,8 +4,9 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -16,7 +17,8 @@ from wagtail.search import index
 
 from cms import structured_data
 from cms.blocks import BodyBlock
-from cms.queries import first_visible, items_about, municipality_index
+from cms.child_routing import route_to_child
+from cms.queries import first_visible, items_about, municipality_index, visible
 from cms.widgets import FilterableCheckboxes
 
 from .collaborations import Collaboration, CollaborationMembership
@@ -29,10 +31,10 @@ from .taxonomy import Municipality, Province
 GOVERNANCE_FEATURES = ["ul", "bold", "italic", "link"]
 
 
-def library_filter_url(**params):
+def library_filter_url(request=None, **params):
     """Link to the document library filtered on e.g. one collaboration, or None."""
     library = first_visible(DocumentLibraryPage)
-    return f"{library.url}?{urlencode(params)}" if library else None
+    return f"{library.get_url(request)}?{urlencode(params)}" if library else None
 
 
 class CollaborationPage(KnownViewRestrictions, Page):
@@ -63,6 +65,9 @@ class CollaborationPage(KnownViewRestrictions, Page):
     ]
     parent_page_types = ["cms.CollaborationIndexPage"]
     subpage_types = []
+    # The collaboration and its phase come with the page (the template shows both).
+    page_related = ("collaboration__phase",)
+    page_prefetch = ()
 
     class Meta:
         verbose_name = _("collaboration profile")
@@ -70,20 +75,28 @@ class CollaborationPage(KnownViewRestrictions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The collaboration and its phase in one query (the template shows both).
-        self.collaboration = Collaboration.objects.select_related("phase").get(pk=self.collaboration_id)
-        memberships = self.collaboration.memberships.select_related("municipality__province").order_by(
-            "municipality__name"
+        if not came_with_phase(self):  # e.g. a preview: the collaboration and its phase in one query
+            self.collaboration = Collaboration.objects.select_related("phase").get(pk=self.collaboration_id)
+        # Lazy: asked for only when the template renders the blocks that show them, which are
+        # kept until content changes (templates/cms/collaboration_page.html).
+        collaboration = self.collaboration
+        members = collaboration.memberships.select_related("municipality__province").order_by("municipality__name")
+        memberships = SimpleLazyObject(lambda: list(members))
+        current = SimpleLazyObject(lambda: [m for m in memberships if m.is_current])
+        context["current_members"] = current
+        context["former_members"] = SimpleLazyObject(lambda: [m for m in memberships if not m.is_current])
+        context["figures"] = collaboration.figures.all()
+        context["structured_data"] = SimpleLazyObject(
+            lambda: self.structured_data([m.municipality for m in current], request)
         )
-        context["current_members"] = [m for m in memberships if m.is_current]
-        context["former_members"] = [m for m in memberships if not m.is_current]
-        context["figures"] = self.collaboration.figures.all()
-        context["structured_data"] = self.structured_data([m.municipality for m in context["current_members"]], request)
-        context.update(items_about(collaborations=self.collaboration))
-        context["library_filter_url"] = library_filter_url(collaboration=self.collaboration.slug)
-        context["lesson_groups"] = group_by_kind(self.lessons.select_related("phase", "theme"))
-        if context["lesson_groups"]:  # the link to the overview is only looked up when it has some
-            context["lessons_url"] = lessons_overview_url(collaboration=self.collaboration.slug)
+        context.update(items_about(collaborations=collaboration))
+        context["library_filter_url"] = library_filter_url(request, collaboration=collaboration.slug)
+        lesson_groups = SimpleLazyObject(lambda: group_by_kind(self.lessons.select_related("phase", "theme")))
+        context["lesson_groups"] = lesson_groups
+        # The link to the overview is only looked up when there are lessons.
+        context["lessons_url"] = SimpleLazyObject(
+            lambda: lessons_overview_url(request, collaboration=collaboration.slug) if lesson_groups else None
+        )
         return context
 
     def structured_data(self, municipalities, request):
@@ -94,6 +107,14 @@ class CollaborationPage(KnownViewRestrictions, Page):
         ]
         url = structured_data.page_url(self, request)
         return structured_data.script(structured_data.collaboration(self.collaboration, url, member_urls))
+
+
+def came_with_phase(profile):
+    """Whether the profile's collaboration, with its phase, was fetched along with the page."""
+    if not CollaborationPage.collaboration.is_cached(profile):
+        return False
+    collaboration = profile.collaboration
+    return collaboration.pk == profile.collaboration_id and Collaboration.phase.is_cached(collaboration)
 
 
 class CollaborationIndexPage(RoutablePageMixin, KnownViewRestrictions, Page):
@@ -111,8 +132,12 @@ class CollaborationIndexPage(RoutablePageMixin, KnownViewRestrictions, Page):
     class Meta:
         verbose_name = _("collaborations overview")
 
+    def route(self, request, path_components):
+        routed = route_to_child(self, request, path_components, CollaborationPage)
+        return routed if routed is not None else super().route(request, path_components)
+
     def visible_profiles(self):
-        return CollaborationPage.objects.live().public().descendant_of(self)
+        return visible(CollaborationPage).descendant_of(self)
 
     @path("vergelijken/", name="compare")
     def compare(self, request):
@@ -143,8 +168,7 @@ class CollaborationIndexPage(RoutablePageMixin, KnownViewRestrictions, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["profiles"] = (
-            CollaborationPage.objects.live()
-            .public()
+            visible(CollaborationPage)
             .descendant_of(self)
             .select_related("collaboration")
             .prefetch_related(
@@ -178,14 +202,12 @@ class MunicipalityIndexPage(RoutablePageMixin, KnownViewRestrictions, Page):
 
     @path("<slug:slug>/", name="municipality")
     def municipality(self, request, slug):
-        municipality = get_object_or_404(
-            Municipality.objects.select_related("province").prefetch_related(
-                "successors", "predecessors", "populations"
-            ),
-            slug=slug,
-        )
-        # What was written about the municipalities it absorbed belongs to its story too.
-        about = [municipality, *municipality.predecessors.all()]
+        # Its successors, predecessors, populations and collaborations are asked for where the
+        # template shows them, inside a block kept until content changes: none on most requests.
+        municipality = get_object_or_404(Municipality.objects.select_related("province"), slug=slug)
+        # What was written about the municipalities it absorbed belongs to its story too (a
+        # subquery: the lists are only asked for when the block is rendered).
+        about = Municipality.objects.filter(Q(pk=municipality.pk) | Q(successors=municipality)).values("pk")
         context = {
             "municipality": municipality,
             # The site's own address (SITE_URL), not the request's Host: the page may be cached.
@@ -194,7 +216,7 @@ class MunicipalityIndexPage(RoutablePageMixin, KnownViewRestrictions, Page):
             ),
             "collaborations": municipality.collaborations.select_related("profile"),
             **items_about(municipalities__in=about),
-            "library_filter_url": library_filter_url(municipality=municipality.slug),
+            "library_filter_url": library_filter_url(request, municipality=municipality.slug),
         }
         return self.render(request, context_overrides=context, template="cms/municipality_page.html")
 

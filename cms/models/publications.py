@@ -62,6 +62,8 @@ class PublicationPage(KnowledgeItemPage):
         index.FilterField("date"),
     ]
     taxonomy_prefetch = KnowledgeItemPage.taxonomy_prefetch + ("authors",)
+    page_related = ("file",)
+    page_prefetch = ("authors",)
     parent_page_types = ["cms.PublicationIndexPage"]
     subpage_types = []
 

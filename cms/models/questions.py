@@ -9,6 +9,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalKey
@@ -81,8 +82,6 @@ class QuestionPage(KnowledgeItemPage):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    # The tags link each collaboration to its profile: fetched with the list, not per card.
-    taxonomy_prefetch = KnowledgeItemPage.taxonomy_prefetch + ("collaborations__profile",)
     parent_page_types = ["cms.QuestionIndexPage"]
     subpage_types = []
 
@@ -132,6 +131,12 @@ class QuestionSource(Orderable):
             raise ValidationError(_("Choose a document or publication, or give a link."))
 
 
+def faq_script(items):
+    """The questions on this page of the overview as FAQPage JSON-LD, or ""."""
+    faq = structured_data.faq_page(list(items))
+    return structured_data.script(faq) if faq else ""
+
+
 class QuestionIndexPage(ListingPage):
     """/vragen/: the questions, filtered by phase, theme and collaboration."""
 
@@ -147,6 +152,6 @@ class QuestionIndexPage(ListingPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        faq = structured_data.faq_page(list(context["items"]))
-        context["structured_data"] = structured_data.script(faq) if faq else ""
+        # Lazy: the template keeps it with the listing until content changes.
+        context["structured_data"] = SimpleLazyObject(lambda: faq_script(context["items"]))
         return context

@@ -3,6 +3,7 @@ per phase with its questions, the decisions councils and colleges take in it, a 
 what the platform holds for it (``cms.route``)."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -11,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms import route
+from cms.child_routing import route_to_child
 from cms.queries import visible
 
 from .restrictions import KnownViewRestrictions
@@ -70,6 +72,10 @@ class PhaseIndexPage(KnownViewRestrictions, Page):
     class Meta:
         verbose_name = _("route by phase")
 
+    def route(self, request, path_components):
+        routed = route_to_child(self, request, path_components, PhasePage)
+        return routed if routed is not None else super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["phase_pages"] = visible(PhasePage).child_of(self).select_related("phase").order_by("phase__number")
@@ -105,6 +111,8 @@ class PhasePage(KnownViewRestrictions, Page):
     ]
     parent_page_types = ["cms.PhaseIndexPage"]
     subpage_types = []
+    page_related = ("phase",)  # fetched with the page when the route routes to it
+    page_prefetch = ()
 
     class Meta:
         verbose_name = _("phase page")
@@ -113,7 +121,14 @@ class PhasePage(KnownViewRestrictions, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         private = route.private_sections()  # read once for all the lists below
-        context["holdings"] = route.holdings_for(self.phase, private)
-        context["previous_phase"], context["next_phase"] = route.neighbours(self, private)
-        context["search_url"] = route.search_url(self.phase)
+        phase = self.phase
+        # Lazy: asked for only when the template renders the blocks that show them, which are
+        # kept until content changes (templates/cms/phase_page.html). The discussions are the
+        # community's: asked each time.
+        context["holdings"] = SimpleLazyObject(lambda: route.content_holdings_for(phase, private, request))
+        neighbours = SimpleLazyObject(lambda: route.neighbours(self, private))
+        context["previous_phase"] = SimpleLazyObject(lambda: neighbours[0])
+        context["next_phase"] = SimpleLazyObject(lambda: neighbours[1])
+        context["discussions"] = route.discussions_in_phase(phase)
+        context["search_url"] = route.search_url(phase)
         return context

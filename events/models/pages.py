@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.child_routing import route_to_child
 from cms.models import KnowledgeItemPage
 from cms.models.restrictions import KnownViewRestrictions
 from core.pagination import paginate
@@ -99,6 +100,9 @@ class EventPage(RoutablePageMixin, KnowledgeItemPage):
         index.FilterField("start"),
     ]
     listing_order = ("-start", "-pk")
+    listing_related = ("cancellation",)  # a card says "Cancelled"
+    page_related = ("cancellation",)
+    page_prefetch = ("questions",)  # the registration form asks them
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
@@ -215,12 +219,17 @@ class EventIndexPage(RoutablePageMixin, KnownViewRestrictions, Page):
         db_table = "cms_eventindexpage"  # the table from before events were their own app (migration 0001)
         verbose_name = _("events overview")
 
+    def route(self, request, path_components):
+        routed = route_to_child(self, request, path_components, EventPage)
+        return routed if routed is not None else super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from events.queries import past_events, upcoming_events
 
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming"] = upcoming_events().descendant_of(self)
-        context["past"] = paginate(request, past_events().descendant_of(self))
+        # The cards here show no tags: nothing to prefetch.
+        context["upcoming"] = upcoming_events().descendant_of(self).prefetch_related(None)
+        context["past"] = paginate(request, past_events().descendant_of(self).prefetch_related(None))
         return context
 
     @path("ical/")
