@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE ?= kennisplatform.settings.dev
 # they are skipped locally (and fail on CI).
 export ELASTICSEARCH_TEST_URL ?= http://127.0.0.1:19200
 
-.PHONY: help install run lint format test test-ci test-postgres assets messages check-deploy bench-search bench-digests bench-alerts relevance relevance-report loadtest faulttest clean
+.PHONY: help install run lint format test test-ci test-postgres assets messages check-deploy bench-search bench-digests bench-alerts bench-pages relevance relevance-report loadtest faulttest clean
 
 help:
 	@echo "make run            install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make bench-search   search benchmarks (100,000 items; not part of the suite)"
 	@echo "make bench-digests  digest run over 10,000 subscriptions and 1,000 new posts (BENCH_DATABASE_URL)"
 	@echo "make bench-alerts   search alert run: 10,000 subscriptions, 1,000 new items"
+	@echo "make bench-pages    page speed (ApacheBench, c=1 and c=8): visitors with and without cache, members"
 	@echo "make relevance      judged queries on Elasticsearch, PostgreSQL and SQLite: top-3 hit rate, nDCG@10"
 	@echo "make loadtest       load test with Locust against gunicorn (not part of the suite)"
 	@echo "make faulttest      kill Elasticsearch under load, restart PostgreSQL (not part of the suite)"
@@ -97,6 +98,17 @@ bench-digests: install
 # file in .bench/): wall time and queries per batch, in .bench/alerts.json. Fails over a minute.
 bench-alerts: install
 	$(BIN)/python tests/benchmarks/alerts_bench.py
+
+# Page speed, not part of the suite: requests/s and p50/p95 at c=1 and c=8 (ApacheBench, package
+# apache2-utils) of the main pages for an anonymous visitor (page cache on and off) and a logged-in
+# member, against gunicorn with production settings, demo content + 10,000 items, with the SQL
+# queries per page: a table and .bench/pages.json. PostgreSQL unless BENCH_DATABASE=sqlite or
+# BENCH_DATABASE_URL; BENCH_PAGE_REQUESTS and more: see tests/benchmarks/pages_bench.py.
+bench-pages: install
+	@command -v ab >/dev/null || (echo "bench-pages needs ApacheBench: apt-get install apache2-utils"; exit 2)
+	@if [ -z "$(BENCH_DATABASE_URL)$(BENCH_POSTGRES_URL)" ] && [ "$(BENCH_DATABASE)" != sqlite ]; then scripts/postgres start; fi
+	@if [ "$(BENCH_PAGES_SEARCH)" = elasticsearch ]; then scripts/elasticsearch start; fi
+	$(BIN)/python tests/benchmarks/pages_bench.py
 
 # Relevance of the judged queries (tests/relevance/judgements.json) on Elasticsearch, PostgreSQL
 # and SQLite with the demo content: a table with the failing queries and .reports/relevance.json.

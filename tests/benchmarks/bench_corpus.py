@@ -9,6 +9,7 @@ import contextlib
 import json
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -98,16 +99,24 @@ def state_path(corpus):
     return str(BENCH_DIR / f"{corpus['name']}-{corpus['vendor']}.json")
 
 
-def prepared_corpus(purpose, scale):
-    """An Elasticsearch corpus of its own for another harness (load test, fault tests):
-    database ``kennisplatform_<purpose>_<scale>_v<version>``, index prefix the same with
-    dashes, created, seeded and indexed by the benchmark's own prepare step."""
+def prepared_corpus(purpose, scale, engine="elasticsearch", url=None):
+    """A corpus of its own for another harness (load test, fault tests, page benchmark):
+    database ``kennisplatform_<purpose>_<scale>_v<version>`` (or ``url``), index prefix the same
+    with dashes, created, seeded and (``engine="elasticsearch"``) indexed by the benchmark's own
+    prepare step; ``engine="database"`` leaves Elasticsearch out (the database search engine)."""
     corpus = corpora("elasticsearch")[0]
-    name = corpus_name(scale, purpose)
-    url, label = database_url(name, corpus["vendor"])
+    if url:
+        name = urllib.parse.urlsplit(url).path.lstrip("/").rsplit("/", 1)[-1].removesuffix(".sqlite3")
+        label = f"{'PostgreSQL' if url.startswith('postgres') else 'SQLite'} {name}"
+        corpus["vendor"] = "postgresql" if url.startswith("postgres") else "sqlite"
+    else:
+        name = corpus_name(scale, purpose)
+        url, label = database_url(name, corpus["vendor"])
     corpus.update(
         name=name, scale=scale, index_prefix=name.replace("_", "-"), database_url=url, database=label, label=purpose
     )
+    if engine == "database":
+        corpus.update(engine="database", index_prefix=None, elasticsearch_url="")
     BENCH_DIR.mkdir(exist_ok=True)
     ensure_database(corpus)
     run_worker("prepare", corpus, scale=scale, state=state_path(corpus))
@@ -147,6 +156,16 @@ def ensure_database(corpus):
             print(f"Created database {name}", flush=True)
 
 
+def page_cache_dir(corpus):
+    return BENCH_DIR / "cache" / Path(urllib.parse.urlsplit(corpus["database_url"]).path).name
+
+
+def fresh_page_cache(corpus):
+    """Empty the corpus's page and fragment cache, so that no page or fragment rendered by
+    earlier code is measured."""
+    shutil.rmtree(page_cache_dir(corpus), ignore_errors=True)
+
+
 def django_env(corpus, settings="kennisplatform.settings.dev", **extra):
     env = dict(os.environ)
     env.update(
@@ -160,6 +179,9 @@ def django_env(corpus, settings="kennisplatform.settings.dev", **extra):
             "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
             "LOG_LEVEL": "WARNING",
             "PYTHONPATH": str(PROJECT),
+            # The page cache, the fragments and the content generation are files (unless
+            # CACHE_URL says otherwise): one folder per corpus, never shared with another database.
+            "PAGE_CACHE_DIR": str(page_cache_dir(corpus)),
         }
     )
     env.update({key: str(value) for key, value in extra.items()})
@@ -169,10 +191,9 @@ def django_env(corpus, settings="kennisplatform.settings.dev", **extra):
 # --- the search page over HTTP --------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def production_server(corpus, workers, port, log_name, **extra_env):
-    """gunicorn with production settings (DEBUG off) for ``corpus`` on 127.0.0.1:``port``."""
-    env = django_env(
+def production_env(corpus, **extra_env):
+    """The environment of the site with production settings (DEBUG off) for ``corpus``."""
+    return django_env(
         corpus,
         settings="kennisplatform.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
@@ -182,17 +203,31 @@ def production_server(corpus, workers, port, log_name, **extra_env):
         DATABASE_CONN_MAX_AGE=60,
         **extra_env,
     )
+
+
+@contextlib.contextmanager
+def production_server(corpus, workers, port, log_name, **extra_env):
+    """gunicorn with production settings (DEBUG off) for ``corpus`` on 127.0.0.1:``port``."""
+    env = production_env(corpus, **extra_env)
     # Production settings serve static files through a manifest: collect them once (quick when
     # nothing changed).
     subprocess.run(
         [PYTHON, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=PROJECT, env=env, check=True
     )
+    with gunicorn_server("kennisplatform.wsgi", workers, port, log_name, env, "/zoeken/") as server:
+        yield server
+
+
+@contextlib.contextmanager
+def gunicorn_server(app, workers, port, log_name, env, probe_path):
+    """gunicorn serving the WSGI ``app`` with ``workers`` sync workers on 127.0.0.1:``port``,
+    once ``probe_path`` answers."""
     gunicorn = Path(PYTHON).with_name("gunicorn")
     log = open(BENCH_DIR / log_name, "w")
     server = subprocess.Popen(
         [
             str(gunicorn),
-            "kennisplatform.wsgi",
+            app,
             "--workers",
             str(workers),
             "--bind",
@@ -208,7 +243,7 @@ def production_server(corpus, workers, port, log_name, **extra_env):
         stderr=log,
     )
     try:
-        wait_for(f"http://127.0.0.1:{port}/zoeken/", server)
+        wait_for(f"http://127.0.0.1:{port}{probe_path}", server)
         yield server
     finally:
         server.send_signal(signal.SIGTERM)

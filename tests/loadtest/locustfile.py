@@ -1,9 +1,10 @@
 """What the load test's simulated people do (Locust). Run through ``make loadtest``
 (tests/loadtest/run.py), which prepares the site and writes the addresses this file reads.
 
-Visitors (most users): the home page, listings, detail pages, search with facets and document
-downloads, with short pauses. Members: log in once, then read, reply to discussions and register
-for events. Every response is checked, so an error page never counts as a success.
+Visitors (two users in three): the home page, listings, detail pages, search with facets and
+document downloads, with short pauses. Members (one user in three, each with an account of its
+own): log in once, then read, reply to discussions and register for events. Every response is
+checked, so an error page never counts as a success.
 """
 
 import itertools
@@ -16,7 +17,7 @@ from locust import HttpUser, between, task
 
 URLS = json.load(open(os.environ["LOADTEST_URLS"]))
 PASSWORD = os.environ["LOADTEST_PASSWORD"]
-MEMBER_NUMBERS = itertools.count()  # each simulated member logs in with the next account
+MEMBER_NUMBERS = itertools.count()  # each simulated member logs in with the next account (run.py has enough)
 CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 QUERIES = [
     "verrekenmodel",
@@ -67,7 +68,7 @@ def post_form(client, form_url, action_url, data, name):
 
 
 class Visitor(HttpUser):
-    weight = 9
+    weight = 2
     wait_time = between(1, 3)
 
     @task(3)
@@ -95,7 +96,7 @@ class Visitor(HttpUser):
 
 
 class Member(HttpUser):
-    weight = 1
+    weight = 1  # a third of the users are logged in (issue #15)
     wait_time = between(2, 5)
 
     def on_start(self):

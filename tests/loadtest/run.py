@@ -4,7 +4,8 @@ Against gunicorn with production settings on 127.0.0.1, with PostgreSQL and Elas
 the project's scripts and the demo content plus ``LOADTEST_SCALE`` (10,000) synthetic items in a
 database of its own (``kennisplatform_load_<scale>_v<version>``, kept for the next run; prepared with the
 search benchmark's steps). Locust (tests/loadtest/locustfile.py) runs the visitor and member
-mix headless:
+mix headless, one logged-in member to two anonymous visitors, each member with an account of
+its own (as many accounts as the largest run has members):
 
 1. the target run: ``LOADTEST_USERS`` (50) concurrent users for ``LOADTEST_SECONDS`` (120 s);
    requests/s, p50/p95/p99 and errors, judged against 0 errors and p95 <= 200 ms;
@@ -31,6 +32,7 @@ from tests.benchmarks.bench_corpus import (
     PYTHON,
     django_env,
     env_int,
+    fresh_page_cache,
     load_average,
     prepared_corpus,
     production_server,
@@ -38,7 +40,6 @@ from tests.benchmarks.bench_corpus import (
 
 LOCUSTFILE = Path(__file__).with_name("locustfile.py")
 PASSWORD = "belastingtest-" + "x" * 12
-MEMBERS = 20
 TARGET_P95_MS, CROSSING_P95_MS = 200, 500
 
 
@@ -51,6 +52,7 @@ def prepare_people():
 
     from allauth.account.models import EmailAddress
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
     from django.utils import timezone
 
     from cms.models import CollaborationPage, KnowledgeDocumentPage, LibraryFile, NewsPage, PublicationPage
@@ -60,13 +62,14 @@ def prepare_people():
 
     users = get_user_model()
     emails = []
-    for number in range(MEMBERS):
+    hashed = make_password(PASSWORD)  # hashing once: hundreds of accounts would take minutes
+    for number in range(int(os.environ["LOADTEST_MEMBERS"])):
         user, created = users.objects.get_or_create(
             username=f"belasting-{number}",
             defaults={"email": f"belasting-{number}@example.org", "first_name": "Lid", "last_name": str(number)},
         )
         if created:
-            user.set_password(PASSWORD)
+            user.password = hashed
             user.date_joined = timezone.now() - timedelta(days=365)  # no new-member limits
             user.save()
             EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
@@ -183,12 +186,15 @@ def main():
     workers = env_int("LOADTEST_WORKERS", 3)
     port = env_int("LOADTEST_PORT", 18766)
     print(f"== Load test: demo + {corpus['scale']:,} synthetic items, {corpus['database']}", flush=True)
-    # Members to log in as, topics to reply to, and the site's addresses, for the locustfile.
+    fresh_page_cache(corpus)
+    # Members to log in as (a third of the largest run's users, and a few to spare for Locust's
+    # rounding), topics to reply to, and the site's addresses, for the locustfile.
+    members = max(users, *steps) // 3 + 5
     subprocess.run(
         [PYTHON, __file__, "_people"],
         cwd=PROJECT,
         check=True,
-        env=django_env(corpus, EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+        env=django_env(corpus, EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend", LOADTEST_MEMBERS=members),
     )
     report = {
         "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
