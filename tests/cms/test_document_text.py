@@ -121,13 +121,19 @@ def test_upload_through_the_admin_stores_the_text(editor_client, django_capture_
     assert document.text_read_at is not None and document.text_page_offsets == []
 
 
+def text_reads(callbacks):
+    """The callbacks run after the commit, but the content generation's (core.page_cache), which
+    every saved document also renews."""
+    return [callback for callback in callbacks if getattr(callback, "__module__", "") != "core.page_cache"]
+
+
 @pytest.mark.django_db
 def test_the_text_is_pending_until_the_transaction_commits(editor_client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         upload(editor_client, "later.pdf", make_pdf("Later", PARAGRAPHS))
     document = LibraryFile.objects.get(title="later.pdf")
     assert (document.text_status, document.text) == ("pending", "")
-    assert len(callbacks) == 1
+    assert len(text_reads(callbacks)) == 1
 
 
 @pytest.mark.django_db
@@ -147,7 +153,7 @@ def test_replacing_the_file_reads_it_again(editor_client, django_capture_on_comm
     # Saving without a new file does not read again.
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         editor_client.post(reverse("wagtaildocs:edit", args=[document.pk]), {"title": "Notitie", "collection": 1})
-    assert callbacks == []
+    assert text_reads(callbacks) == []
 
 
 @pytest.mark.django_db
