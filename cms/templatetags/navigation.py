@@ -56,9 +56,13 @@ def breadcrumbs(context, page=None, extra_label=None):
     request = context.get("request")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "request": request}
-    site = _site(request)
-    key = f"breadcrumbs {site.pk if site else None} {page.pk} {page.path}"
-    ancestors = remember(key, lambda: _ancestors(page, request))
+    if page.pk is None or getattr(request, "is_preview", False):
+        # A draft being previewed (perhaps not saved yet, or moved): asked, never kept.
+        ancestors = _ancestors(page, request)
+    else:
+        site = _site(request)
+        key = f"breadcrumbs {site.pk if site else None} {page.pk} {page.path}"
+        ancestors = remember(key, lambda: _ancestors(page, request))
     return {"ancestors": ancestors, "page": page, "extra_label": extra_label, "request": request}
 
 
