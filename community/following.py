@@ -20,22 +20,21 @@ TOPIC, CATEGORY, DIGEST = "t", "c", "d"
 CATEGORY_MODES = (NotificationMode.EACH, NotificationMode.DAILY, NotificationMode.WEEKLY, NotificationMode.OFF)
 
 
-def with_viewer_mode(topics, user):
-    """``topics`` annotated with ``viewer_mode``: ``user``'s e-mail mode for each (None: not
-    following), read in the same query; unchanged for a visitor."""
+def _with_viewer_mode(queryset, user, model, field):
+    """``queryset`` annotated with ``viewer_mode``: ``user``'s e-mail mode for each row, from
+    ``model`` (None: not following), read in the same query; unchanged for a visitor."""
     if not user.is_authenticated:
-        return topics
-    modes = TopicSubscription.objects.filter(user=user, topic=OuterRef("pk")).order_by("pk").values("mode")[:1]
-    return topics.annotate(viewer_mode=Subquery(modes))
+        return queryset
+    modes = model.objects.filter(user=user, **{field: OuterRef("pk")}).order_by("pk").values("mode")[:1]
+    return queryset.annotate(viewer_mode=Subquery(modes))
+
+
+def with_viewer_mode(topics, user):
+    return _with_viewer_mode(topics, user, TopicSubscription, "topic")
 
 
 def with_viewer_category_mode(categories, user):
-    """``categories`` annotated with ``viewer_mode``, the mode of ``user``'s follow (None: not
-    following), read in the same query; unchanged for a visitor."""
-    if not user.is_authenticated:
-        return categories
-    modes = CategoryFollow.objects.filter(user=user, category=OuterRef("pk")).order_by("pk").values("mode")[:1]
-    return categories.annotate(viewer_mode=Subquery(modes))
+    return _with_viewer_mode(categories, user, CategoryFollow, "category")
 
 
 def subscription_key(kind, ident, user_id):
